@@ -1,15 +1,26 @@
+// Command nixaudit audits Nix code and runs fleet operations behind that
+// audit. See the README for usage.
 package main
 
 import (
-	"golang.org/x/tools/go/analysis"
-	_ "github.com/nix-community/go-nix/pkg/nixhash"
-	_ "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
-	_ "github.com/spf13/cobra"
-	_ "github.com/fatih/color"
-	_ "github.com/BurntSushi/toml"
-	_ "github.com/santhosh-tekuri/jsonschema/v6"
+	"fmt"
+	"os"
 )
 
-var _ analysis.Analyzer
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
 
-func main() {}
+// run executes the CLI with args and returns the process exit code.
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		if code, ok := exitCodeOf(err); ok {
+			return code
+		}
+		fmt.Fprintln(os.Stderr, "nixaudit:", err)
+		return exitUsage
+	}
+	return exitOK
+}
