@@ -9,6 +9,8 @@ type Config struct {
 	Path string `toml:"-"`
 	// Dir is the directory relative paths and excludes are resolved against.
 	Dir string `toml:"-"`
+	// src is the file's text, kept to point errors at lines.
+	src []byte
 
 	FailOn  string   `toml:"fail-on"` // error | warning | info | none
 	Exclude []string `toml:"exclude"` // globs, relative to Dir
