@@ -1,0 +1,150 @@
+package nixmatch
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+// maxDepth bounds alias chains, so that self-referencing bindings such as
+// `let lib = lib.extend f;` cannot loop.
+const maxDepth = 16
+
+// QualifiedName returns the dotted name that e denotes: an identifier or a
+// chain of static selections (lib.modules.mkIf is [lib modules mkIf]),
+// after following let- and rec-bound aliases (`mkIf = lib.mkIf;`,
+// `inherit (lib) mkIf;`, `lib = pkgs.lib;`). free reports whether the
+// first name is bound nowhere in the file: a builtin global, a name a
+// `with` supplies, or an undefined one. It returns nil when e is not such a
+// name (a call, a selection with a default or a dynamic key).
+func QualifiedName(info *scope.Info, e ast.Expr) (name []string, free bool) {
+	return qualifiedName(info, e, 0)
+}
+
+func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		def := info.Refs[e]
+		if def == nil || def.Kind == scope.BuiltinDef {
+			return []string{e.Name}, true
+		}
+		switch n := def.Node.(type) {
+		case *ast.AttrDef:
+			if len(n.Path.Keys) == 1 && (def.Kind == scope.LetDef || def.Kind == scope.RecDef) {
+				if p, free := qualifiedName(info, n.Value, depth+1); p != nil {
+					return p, free
+				}
+			}
+		case *ast.Inherit:
+			if n.From != nil {
+				if p, free := qualifiedName(info, n.From, depth+1); p != nil {
+					return append(p, e.Name), free
+				}
+			}
+		}
+		return []string{e.Name}, false
+	case *ast.SelectExpr:
+		if e.Default != nil {
+			return nil, false
+		}
+		names, ok := e.Path.PathNames()
+		if !ok {
+			return nil, false
+		}
+		base, free := qualifiedName(info, e.X, depth+1)
+		if base == nil {
+			return nil, false
+		}
+		return append(slices.Clip(base), names...), free
+	}
+	return nil, false
+}
+
+// Refers reports whether e denotes the library value target, written
+// "lib.NAME" or "builtins.NAME" (or any dotted name). A target "lib.NAME"
+// is also matched by NAME where no binding in the file provides it (it
+// comes from `with lib;`), by lib.SUB.NAME (lib.modules.mkIf) and by
+// X.lib.NAME (pkgs.lib.mkIf, nixpkgs.lib.mkIf). A target "builtins.NAME"
+// is matched by builtins.NAME and by a free NAME (a global builtin or one
+// `with builtins;` supplies). Other targets must match exactly.
+func Refers(info *scope.Info, e ast.Expr, target string) bool {
+	want := strings.Split(target, ".")
+	got, free := QualifiedName(info, e)
+	if len(got) == 0 || got[len(got)-1] != want[len(want)-1] {
+		return false
+	}
+	if slices.Equal(got, want) {
+		return true
+	}
+	if len(want) != 2 {
+		return false
+	}
+	if len(got) == 1 {
+		return free
+	}
+	if want[0] == "lib" {
+		// The nearest "lib" before the name, at most one namespace away.
+		i := lastIndex(got[:len(got)-1], "lib")
+		return i >= 0 && i >= len(got)-3
+	}
+	return false
+}
+
+// RefersAny reports whether e refers to one of targets (see Refers).
+func RefersAny(info *scope.Info, e ast.Expr, targets ...string) bool {
+	for _, t := range targets {
+		if Refers(info, e, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// CallArgs returns the arguments of e when e calls a function that refers
+// to one of targets (see Refers), with nested calls flattened: for
+// `(lib.mkIf c) v` and `lib.mkIf c v` alike it returns [c v]. ok is false
+// when e is not such a call.
+func CallArgs(info *scope.Info, e ast.Expr, targets ...string) (args []ast.Expr, ok bool) {
+	fun, args := FlattenCall(e)
+	if fun == nil || !RefersAny(info, fun, targets...) {
+		return nil, false
+	}
+	return args, true
+}
+
+// IsCallTo reports whether e is a call of one of targets (see Refers).
+func IsCallTo(info *scope.Info, e ast.Expr, targets ...string) bool {
+	_, ok := CallArgs(info, e, targets...)
+	return ok
+}
+
+// FlattenCall returns the function and all arguments of a call written in
+// several pieces, such as (f a) b. fun is nil when e is not a call.
+func FlattenCall(e ast.Expr) (fun ast.Expr, args []ast.Expr) {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	fun, args = c.Fun, c.Args
+	for {
+		inner, ok := ast.Unparen(fun).(*ast.CallExpr)
+		if !ok {
+			return fun, args
+		}
+		fun, args = inner.Fun, append(slices.Clip(inner.Args), args...)
+	}
+}
+
+func lastIndex(s []string, v string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == v {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,322 @@
+package nixmatch
+
+import (
+	"path/filepath"
+	"slices"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+// OptionDef is one definition of a NixOS (or home-manager) option in a
+// module.
+type OptionDef struct {
+	// Path is the full option path, without the "config" section of a
+	// module that declares options, and with the path of an enclosing
+	// submodule in front (home-manager.users.alice.programs.git.enable).
+	// A computed key (${name}) appears as DynamicKey.
+	Path []string
+	// Value is the defined value with mkIf/mkDefault/mkForce/… wrappers
+	// and parentheses stripped; each element of an mkMerge list is a
+	// definition of its own. Value is nil for an inherited name
+	// (`inherit (cfg) User;`), whose value the file does not show.
+	Value ast.Expr
+	// Key is the key that names the last element of Path in the source,
+	// the range to report for findings about the option itself.
+	Key ast.Node
+	// Def is the binding holding the definition (nil for an inherit).
+	Def *ast.AttrDef
+	// Inherit is the inherit binding defining the name, when Value is nil.
+	Inherit *ast.Inherit
+	// Conditional reports whether the definition is under mkIf or
+	// optionalAttrs somewhere along its path.
+	Conditional bool
+	// Module is the module the definition belongs to.
+	Module *Module
+}
+
+// Module is a NixOS/home-manager module written in a file: the file's
+// own expression, an inline module of an imports list, of a `modules`
+// list passed to nixosSystem/evalModules/homeManagerConfiguration, or a
+// submodule function (home-manager.users.alice = { pkgs, ... }: { … }).
+type Module struct {
+	// Func is the module function, nil for a module that is a plain set.
+	Func *ast.LambdaExpr
+	// Body is the module's value after its function, let, with and assert:
+	// an attribute set, or an mkIf/mkMerge call.
+	Body ast.Expr
+	// Set is Body when it is an attribute set.
+	Set *ast.AttrSetExpr
+	// Prefix is the option path of a submodule, nil for other modules.
+	Prefix []string
+	// Imports holds the module's `imports = …;` bindings.
+	Imports []*ast.AttrDef
+}
+
+// Options returns every option definition of the modules in f, in source
+// order.
+func Options(f *nixpass.File) []OptionDef {
+	return collect(f).defs
+}
+
+// Modules returns the modules written in f, outermost first.
+func Modules(f *nixpass.File) []*Module {
+	return collect(f).modules
+}
+
+type collector struct {
+	info    *scope.Info
+	modules []*Module
+	defs    []OptionDef
+}
+
+func collect(f *nixpass.File) *collector {
+	c := &collector{info: f.Info}
+	if f.Expr == nil {
+		return c
+	}
+	if filepath.Base(f.Name) != "flake.nix" {
+		c.module(nil, f.Expr)
+	}
+	// Modules passed to nixosSystem { modules = [ … ]; } and the like.
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, a := range call.Args {
+			set, ok := ast.Unparen(a).(*ast.AttrSetExpr)
+			if !ok {
+				continue
+			}
+			for _, d := range attrDefs(set) {
+				names := pathNames(d.Path)
+				switch {
+				case slices.Equal(names, []string{"modules"}):
+					c.moduleList(nil, d.Value)
+				case slices.Equal(names, []string{"configuration"}):
+					c.module(nil, d.Value)
+				}
+			}
+		}
+		return true
+	})
+	return c
+}
+
+// moduleList collects the inline modules of an imports or modules list.
+func (c *collector) moduleList(prefix []string, e ast.Expr) {
+	l, ok := ast.Unparen(e).(*ast.ListExpr)
+	if !ok {
+		return
+	}
+	for _, el := range l.Elems {
+		switch ast.Unparen(el).(type) {
+		case *ast.AttrSetExpr, *ast.LambdaExpr:
+			c.module(prefix, el)
+		}
+	}
+}
+
+// module collects the module e, if it is one.
+func (c *collector) module(prefix []string, e ast.Expr) {
+	fn, body := moduleBody(e)
+	m := &Module{Func: fn, Body: body, Prefix: prefix}
+	if set, ok := body.(*ast.AttrSetExpr); ok {
+		m.Set = set
+		c.modules = append(c.modules, m)
+		c.moduleSet(m, set)
+		return
+	}
+	if IsCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
+		c.modules = append(c.modules, m)
+		c.value(m, prefix, nil, nil, body, false)
+	}
+}
+
+// moduleSet collects the definitions of a module's attribute set. A module
+// with `config` or `options` keys defines options only under `config`.
+func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
+	structured := hasKey(set, "config") || hasKey(set, "options")
+	for _, b := range set.Bindings {
+		d, ok := b.(*ast.AttrDef)
+		if !ok {
+			if in, ok := b.(*ast.Inherit); ok && !structured {
+				c.inherit(m, m.Prefix, in, false)
+			}
+			continue
+		}
+		names := pathNames(d.Path)
+		switch names[0] {
+		case "imports":
+			m.Imports = append(m.Imports, d)
+			if len(names) == 1 {
+				c.moduleList(m.Prefix, d.Value)
+			}
+			continue
+		case "_file", "_class", "key", "disabledModules", "freeformType":
+			continue
+		case "options":
+			if structured {
+				continue
+			}
+		case "config":
+			if structured {
+				c.def(m, m.Prefix, d, 1, false)
+				continue
+			}
+		}
+		c.def(m, m.Prefix, d, 0, false)
+	}
+}
+
+// def collects the definition d, whose path (after its first skip
+// names) continues prefix.
+func (c *collector) def(m *Module, prefix []string, d *ast.AttrDef, skip int, cond bool) {
+	path := append(slices.Clip(prefix), pathNames(d.Path)[skip:]...)
+	c.value(m, path, d.Path.Keys[len(d.Path.Keys)-1], d, d.Value, cond)
+}
+
+func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bool) {
+	for _, k := range in.Names {
+		name, ok := ast.KeyName(k)
+		if !ok {
+			continue
+		}
+		c.defs = append(c.defs, OptionDef{Path: append(slices.Clip(prefix), name), Key: k,
+			Inherit: in, Conditional: cond, Module: m})
+	}
+}
+
+// value collects the definition of path by e, and the definitions below
+// it when e is a set.
+func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) {
+	e, wrapped := Unwrap(c.info, e)
+	cond = cond || wrapped
+	if args, ok := CallArgs(c.info, e, "lib.mkMerge"); ok && len(args) == 1 {
+		if l, ok := ast.Unparen(args[0]).(*ast.ListExpr); ok {
+			for _, el := range l.Elems {
+				c.value(m, path, key, d, el, cond)
+			}
+			return
+		}
+	}
+	if args, ok := CallArgs(c.info, e, "lib.optionalAttrs", "lib.attrsets.optionalAttrs"); ok && len(args) == 2 {
+		c.value(m, path, key, d, args[1], true)
+		return
+	}
+	if len(path) > 0 && d != nil {
+		c.defs = append(c.defs, OptionDef{Path: path, Value: e, Key: key, Def: d, Conditional: cond, Module: m})
+	}
+	c.below(m, path, e, cond)
+}
+
+// below collects the definitions inside the value e of path.
+func (c *collector) below(m *Module, path []string, e ast.Expr, cond bool) {
+	switch v := stripScopes(e).(type) {
+	case *ast.BinaryExpr:
+		if v.Op == ast.OpUpdate {
+			c.below(m, path, v.X, cond)
+			c.below(m, path, v.Y, cond)
+		}
+	case *ast.AttrSetExpr:
+		for _, b := range v.Bindings {
+			switch b := b.(type) {
+			case *ast.AttrDef:
+				c.def(m, path, b, 0, cond)
+			case *ast.Inherit:
+				if len(path) > 0 {
+					c.inherit(m, path, b, cond)
+				}
+			}
+		}
+	case *ast.LambdaExpr:
+		if len(path) > 0 && isModuleFunc(v) {
+			c.module(path, v)
+		}
+	case *ast.CallExpr:
+		if fun, _ := FlattenCall(v); IsCallTo(c.info, v, "lib.mkMerge", "lib.optionalAttrs") || wrapperName(c.info, fun) != "" {
+			c.value(m, path, nil, nil, v, cond)
+		}
+	}
+}
+
+// moduleBody strips a module's function, and the let, with and assert
+// around its value.
+func moduleBody(e ast.Expr) (*ast.LambdaExpr, ast.Expr) {
+	e = ast.Unparen(e)
+	fn, ok := e.(*ast.LambdaExpr)
+	if ok {
+		e = fn.Body
+	}
+	return fn, stripScopes(e)
+}
+
+// stripScopes strips parentheses, let, with and assert around e.
+func stripScopes(e ast.Expr) ast.Expr {
+	for {
+		switch v := e.(type) {
+		case *ast.ParenExpr:
+			e = v.X
+		case *ast.LetExpr:
+			e = v.Body
+		case *ast.WithExpr:
+			e = v.Body
+		case *ast.AssertExpr:
+			e = v.Body
+		default:
+			return e
+		}
+	}
+}
+
+// moduleArgs are formals only module functions take.
+var moduleArgs = []string{"config", "options", "modulesPath", "osConfig", "nixosConfig", "lib", "pkgs"}
+
+// isModuleFunc reports whether fn looks like a (sub)module function:
+// its pattern names a module argument.
+func isModuleFunc(fn *ast.LambdaExpr) bool {
+	if fn.Formals == nil {
+		return false
+	}
+	for _, f := range fn.Formals.List {
+		if slices.Contains(moduleArgs, f.Name.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+func attrDefs(set *ast.AttrSetExpr) []*ast.AttrDef {
+	var out []*ast.AttrDef
+	for _, b := range set.Bindings {
+		if d, ok := b.(*ast.AttrDef); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// hasKey reports whether set defines name at its top level.
+func hasKey(set *ast.AttrSetExpr, name string) bool {
+	for _, d := range attrDefs(set) {
+		if n, ok := ast.KeyName(d.Path.Keys[0]); ok && n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// pathNames returns the names of p, DynamicKey for computed ones.
+func pathNames(p *ast.AttrPath) []string {
+	names := make([]string, len(p.Keys))
+	for i, k := range p.Keys {
+		n, ok := ast.KeyName(k)
+		if !ok {
+			n = DynamicKey
+		}
+		names[i] = n
+	}
+	return names
+}

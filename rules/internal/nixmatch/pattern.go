@@ -1,0 +1,77 @@
+package nixmatch
+
+import "strings"
+
+// DynamicKey stands in an option path for a key whose name is computed
+// (${name}); only the "*" wildcard matches it.
+const DynamicKey = "${…}"
+
+// Match reports whether path is matched by pattern, a dotted option path
+// in which "*" matches any one name (users.users.*.password).
+func Match(path []string, pattern string) bool {
+	pat := strings.Split(pattern, ".")
+	return len(pat) == len(path) && hasPrefix(path, pat)
+}
+
+// MatchPrefix reports whether path begins with names matched by pattern.
+func MatchPrefix(path []string, pattern string) bool {
+	return hasPrefix(path, strings.Split(pattern, "."))
+}
+
+func hasPrefix(path, pat []string) bool {
+	if len(path) < len(pat) {
+		return false
+	}
+	for i, p := range pat {
+		if p != "*" && p != path[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Find returns the definitions whose path matches pattern exactly.
+func Find(defs []OptionDef, pattern string) []OptionDef {
+	var out []OptionDef
+	for _, d := range defs {
+		if Match(d.Path, pattern) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Under returns the definitions of pattern and of everything below it:
+// Under(defs, "systemd.services.*") holds every definition that
+// contributes to some service, however its paths were split.
+func Under(defs []OptionDef, pattern string) []OptionDef {
+	var out []OptionDef
+	for _, d := range defs {
+		if MatchPrefix(d.Path, pattern) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Group splits defs by the first n names of their paths, in order of
+// first appearance: Group(Under(defs, "systemd.services.*"), 3) gives the
+// definitions of each service.
+func Group(defs []OptionDef, n int) [][]OptionDef {
+	var groups [][]OptionDef
+	index := map[string]int{}
+	for _, d := range defs {
+		if len(d.Path) < n {
+			continue
+		}
+		k := strings.Join(d.Path[:n], "\x00")
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], d)
+	}
+	return groups
+}
