@@ -1,0 +1,138 @@
+package nixmatch_test
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// load parses and binds testdata/name, failing on syntax errors.
+func load(t *testing.T, name string) (*token.FileSet, *nixpass.File) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	f := nixpass.Load(fset, path, src)
+	for _, e := range f.Errors {
+		t.Fatalf("%s: %s", fset.Position(e.Pos), e.Msg)
+	}
+	return fset, f
+}
+
+// render lists defs one per line: position of the key, path, value text
+// and a "?" for conditional definitions.
+func render(fset *token.FileSet, f *nixpass.File, defs []nixmatch.OptionDef) string {
+	var b strings.Builder
+	for _, d := range defs {
+		p := fset.Position(d.Key.Pos())
+		v := "<inherited>"
+		if d.Value != nil {
+			v = f.Text(d.Value)
+			if len(v) > 20 {
+				v = v[:20] + "…"
+			}
+		}
+		cond := ""
+		if d.Conditional {
+			cond = " ?"
+		}
+		fmt.Fprintf(&b, "%d:%d %s = %s%s\n", p.Line, p.Column, strings.Join(d.Path, "."), v, cond)
+	}
+	return b.String()
+}
+
+func TestOptionsModule(t *testing.T) {
+	fset, f := load(t, "module.nix")
+	got := render(fset, f, nixmatch.Options(f))
+	want := `9:7 networking.hostName = "inline"
+10:23 environment.systemPackages = [ pkgs.git ]
+17:22 services.openssh.enable = true
+18:24 services.openssh.settings = {
+        PermitRoot…
+19:9 services.openssh.settings.PermitRootLogin = "yes"
+20:9 services.openssh.settings.PasswordAuthentication = false
+24:18 networking.firewall = {
+        enable = m… ?
+25:9 networking.firewall.enable = false ?
+26:9 networking.firewall.allowedTCPPorts = [ 22 ] ?
+27:23 networking.firewall.checkReversePath = false ?
+28:13 users.users = {
+        alice.pas… ?
+29:15 users.users.alice.password = "hunter2" ?
+30:29 users.users.${…}.isNormalUser = true ?
+32:36 systemd.services.demo.serviceConfig = {
+        inherit (… ?
+33:25 systemd.services.demo.serviceConfig.User = <inherited> ?
+34:9 systemd.services.demo.serviceConfig.ExecStart = "${pkgs.hello}/bin/… ?
+`
+	if got != want {
+		t.Errorf("Options:\n%s\nwant:\n%s", got, want)
+	}
+	if n := len(nixmatch.Modules(f)); n != 3 {
+		t.Errorf("Modules: got %d, want 3 (file, two inline imports)", n)
+	}
+}
+
+func TestOptionsFlakeModulesList(t *testing.T) {
+	fset, f := load(t, "flake.nix")
+	got := render(fset, f, nixmatch.Options(f))
+	want := "9:11 security.sudo.wheelNeedsPassword = false\n" +
+		"10:30 home-manager.users.alice = { pkgs, ... }: {\n   …\n" +
+		"11:13 home-manager.users.alice.programs.git.enable = true\n"
+	if got != want {
+		t.Errorf("Options:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+func TestFindUnderGroup(t *testing.T) {
+	fset, f := load(t, "module.nix")
+	defs := nixmatch.Options(f)
+	cases := []struct {
+		pattern string
+		find    func([]nixmatch.OptionDef, string) []nixmatch.OptionDef
+		want    string
+	}{
+		{"services.openssh.settings.PermitRootLogin", nixmatch.Find, "19:9"},
+		{"users.users.*.password", nixmatch.Find, "29:15"},
+		{"users.users.*.isNormalUser", nixmatch.Find, "30:29"},
+		{"networking.firewall.enable", nixmatch.Find, "25:9"},
+		{"systemd.services.*.serviceConfig", nixmatch.Find, "32:36"},
+		{"systemd.services.*.serviceConfig.*", nixmatch.Find, "33:25 34:9"},
+		{"systemd.services.*", nixmatch.Under, "32:36 33:25 34:9"},
+		{"services.openssh.settings.Port", nixmatch.Find, ""},
+		{"services.openssh", nixmatch.Find, ""},
+	}
+	for _, c := range cases {
+		var pos []string
+		for _, d := range c.find(defs, c.pattern) {
+			p := fset.Position(d.Key.Pos())
+			pos = append(pos, fmt.Sprintf("%d:%d", p.Line, p.Column))
+		}
+		if got := strings.Join(pos, " "); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.pattern, got, c.want)
+		}
+	}
+	groups := nixmatch.Group(nixmatch.Under(defs, "services.openssh"), 3)
+	if len(groups) != 2 || len(groups[0]) != 1 || len(groups[1]) != 3 {
+		t.Errorf("Group: got %d groups, want [enable] and [settings, PermitRootLogin, PasswordAuthentication]", len(groups))
+	}
+}
+
+func loadSrc(t *testing.T, src string) *nixpass.File {
+	t.Helper()
+	fset := token.NewFileSet()
+	f := nixpass.Load(fset, "test.nix", []byte(src))
+	for _, e := range f.Errors {
+		t.Fatalf("%s: %s", fset.Position(e.Pos), e.Msg)
+	}
+	return f
+}
