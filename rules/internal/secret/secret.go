@@ -1,0 +1,171 @@
+// Package secret recognises secret values in Nix source (API tokens,
+// private keys, high-entropy strings bound to password-like names) and
+// redacts them for display, so that no output repeats a secret.
+package secret
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// A pattern is a token format with a fixed, recognisable shape.
+type pattern struct {
+	kind   string
+	re     *regexp.Regexp
+	prefix int // characters of a match safe to show: the format's marker
+}
+
+// patterns are the token formats recognised anywhere in a string. Each
+// body is checked for entropy too, so placeholders like ghp_xxxx… pass.
+var patterns = []pattern{
+	{"AWS access key", regexp.MustCompile(`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`), 4},
+	{"GitHub token", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,255}\b`), 4},
+	{"GitHub token", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{82}\b`), 11},
+	{"Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`), 5},
+	{"private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`), 0},
+}
+
+// Match is a secret found in a string.
+type Match struct {
+	Kind       string // "GitHub token", "private key", "high-entropy value"…
+	Start, End int    // byte offsets of the secret in the searched string
+	Redacted   string // the secret as Redact shows it
+}
+
+// Find returns the first token of a recognised format in s (an AWS key, a
+// GitHub or Slack token, a PEM private key), skipping documentation
+// examples and placeholders.
+func Find(s string) (Match, bool) {
+	for _, p := range patterns {
+		for _, loc := range p.re.FindAllStringIndex(s, -1) {
+			v := s[loc[0]:loc[1]]
+			if p.kind != "private key" && (isPlaceholder(v) || entropy(v[p.prefix:]) < 3.0) {
+				continue
+			}
+			if p.kind == "private key" && !privateKeyBody(v) {
+				continue
+			}
+			return Match{Kind: p.kind, Start: loc[0], End: loc[1], Redacted: redact(v, p.prefix, p.kind)}, true
+		}
+	}
+	return Match{}, false
+}
+
+// privateKeyBody reports whether a PEM block holds key material rather
+// than an elided "..." example.
+func privateKeyBody(v string) bool {
+	body := v[strings.Index(v, "-----\n")+1:]
+	body = body[:strings.LastIndex(body, "-----END")]
+	return len(strings.Join(strings.Fields(body), "")) >= 64 && !strings.Contains(body, "...")
+}
+
+// nameWords are the parts of a binding name that say its value is secret.
+var nameWords = []string{"password", "passwd", "passphrase", "token", "secret", "apikey", "api_key",
+	"api-key", "accesskey", "access_key", "privatekey", "private_key", "clientsecret"}
+
+// referenceSuffixes end names whose value points at a secret rather than
+// holding it (passwordFile, tokenPath, secretName) or describes it.
+var referenceSuffixes = []string{"file", "files", "path", "paths", "dir", "directory", "command", "cmd",
+	"name", "names", "type", "length", "env", "url", "uri", "endpoint", "user", "username", "field",
+	"header", "location", "source", "attr", "option", "options", "id", "format", "policy", "script",
+	"mode", "owner", "group", "prompt", "hash"}
+
+// IsSecretName reports whether a binding called name would hold a secret:
+// it mentions a password, token, secret or API key, and is not a
+// reference to one (passwordFile, tokenPath) or a hash (hashedPassword).
+func IsSecretName(name string) bool {
+	n := strings.ToLower(name)
+	if strings.HasPrefix(n, "hashed") || strings.HasPrefix(n, "initialhashed") {
+		return false
+	}
+	for _, s := range referenceSuffixes {
+		if strings.HasSuffix(n, s) {
+			return false
+		}
+	}
+	for _, w := range nameWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsHighEntropy reports whether value looks like generated key material:
+// long enough, one word, varied characters, and not a reference (a path,
+// a variable, a placeholder).
+func IsHighEntropy(value string) bool {
+	if len(value) < 16 || len(value) > 4096 || strings.ContainsFunc(value, unicode.IsSpace) {
+		return false
+	}
+	if IsReference(value) || isPlaceholder(value) {
+		return false
+	}
+	return entropy(value) >= 3.5 && charClasses(value) >= 2
+}
+
+// IsReference reports whether value names a secret instead of holding it:
+// a path (/run/secrets/x, ./x.age, ~/x), a variable ($X, ${X}, @X@), or
+// a secret manager URI.
+func IsReference(value string) bool {
+	for _, p := range []string{"/", "./", "../", "~/", "$", "@", "%", "file:", "env:", "vault:", "op://", "sops:"} {
+		if strings.HasPrefix(value, p) {
+			return true
+		}
+	}
+	return strings.Contains(value, "/run/secrets") || strings.Contains(value, "://")
+}
+
+// placeholderWords mark values that stand in for a real secret.
+var placeholderWords = []string{"example", "changeme", "change-me", "change_me", "placeholder", "replace",
+	"your", "dummy", "insecure", "xxxx", "****", "todo", "fixme", "redacted", "sample", "test"}
+
+func isPlaceholder(value string) bool {
+	v := strings.ToLower(value)
+	for _, w := range placeholderWords {
+		if strings.Contains(v, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// entropy is the Shannon entropy of s in bits per character.
+func entropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	counts := map[rune]int{}
+	n := 0
+	for _, r := range s {
+		counts[r]++
+		n++
+	}
+	var h float64
+	for _, c := range counts {
+		p := float64(c) / float64(n)
+		h -= p * math.Log2(p)
+	}
+	return h
+}
+
+// charClasses counts the kinds of characters in s: lower, upper, digit,
+// other.
+func charClasses(s string) int {
+	var lower, upper, digit, other int
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			lower = 1
+		case unicode.IsUpper(r):
+			upper = 1
+		case unicode.IsDigit(r):
+			digit = 1
+		default:
+			other = 1
+		}
+	}
+	return lower + upper + digit + other
+}

@@ -1,0 +1,105 @@
+package secret
+
+import (
+	"strings"
+	"testing"
+)
+
+// Test tokens are assembled at run time so that no scanner mistakes this
+// file for a leak.
+var (
+	ghp  = "ghp_" + "R8mZq2Lw9XkT4vBn7PcYd1HsJf6Ga3Ue5Qo0"
+	akia = "AKIA" + "Z7QK3M9XW2RB5TLP"
+	pem  = "-----BEGIN OPENSSH PRIVATE KEY-----\n" + strings.Repeat("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n", 3) +
+		"-----END OPENSSH PRIVATE KEY-----"
+)
+
+func TestFind(t *testing.T) {
+	cases := []struct {
+		in       string
+		kind     string
+		redacted string
+	}{
+		{ghp, "GitHub token", "ghp_…(40 chars)"},
+		{"https://" + ghp + "@github.com/o/r", "GitHub token", "ghp_…(40 chars)"},
+		{"github_pat_" + strings.Repeat("a1B2c3D4e5F6g7H8", 5) + "ab", "GitHub token", "github_pat_…(93 chars)"},
+		{akia, "AWS access key", "AKIA…(20 chars)"},
+		{"xoxb-" + "2451837465-9Qm3Lz8RtYwPk4Vn", "Slack token", "xoxb-…(32 chars)"},
+		{pem, "private key", "-----BEGIN OPENSSH PRIVATE KEY-----…(" + itoa(len(pem)) + " chars)"},
+		// Negatives: documentation examples, placeholders, elided keys.
+		{"AKIAIOSFODNN7EXAMPLE", "", ""},
+		{"ghp_" + strings.Repeat("x", 36), "", ""},
+		{"-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----", "", ""},
+		{"-----BEGIN PUBLIC KEY-----\n" + strings.Repeat("MIIBIjANBgkqhkiG9w0BAQEFAAOC", 4) + "\n-----END PUBLIC KEY-----", "", ""},
+		{"just a normal string", "", ""},
+	}
+	for _, c := range cases {
+		m, ok := Find(c.in)
+		if ok != (c.kind != "") || m.Kind != c.kind || m.Redacted != c.redacted {
+			t.Errorf("Find(%.20q) = %+v, %v; want kind %q redacted %q", c.in, m, ok, c.kind, c.redacted)
+		}
+		if ok && c.in[m.Start:m.End] == "" {
+			t.Errorf("Find(%.20q): empty range", c.in)
+		}
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestIsSecretName(t *testing.T) {
+	yes := []string{"password", "adminPassword", "apiKey", "api_key", "secret", "clientSecret", "token", "GITHUB_TOKEN", "accessKey"}
+	no := []string{"passwordFile", "tokenPath", "secretName", "hashedPassword", "initialHashedPassword",
+		"environmentFile", "user", "secretKeyFile", "accessKeyId", "passwordCommand", "host"}
+	for _, n := range yes {
+		if !IsSecretName(n) {
+			t.Errorf("IsSecretName(%q) = false, want true", n)
+		}
+	}
+	for _, n := range no {
+		if IsSecretName(n) {
+			t.Errorf("IsSecretName(%q) = true, want false", n)
+		}
+	}
+}
+
+func TestIsHighEntropy(t *testing.T) {
+	yes := []string{"q8Zr2LmXv9TkW4bN7pCy", "9f86d081884c7d659a2feaa0c55ad015"}
+	no := []string{"hunter2", "correcthorsebatterystaple", "/run/secrets/db-password", "./secrets/db.age",
+		"${config.sops.secrets.db.path}", "$DB_PASSWORD", "@DB_PASSWORD@", "changeme-changeme-42",
+		"aaaaaaaaaaaaaaaaaaaa", "two words are not one token", "your-api-key-goes-here"}
+	for _, v := range yes {
+		if !IsHighEntropy(v) {
+			t.Errorf("IsHighEntropy(%q) = false, want true", v)
+		}
+	}
+	for _, v := range no {
+		if IsHighEntropy(v) {
+			t.Errorf("IsHighEntropy(%q) = true, want false", v)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	cases := map[string]string{
+		ghp:                    "ghp_…(40 chars)",
+		"hunter2":              "…(7 chars)",
+		"q8Zr2LmXv9TkW4bN7pCy": "q8…(20 chars)",
+		"":                     "…(0 chars)",
+		"pässwörd-ünïcödé-xyz": "pä…(20 chars)",
+	}
+	for in, want := range cases {
+		got := Redact(in)
+		if got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+		if len(in) > 8 && strings.Contains(got, in[:len(in)/2]) {
+			t.Errorf("Redact(%q) = %q shows half the value", in, got)
+		}
+	}
+}
