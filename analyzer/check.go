@@ -2,8 +2,11 @@ package analyzer
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/nixaudit/nixaudit/config"
 	"github.com/nixaudit/nixaudit/report"
@@ -15,7 +18,8 @@ type Options struct {
 	// Paths are the files and directories to audit; "-" reads Stdin.
 	// Empty means ".".
 	Paths []string
-	// Stdin is read for the path "-", reported as StdinFilename.
+	// Stdin is read for the path "-", reported as StdinFilename ("-"
+	// when empty).
 	Stdin         io.Reader
 	StdinFilename string
 	// ConfigPath is an explicit .nixaudit.toml; "" finds one upward from
@@ -26,7 +30,8 @@ type Options struct {
 	// Select runs only these rules or categories; Enable and Disable add
 	// to and remove from the enabled set. "all" names every rule.
 	Select, Enable, Disable []string
-	// Exclude adds globs to the configuration's exclude list.
+	// Exclude adds gitignore-style patterns, relative to the working
+	// directory, to the configuration's exclude list.
 	Exclude []string
 	// FailOn overrides the configuration's fail-on: "error", "warning",
 	// "info" or "none"; "" keeps the configuration's (default "error").
@@ -44,6 +49,8 @@ type Options struct {
 
 // Outcome is the result of a run.
 type Outcome struct {
+	// Result holds the findings left after suppressions, the baseline
+	// and fixes.
 	Result *report.Result
 	// Blocking are the findings at or above FailOn.
 	Blocking []report.Diagnostic
@@ -54,13 +61,250 @@ type Outcome struct {
 	Diff string
 	// FixedFiles lists the files --fix rewrote, sorted.
 	FixedFiles []string
+	// FixedStdin is the fixed text of stdin (with Fix and the path "-"),
+	// nil when stdin was not read or nothing changed.
+	FixedStdin []byte
 }
 
-// ErrUsage marks errors caused by the invocation or the configuration
-// (exit code 2), as opposed to findings.
-var ErrUsage = errors.New("usage error")
-
-// Check runs the audit described by opts.
+// Check runs the audit described by opts. Its errors are usage,
+// configuration and I/O errors (exit code 2); findings are in the
+// Outcome.
 func Check(ctx context.Context, opts Options) (*Outcome, error) {
-	return nil, errors.New("analyzer.Check: not implemented yet")
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	if opts.StdinFilename == "" {
+		opts.StdinFilename = "-"
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := loadConfig(opts, cwd)
+	if err != nil {
+		return nil, err
+	}
+	failOn, err := effectiveFailOn(opts.FailOn, cfg.FailOn)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := selectRules(opts.Rules, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := excludes(cfg, opts.Exclude, cwd)
+	if err != nil {
+		return nil, err
+	}
+	sources, err := discover(opts.Paths, opts.StdinFilename, exclude)
+	if err != nil {
+		return nil, err
+	}
+	units := make([]*unit, len(sources))
+	for i, s := range sources {
+		units[i] = &unit{source: s}
+		if s.path == "" {
+			if opts.Stdin == nil {
+				return nil, fmt.Errorf("-: no standard input")
+			}
+			src, err := io.ReadAll(opts.Stdin)
+			if err != nil {
+				return nil, fmt.Errorf("reading standard input: %w", err)
+			}
+			units[i].orig, units[i].text = src, src
+		}
+	}
+
+	flagsMu.Lock()
+	defer flagsMu.Unlock()
+	if err := setRuleOptions(opts.Rules, cfg); err != nil {
+		return nil, err
+	}
+	r := newRunner(ctx, opts.Rules, rules, projectDir(opts.Paths, opts.StdinFilename), opts.Progress)
+	r.units = units
+	if err := r.fixLoop(opts.Fix || opts.Diff, opts.UnsafeFixes); err != nil {
+		return nil, err
+	}
+
+	root := projectRoot(cfg, opts.Paths, cwd)
+	diags := r.diagnostics(root)
+	if opts.WriteBaseline != "" {
+		if err := writeBaseline(opts.WriteBaseline, diags); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Baseline != "" {
+		accepted, err := readBaseline(opts.Baseline)
+		if err != nil {
+			return nil, err
+		}
+		diags = applyBaseline(diags, accepted)
+	}
+	out := &Outcome{Config: cfg, FailOn: failOn, Result: &report.Result{
+		Diagnostics: diags,
+		Summary:     summarize(len(units), diags),
+		Rules:       reportRules(rules),
+		Source:      r.sources(),
+	}}
+	for _, d := range diags {
+		if failOn != 0 && severityOf(d.Severity) >= failOn {
+			out.Blocking = append(out.Blocking, d)
+		}
+	}
+	if err := r.finishFixes(opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fixLoop analyzes every unit, and with fix applies the fixes and
+// re-analyzes the changed files until nothing changes or maxFixPasses.
+func (r *runner) fixLoop(fix, unsafe bool) error {
+	todo := r.units
+	for pass := 0; ; pass++ {
+		if err := r.analyze(todo); err != nil {
+			return err
+		}
+		if err := r.runProject(); err != nil {
+			return err
+		}
+		r.filter()
+		if !fix || pass == maxFixPasses {
+			return nil
+		}
+		changed, err := r.applyFixes(todo, unsafe)
+		if err != nil {
+			return err
+		}
+		if len(changed) == 0 {
+			return nil
+		}
+		todo = changed
+	}
+}
+
+// finishFixes renders the diff (with Diff) or writes the fixed files
+// (with Fix).
+func (r *runner) finishFixes(opts Options, out *Outcome) error {
+	var diff strings.Builder
+	for _, u := range r.units {
+		if string(u.text) == string(u.orig) {
+			continue
+		}
+		switch {
+		case opts.Diff:
+			diff.WriteString(unifiedDiff(u.name, u.orig, u.text))
+		case u.path == "":
+			out.FixedStdin = u.text
+		default:
+			if err := writeFileAtomic(u.path, u.text, u.mode); err != nil {
+				return fmt.Errorf("writing the fixes of %s: %w", u.name, err)
+			}
+			out.FixedFiles = append(out.FixedFiles, u.name)
+		}
+	}
+	out.Diff = diff.String()
+	return nil
+}
+
+// sources returns a lookup of the current text of the run's files.
+func (r *runner) sources() func(string) ([]byte, bool) {
+	texts := make(map[string][]byte, len(r.units)+len(r.extra))
+	for name, e := range r.extra {
+		texts[name] = e.src
+	}
+	for _, u := range r.units {
+		texts[u.name] = u.text
+	}
+	return func(name string) ([]byte, bool) {
+		src, ok := texts[name]
+		return src, ok
+	}
+}
+
+func loadConfig(opts Options, cwd string) (*config.Config, error) {
+	path := opts.ConfigPath
+	if path == "" {
+		start := cwd
+		if p := opts.Paths[0]; p != "-" {
+			start = p
+		} else if opts.StdinFilename != "-" {
+			start = filepath.Dir(opts.StdinFilename)
+		}
+		if st, err := os.Stat(start); err == nil && !st.IsDir() {
+			start = filepath.Dir(start)
+		}
+		found, err := config.Find(start)
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return config.Default(cwd), nil
+		}
+		path = found
+	}
+	return config.Load(path)
+}
+
+func effectiveFailOn(override, configured string) (Severity, error) {
+	v := configured
+	if override != "" {
+		v = override
+	}
+	if v == "none" {
+		return 0, nil
+	}
+	s, err := ParseSeverity(v)
+	if err != nil {
+		return 0, fmt.Errorf("fail-on: %w", err)
+	}
+	return s, nil
+}
+
+func severityOf(s string) Severity {
+	sev, _ := ParseSeverity(s)
+	return sev
+}
+
+// excludes compiles the configuration's patterns (relative to its
+// directory) and the command line's (relative to cwd).
+func excludes(cfg *config.Config, extra []string, cwd string) (*ignorer, error) {
+	ig := &ignorer{}
+	l, err := newIgnoreList(cfg.Dir, cfg.Exclude)
+	if err != nil {
+		return nil, cfg.Errorf([]string{"exclude"}, "exclude: %v", err)
+	}
+	ig = ig.with(l)
+	if l, err = newIgnoreList(cwd, extra); err != nil {
+		return nil, fmt.Errorf("--exclude: %w", err)
+	}
+	return ig.with(l), nil
+}
+
+// projectDir is the directory project-wide rules look at: the first
+// target directory, or the directory of the first target file.
+func projectDir(paths []string, stdinName string) string {
+	p := paths[0]
+	if p == "-" {
+		return filepath.Dir(stdinName)
+	}
+	if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		return filepath.Dir(p)
+	}
+	return p
+}
+
+// projectRoot is the directory fingerprints are relative to: the
+// configuration's directory, else the git repository of the first
+// target, else the working directory.
+func projectRoot(cfg *config.Config, paths []string, cwd string) string {
+	if cfg.Path != "" {
+		return cfg.Dir
+	}
+	if abs, err := filepath.Abs(projectDir(paths, "-")); err == nil {
+		if root := gitRoot(abs); root != "" {
+			return root
+		}
+	}
+	return cwd
 }

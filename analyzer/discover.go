@@ -1,0 +1,194 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// source is one Nix file to audit.
+type source struct {
+	// name is how the file is reported: as given on the command line, or
+	// joined to the directory given.
+	name string
+	// path is where the file is read and written; "" for stdin.
+	path string
+}
+
+// discoverer finds the Nix files under the paths of a run.
+type discoverer struct {
+	// exclude holds the configured and --exclude patterns; they apply to
+	// explicit files too, so pre-commit's file lists honour them.
+	exclude *ignorer
+	seen    map[string]bool
+	out     []source
+}
+
+// discover returns the files to audit for paths, sorted by name. "-"
+// stands for stdin, reported as stdinName.
+func discover(paths []string, stdinName string, exclude *ignorer) ([]source, error) {
+	d := &discoverer{exclude: exclude, seen: map[string]bool{}}
+	for _, p := range paths {
+		if p == "-" {
+			d.out = append(d.out, source{name: stdinName})
+			continue
+		}
+		if err := d.add(p); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].name < d.out[j].name })
+	return d.out, nil
+}
+
+func (d *discoverer) add(given string) error {
+	st, err := os.Stat(given)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: %w", given, pe.Err)
+		}
+		return err
+	}
+	abs, err := filepath.Abs(given)
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		if !d.exclude.ignoredWithParents(abs) {
+			d.file(filepath.Clean(given), abs)
+		}
+		return nil
+	}
+	git, err := gitIgnorer(abs)
+	if err != nil {
+		return err
+	}
+	return d.walk(filepath.Clean(given), abs, git)
+}
+
+func (d *discoverer) file(name, abs string) {
+	if d.seen[abs] {
+		return
+	}
+	d.seen[abs] = true
+	d.out = append(d.out, source{name: name, path: name})
+}
+
+// walk adds the Nix files under the directory abs (reported under name),
+// honouring the .gitignore files met on the way.
+func (d *discoverer) walk(name, abs string, git *ignorer) error {
+	l, err := readIgnoreFile(abs, filepath.Join(abs, ".gitignore"))
+	if err != nil {
+		return err
+	}
+	git = git.with(l)
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		childName, childAbs := filepath.Join(name, e.Name()), filepath.Join(abs, e.Name())
+		isDir, ok := d.kind(e, childAbs)
+		if !ok || d.exclude.ignored(childAbs, isDir) || git.ignored(childAbs, isDir) {
+			continue
+		}
+		if isDir {
+			if err := d.walk(childName, childAbs, git); err != nil {
+				return err
+			}
+		} else if strings.HasSuffix(e.Name(), ".nix") {
+			d.file(childName, childAbs)
+		}
+	}
+	return nil
+}
+
+// kind classifies a directory entry for the walk. ok is false for entries
+// the walk never enters: .git, result* symlinks (nix build outputs),
+// symlinks to directories (which may loop) and special files.
+func (d *discoverer) kind(e fs.DirEntry, abs string) (isDir, ok bool) {
+	switch t := e.Type(); {
+	case e.Name() == ".git":
+		return false, false
+	case t&fs.ModeSymlink != 0:
+		if strings.HasPrefix(e.Name(), "result") {
+			return false, false
+		}
+		st, err := os.Stat(abs)
+		return false, err == nil && st.Mode().IsRegular()
+	case t.IsDir():
+		return true, true
+	default:
+		return false, t.IsRegular()
+	}
+}
+
+// gitIgnorer returns the ignore rules that apply to the directory abs
+// from outside it: .git/info/exclude of its repository and the
+// .gitignore files of its ancestors inside the repository.
+func gitIgnorer(abs string) (*ignorer, error) {
+	root := gitRoot(abs)
+	ig := &ignorer{}
+	if root == "" {
+		return ig, nil
+	}
+	l, err := readIgnoreFile(root, filepath.Join(root, ".git", "info", "exclude"))
+	if err != nil {
+		return nil, err
+	}
+	ig = ig.with(l)
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return nil, err
+	}
+	dir := root
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if part == "." {
+			break
+		}
+		l, err := readIgnoreFile(dir, filepath.Join(dir, ".gitignore"))
+		if err != nil {
+			return nil, err
+		}
+		ig = ig.with(l)
+		dir = filepath.Join(dir, part)
+	}
+	return ig, nil
+}
+
+// gitRoot returns the nearest directory at or above abs that holds a
+// .git entry, or "".
+func gitRoot(abs string) string {
+	for dir := abs; ; {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// ignoredWithParents reports whether abs, or a directory above it inside
+// a list's base, is excluded: an explicit file inside an excluded
+// directory is excluded too.
+func (ig *ignorer) ignoredWithParents(abs string) bool {
+	if ig.ignored(abs, false) {
+		return true
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if ig.ignored(dir, true) {
+			return true
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return false
+		}
+	}
+}

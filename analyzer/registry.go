@@ -1,0 +1,196 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/nixaudit/nixaudit/config"
+)
+
+// active is a rule enabled for a run, at its effective severity.
+type active struct {
+	*Rule
+	severity Severity
+}
+
+// Lookup returns the rules a name denotes: "all", a category or a rule.
+func Lookup(rules []*Rule, name string) ([]*Rule, error) {
+	var out []*Rule
+	for _, r := range rules {
+		if name == "all" || r.Name == name || r.Category == name {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("unknown rule or category %q", name)
+	}
+	return out, nil
+}
+
+// selectRules returns the rules a run enables, sorted by name: every rule
+// at its default severity, then the configuration's [rules] ("all" first,
+// then categories, then rules, so the most specific wins), then --select,
+// --enable and --disable.
+func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, error) {
+	severity := make(map[*Rule]Severity, len(rules))
+	for _, r := range rules {
+		severity[r] = r.Severity
+	}
+	enabled := make(map[*Rule]bool, len(rules))
+	for _, r := range rules {
+		enabled[r] = true
+	}
+	keys := make([]string, 0, len(cfg.Rules))
+	for k := range cfg.Rules {
+		keys = append(keys, k)
+	}
+	specificity := func(name string) int {
+		switch {
+		case name == "all":
+			return 0
+		case isCategory(rules, name):
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		si, sj := specificity(keys[i]), specificity(keys[j])
+		return si < sj || si == sj && keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		named, err := Lookup(rules, k)
+		if err != nil {
+			return nil, cfg.Errorf([]string{"rules", k}, "rules: %v", err)
+		}
+		level := cfg.Rules[k]
+		for _, r := range named {
+			if level == "off" {
+				enabled[r] = false
+				continue
+			}
+			sev, err := ParseSeverity(level)
+			if err != nil {
+				return nil, cfg.Errorf([]string{"rules", k}, "rules.%s: %v", k, err)
+			}
+			enabled[r], severity[r] = true, sev
+		}
+	}
+	set := func(names []string, on bool, flagName string) error {
+		for _, n := range names {
+			named, err := Lookup(rules, n)
+			if err != nil {
+				return fmt.Errorf("--%s: %w", flagName, err)
+			}
+			for _, r := range named {
+				enabled[r] = on
+			}
+		}
+		return nil
+	}
+	if len(opts.Select) > 0 {
+		clear(enabled)
+		if err := set(opts.Select, true, "select"); err != nil {
+			return nil, err
+		}
+	}
+	if err := set(opts.Enable, true, "enable"); err != nil {
+		return nil, err
+	}
+	if err := set(opts.Disable, false, "disable"); err != nil {
+		return nil, err
+	}
+	var out []active
+	for _, r := range rules {
+		if enabled[r] {
+			out = append(out, active{Rule: r, severity: severity[r]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+func isCategory(rules []*Rule, name string) bool {
+	for _, r := range rules {
+		if r.Category == name {
+			return true
+		}
+	}
+	return false
+}
+
+// flagsMu guards the analyzers' flags, which are package-level state
+// shared by every run: a run holds it from setting the options until its
+// analyzers have finished.
+var flagsMu sync.Mutex
+
+// setRuleOptions resets every rule's flags to their defaults and then sets
+// the configuration's [rule-options.RULE] values. The caller holds
+// flagsMu.
+func setRuleOptions(rules []*Rule, cfg *config.Config) error {
+	for _, r := range rules {
+		r.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
+	}
+	names := make([]string, 0, len(cfg.RuleOptions))
+	for n := range cfg.RuleOptions {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		key := []string{"rule-options", name}
+		r := ruleNamed(rules, name)
+		if r == nil {
+			return cfg.Errorf(key, "rule-options: unknown rule %q", name)
+		}
+		opts := cfg.RuleOptions[name]
+		optNames := make([]string, 0, len(opts))
+		for o := range opts {
+			optNames = append(optNames, o)
+		}
+		sort.Strings(optNames)
+		for _, o := range optNames {
+			f := r.Flags.Lookup(o)
+			if f == nil {
+				return cfg.Errorf(append(key, o), "rule-options.%s: unknown option %q (%s)", name, o, describeOptions(r))
+			}
+			if err := f.Value.Set(optionString(opts[o])); err != nil {
+				return cfg.Errorf(append(key, o), "rule-options.%s.%s: %v", name, o, err)
+			}
+		}
+	}
+	return nil
+}
+
+func ruleNamed(rules []*Rule, name string) *Rule {
+	for _, r := range rules {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// describeOptions lists a rule's options for error messages.
+func describeOptions(r *Rule) string {
+	var names []string
+	r.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if len(names) == 0 {
+		return "the rule has no options"
+	}
+	return "options: " + strings.Join(names, ", ")
+}
+
+// optionString renders a TOML value the way flag.Value.Set reads it;
+// arrays become comma-separated lists.
+func optionString(v any) string {
+	if list, ok := v.([]any); ok {
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = optionString(e)
+		}
+		return strings.Join(parts, ",")
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,159 @@
+package analyzer
+
+import (
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/report"
+)
+
+// diagnostics converts the run's findings to report diagnostics, sorted
+// by file, line, column, rule and message, with fingerprints relative to
+// root.
+func (r *runner) diagnostics(root string) []report.Diagnostic {
+	var out []report.Diagnostic
+	for _, u := range r.units {
+		for _, list := range [][]finding{u.kept, u.unused} {
+			for _, f := range list {
+				out = append(out, r.convert(f, u.text))
+			}
+		}
+	}
+	for _, f := range r.projectFindings {
+		if tf := r.fset.File(f.d.Pos); tf != nil {
+			if e := r.extra[tf.Name()]; e != nil && e.tok == tf {
+				out = append(out, r.convert(f, e.src))
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return lessDiagnostic(&out[i], &out[j]) })
+	r.fingerprint(out, root)
+	return out
+}
+
+func lessDiagnostic(a, b *report.Diagnostic) bool {
+	switch {
+	case a.File != b.File:
+		return a.File < b.File
+	case a.Line != b.Line:
+		return a.Line < b.Line
+	case a.Column != b.Column:
+		return a.Column < b.Column
+	case a.Rule != b.Rule:
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+// convert resolves f's positions in src, the text of its file.
+func (r *runner) convert(f finding, src []byte) report.Diagnostic {
+	pos, end := r.span(f.d.Pos, f.d.End)
+	d := report.Diagnostic{
+		File: pos.Filename, Line: pos.Line, Column: pos.Column, EndLine: end.Line, EndColumn: end.Column,
+		Rule: f.rule.Name, Category: f.rule.Category, Severity: f.rule.severity.String(),
+		Message: f.d.Message, Fixes: []report.Fix{}, Secret: f.d.Category == "secret",
+	}
+	for _, fix := range f.d.SuggestedFixes {
+		safe, msg := FixIsSafe(f.rule.Rule, fix)
+		rf := report.Fix{Description: msg, Safe: safe, Edits: []report.Edit{}}
+		for _, e := range fix.TextEdits {
+			p, q := r.span(e.Pos, e.End)
+			rf.Edits = append(rf.Edits, report.Edit{Line: p.Line, Column: p.Column, EndLine: q.Line, EndColumn: q.Column, NewText: string(e.NewText)})
+		}
+		d.Fixes = append(d.Fixes, rf)
+	}
+	d.Fingerprint = flaggedText(r.fset, f.d, src)
+	return d
+}
+
+// span resolves a range; a missing end is the start.
+func (r *runner) span(pos, end token.Pos) (token.Position, token.Position) {
+	p := r.fset.PositionFor(pos, false)
+	if !end.IsValid() {
+		return p, p
+	}
+	return p, r.fset.PositionFor(end, false)
+}
+
+// flaggedText is the text a fingerprint hashes: the flagged range, or its
+// line when the range is empty; a secret's range is masked so the
+// baseline never carries a hash of the secret.
+func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string {
+	tf := fset.File(d.Pos)
+	start := tf.Offset(d.Pos)
+	end := start
+	if d.End.IsValid() {
+		end = tf.Offset(d.End)
+	}
+	if start == end || d.Category == "secret" {
+		line := tf.Line(d.Pos)
+		ls := tf.Offset(tf.LineStart(line))
+		le := len(src)
+		if line < tf.LineCount() {
+			le = tf.Offset(tf.LineStart(line + 1))
+		}
+		if d.Category == "secret" {
+			return string(src[ls:start]) + "***" + string(src[min(end, le):le])
+		}
+		return string(src[ls:le])
+	}
+	return string(src[start:end])
+}
+
+// fingerprint replaces each diagnostic's flagged text (left in
+// Fingerprint by convert) with its fingerprint. diags are sorted, so the
+// occurrence index counts findings in source order.
+func (r *runner) fingerprint(diags []report.Diagnostic, root string) {
+	seen := map[[3]string]int{}
+	for i := range diags {
+		d := &diags[i]
+		file := projectPath(root, d.File)
+		key := [3]string{d.Rule, file, strings.Join(strings.Fields(d.Fingerprint), " ")}
+		d.Fingerprint = fingerprint(d.Rule, file, key[2], seen[key])
+		seen[key]++
+	}
+}
+
+// projectPath names a file relative to the project root, with slashes,
+// so fingerprints do not depend on the working directory.
+func projectPath(root, name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.ToSlash(name)
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return filepath.ToSlash(name)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// summarize counts diags by severity.
+func summarize(files int, diags []report.Diagnostic) report.Summary {
+	s := report.Summary{Files: files}
+	for _, d := range diags {
+		switch d.Severity {
+		case "error":
+			s.Errors++
+		case "warning":
+			s.Warnings++
+		case "info":
+			s.Infos++
+		}
+	}
+	return s
+}
+
+// reportRules describes the rules of a run for the report.
+func reportRules(rules []active) []report.Rule {
+	out := make([]report.Rule, len(rules))
+	for i, r := range rules {
+		out[i] = report.Rule{Name: r.Name, Category: r.Category, Severity: r.severity.String(), Fix: r.Fix.String(),
+			Summary: r.Summary(), Doc: r.Doc, Tags: r.Tags, SecuritySeverity: r.SecuritySeverity}
+	}
+	return out
+}

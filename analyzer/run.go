@@ -1,0 +1,305 @@
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// unit is one Nix file of a run and its latest analysis.
+type unit struct {
+	source
+	orig, text []byte
+	mode       fs.FileMode
+	// file is the latest parse. Unless the run has project-wide rules,
+	// only its name, token.File and source are kept after analysis.
+	file *nixpass.File
+	// syntaxErrors counts the latest parse's syntax errors: a fix may
+	// not add any.
+	syntaxErrors int
+	sups         []*suppression
+	// raw are the findings of the latest analysis; kept are those left
+	// after suppressions, unused the unused-suppression findings.
+	raw, kept, unused []finding
+}
+
+// finding is a diagnostic of an enabled rule.
+type finding struct {
+	rule *active
+	d    analysis.Diagnostic
+}
+
+// extraFile is a non-Nix file a project-wide rule registered.
+type extraFile struct {
+	tok *token.File
+	src []byte
+}
+
+// runner analyzes the units of one run.
+type runner struct {
+	ctx        context.Context
+	fset       *token.FileSet
+	all        []*Rule // the registry, to resolve names in suppressions
+	ruleOf     map[*analysis.Analyzer]*active
+	perFile    []*analysis.Analyzer
+	project    []*analysis.Analyzer
+	unusedRule *active // nil unless unused-suppression is enabled
+	projectDir string
+	progress   io.Writer
+
+	units []*unit
+	// projectFindings are the project-wide findings outside any unit
+	// (in files registered with AddFile).
+	projectFindings []finding
+	extraMu         sync.Mutex
+	extra           map[string]*extraFile
+	extraOrder      []string
+}
+
+func newRunner(ctx context.Context, all []*Rule, rules []active, projectDir string, progress io.Writer) *runner {
+	r := &runner{ctx: ctx, fset: token.NewFileSet(), all: all, ruleOf: map[*analysis.Analyzer]*active{},
+		projectDir: projectDir, progress: progress, extra: map[string]*extraFile{}}
+	for i := range rules {
+		a := &rules[i]
+		switch {
+		case a.Rule == UnusedSuppression:
+			r.unusedRule = a
+		case nixpass.IsProjectWide(a.Analyzer):
+			r.project = append(r.project, a.Analyzer)
+		default:
+			r.perFile = append(r.perFile, a.Analyzer)
+		}
+		r.ruleOf[a.Analyzer] = a
+	}
+	return r
+}
+
+// analyze parses and analyzes todo in parallel, GOMAXPROCS at a time.
+func (r *runner) analyze(todo []*unit) error {
+	errs := make([]error, len(todo))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	stopProgress := r.showProgress(&done, len(todo))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				errs[i] = r.analyzeUnit(todo[i])
+				done.Add(1)
+			}
+		}()
+	}
+	for i := range todo {
+		if r.ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	stopProgress()
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// showProgress prints a file counter to r.progress every 100ms until the
+// returned function is called, which clears it.
+func (r *runner) showProgress(done *atomic.Int64, total int) (stop func()) {
+	if r.progress == nil || total == 0 {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				fmt.Fprint(r.progress, "\r\033[K")
+				return
+			case <-tick.C:
+				fmt.Fprintf(r.progress, "\r\033[Knixaudit: %d/%d files", done.Load(), total)
+			}
+		}
+	}()
+	return func() { close(quit); <-finished }
+}
+
+// analyzeUnit parses u's current text and runs the per-file rules on it.
+// A panic in a rule becomes an error naming the file.
+func (r *runner) analyzeUnit(u *unit) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: internal error: %v\n%s", u.name, p, debug.Stack())
+		}
+	}()
+	if u.text == nil {
+		if err := r.read(u); err != nil {
+			return err
+		}
+	}
+	f := nixpass.Load(r.fset, u.name, u.text)
+	u.syntaxErrors = len(f.Errors)
+	u.sups = parseSuppressions(f)
+	diags, err := Execute(r.fset, map[*analysis.Analyzer]any{nixpass.Analyzer: f}, r.perFile)
+	if err != nil {
+		return fmt.Errorf("%s: %w", u.name, err)
+	}
+	u.raw = u.raw[:0]
+	for _, a := range r.perFile {
+		for _, d := range diags[a] {
+			u.raw = append(u.raw, finding{r.ruleOf[a], d})
+		}
+	}
+	if len(r.project) == 0 {
+		// Keep what suppressions, fixes and reports need; let the tree go.
+		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
+	}
+	u.file = f
+	return nil
+}
+
+func (r *runner) read(u *unit) error {
+	st, err := os.Stat(u.path)
+	if err != nil {
+		return err
+	}
+	src, err := os.ReadFile(u.path)
+	if err != nil {
+		return err
+	}
+	u.orig, u.text, u.mode = src, src, st.Mode().Perm()
+	return nil
+}
+
+// runProject runs the project-wide rules once over every unit.
+func (r *runner) runProject() error {
+	r.projectFindings = nil
+	if len(r.project) == 0 {
+		return nil
+	}
+	files := make([]*nixpass.File, len(r.units))
+	byTok := make(map[*token.File]*unit, len(r.units))
+	for i, u := range r.units {
+		files[i] = u.file
+		byTok[u.file.Tok] = u
+		u.raw = withoutProjectFindings(u.raw, r)
+	}
+	p := &nixpass.Project{Dir: r.projectDir, Files: files, AddFile: r.addFile}
+	diags, err := Execute(r.fset, map[*analysis.Analyzer]any{nixpass.ProjectAnalyzer: p}, r.project)
+	if err != nil {
+		return err
+	}
+	for _, a := range r.project {
+		for _, d := range diags[a] {
+			f := finding{r.ruleOf[a], d}
+			if u := byTok[r.fset.File(d.Pos)]; u != nil {
+				u.raw = append(u.raw, f)
+			} else {
+				r.projectFindings = append(r.projectFindings, f)
+			}
+		}
+	}
+	return nil
+}
+
+// withoutProjectFindings drops the findings of project-wide rules from a
+// previous pass, which runProject recomputes.
+func withoutProjectFindings(fs []finding, r *runner) []finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if !nixpass.IsProjectWide(f.rule.Analyzer) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// addFile implements nixpass.Project.AddFile: each path is read and
+// registered once per run.
+func (r *runner) addFile(path string) (*token.File, []byte, error) {
+	r.extraMu.Lock()
+	defer r.extraMu.Unlock()
+	if e, ok := r.extra[path]; ok {
+		return e.tok, e.src, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	tok := r.fset.AddFile(path, -1, len(src))
+	tok.SetLinesForContent(src)
+	r.extra[path] = &extraFile{tok: tok, src: src}
+	r.extraOrder = append(r.extraOrder, path)
+	return tok, src, nil
+}
+
+// filter applies each unit's suppressions to its findings and computes
+// the unused-suppression findings.
+func (r *runner) filter() {
+	for _, u := range r.units {
+		for _, s := range u.sups {
+			clear(s.used)
+		}
+		u.kept = u.kept[:0]
+		for _, f := range u.raw {
+			if !suppressed(u.sups, f.rule.Rule, u.file.Tok.Line(f.d.Pos)) {
+				u.kept = append(u.kept, f)
+			}
+		}
+		u.unused = u.unused[:0]
+		if r.unusedRule == nil {
+			continue
+		}
+		for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known) {
+			if !suppressed(u.sups, UnusedSuppression, u.file.Tok.Line(d.Pos)) {
+				u.unused = append(u.unused, finding{r.unusedRule, d})
+			}
+		}
+	}
+}
+
+// known reports whether a suppression's name denotes any rule.
+func (r *runner) known(name string) bool {
+	_, err := Lookup(r.all, name)
+	return err == nil
+}
+
+// ran reports whether every rule a suppression's name denotes ran, so a
+// suppression of a rule turned off is not called unused.
+func (r *runner) ran(name string) bool {
+	named, err := Lookup(r.all, name)
+	if err != nil {
+		return false
+	}
+	for _, rule := range named {
+		if _, ok := r.ruleOf[rule.Analyzer]; !ok {
+			return false
+		}
+	}
+	return true
+}
