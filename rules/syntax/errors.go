@@ -1,0 +1,68 @@
+// Package syntax holds the rules for what Nix itself rejects: parse
+// errors, invalid literals, and the errors Nix reports while binding
+// variables. They are thin: the parser and the binder find the errors,
+// these rules report them.
+package syntax
+
+import (
+	"embed"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+//go:embed doc/*.md
+var docs embed.FS
+
+// newRule returns an error-severity syntax rule whose doc is
+// doc/NAME.md.
+func newRule(name string, run func(*analysis.Pass) (any, error)) *analyzer.Rule {
+	doc, err := docs.ReadFile("doc/" + name + ".md")
+	if err != nil {
+		panic(err) // a missing doc is a build mistake, caught by every test
+	}
+	return &analyzer.Rule{
+		Analyzer: &analysis.Analyzer{
+			Name:     name,
+			Doc:      strings.TrimSpace(string(doc)),
+			Requires: []*analysis.Analyzer{nixpass.Analyzer},
+			Run:      run,
+		},
+		Category: "syntax",
+		Severity: analyzer.SeverityError,
+	}
+}
+
+// parseErrors reports the file's syntax errors of kind.
+func parseErrors(kind ast.ErrorKind) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		for _, e := range nixpass.Of(pass).Errors {
+			if e.Kind == kind {
+				report(pass, e.Pos, e.End, e.Msg)
+			}
+		}
+		return nil, nil
+	}
+}
+
+// bindErrors reports the binder's errors of kind.
+func bindErrors(kind scope.ErrorKind) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		for _, e := range nixpass.Of(pass).Info.Errors {
+			if e.Kind == kind {
+				report(pass, e.Pos, e.End, e.Msg)
+			}
+		}
+		return nil, nil
+	}
+}
+
+func report(pass *analysis.Pass, pos, end token.Pos, msg string) {
+	pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
+}
