@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/report"
+	"github.com/nixaudit/nixaudit/rules/all"
+)
+
+func init() { subcommands = append(subcommands, newCheckCmd) }
+
+// checkFlags are the flags of `nixaudit check` that are not Options.
+type checkFlags struct {
+	format, output, color string
+	statistics, quiet     bool
+}
+
+func newCheckCmd() *cobra.Command {
+	var opts analyzer.Options
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Audit Nix files (default: the current directory; - reads stdin)",
+		Long: "Audit the Nix files under each PATH (default .), honouring .gitignore, and report the\n" +
+			"findings. Exit status: 0 no finding at or above --fail-on, 1 blocking findings,\n" +
+			"2 usage, configuration or I/O error.",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runCheck(cmd, opts, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
+	fl.BoolVar(&f.statistics, "statistics", false, "append the number of findings per rule")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only")
+	fl.StringVar(&opts.ConfigPath, "config", "", "use this `.nixaudit.toml` instead of searching upward from the first path")
+	fl.StringSliceVar(&opts.Select, "select", nil, "run only these rules or categories (comma-separated; all)")
+	fl.StringSliceVar(&opts.Enable, "enable", nil, "also run these rules or categories")
+	fl.StringSliceVar(&opts.Disable, "disable", nil, "do not run these rules or categories")
+	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files matching this gitignore-style `GLOB` (repeatable)")
+	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 1 on findings at or above this severity: error, warning, info or none (default from config, else error)")
+	fl.BoolVar(&opts.Fix, "fix", false, "apply safe fixes")
+	fl.BoolVar(&opts.UnsafeFixes, "unsafe-fixes", false, "with --fix or --diff, also apply unsafe fixes")
+	fl.BoolVar(&opts.Diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	fl.StringVar(&opts.Baseline, "baseline", "", "hide the findings recorded in `FILE`")
+	fl.StringVar(&opts.WriteBaseline, "write-baseline", "", "record the findings in `FILE`")
+	fl.StringVar(&opts.StdinFilename, "stdin-filename", "", "the file name to report for - (stdin)")
+	return cmd
+}
+
+func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
+	if !slices.Contains(report.Formats, f.format) {
+		return fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, f.color) {
+		return fmt.Errorf("--color %q: want auto, always or never", f.color)
+	}
+	opts.Rules = all.Rules()
+	opts.Stdin = cmd.InOrStdin()
+	if isTerminal(cmd.ErrOrStderr()) {
+		opts.Progress = cmd.ErrOrStderr()
+	}
+	out, err := analyzer.Check(cmd.Context(), opts)
+	if err != nil {
+		return err
+	}
+	out.Result.ToolVersion = version
+	stdout := cmd.OutOrStdout()
+	reportTo := stdout
+	switch {
+	case opts.Diff:
+		if _, err := io.WriteString(stdout, out.Diff); err != nil {
+			return err
+		}
+		reportTo = nil
+	case out.FixedStdin != nil:
+		// The fixed source goes to stdout, as editors expect; the report
+		// goes to stderr.
+		if _, err := stdout.Write(out.FixedStdin); err != nil {
+			return err
+		}
+		reportTo = cmd.ErrOrStderr()
+	}
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		reportTo = file
+	}
+	if reportTo != nil {
+		ropts := report.Options{Color: useColor(f.color, reportTo), Statistics: f.statistics, Quiet: f.quiet}
+		if err := report.Write(reportTo, f.format, out.Result, ropts); err != nil {
+			return err
+		}
+	}
+	if len(out.FixedFiles) > 0 && !f.quiet {
+		fmt.Fprintf(cmd.ErrOrStderr(), "nixaudit: fixed %s\n", strings.Join(out.FixedFiles, ", "))
+	}
+	if len(out.Blocking) > 0 {
+		return exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// useColor decides whether the text report is coloured: always, never,
+// or (auto) when w is a terminal and NO_COLOR is unset.
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
