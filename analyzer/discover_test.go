@@ -1,0 +1,146 @@
+package analyzer
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// writeTree creates files (path -> content) under root; a content of
+// "->TARGET" makes a symlink.
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for p, content := range files {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if target, ok := strings.CutPrefix(content, "->"); ok {
+			if err := os.Symlink(target, full); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func names(srcs []source) []string {
+	out := make([]string, len(srcs))
+	for i, s := range srcs {
+		out[i] = s.name
+	}
+	return out
+}
+
+func TestDiscover(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		".git/info/exclude":     "secret.nix\n",
+		".git/hooks/x.nix":      "",
+		".gitignore":            "# generated\nbuild/\n*.gen.nix\n!keep.gen.nix\n",
+		"a.nix":                 "",
+		"secret.nix":            "",
+		"x.gen.nix":             "",
+		"keep.gen.nix":          "",
+		"notes.txt":             "",
+		"build/b.nix":           "",
+		"sub/.gitignore":        "local.nix\n/anchored.nix\n",
+		"sub/local.nix":         "",
+		"sub/anchored.nix":      "",
+		"sub/deep/anchored.nix": "",
+		"sub/c.nix":             "",
+		"sub/y.gen.nix":         "",
+		"out/x.nix":             "",
+		"result":                "->out",
+		"result-man.nix":        "->a.nix",
+		"link.nix":              "->a.nix",
+		"dirlink":               "->sub",
+		"vendor/v.nix":          "",
+		"vendor/keep/w.nix":     "",
+	})
+	exclude := &ignorer{}
+	l, err := newIgnoreList(root, []string{"vendor/**"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exclude = exclude.with(l)
+
+	got, err := discover([]string{root}, "-", exclude)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range []string{"a.nix", "keep.gen.nix", "link.nix", "out/x.nix", "sub/c.nix", "sub/deep/anchored.nix"} {
+		want = append(want, filepath.Join(root, p))
+	}
+	if !reflect.DeepEqual(names(got), want) {
+		t.Errorf("discover(root) =\n%q\nwant\n%q", names(got), want)
+	}
+
+	// Targets inside the tree get the .gitignore files above them; names
+	// are reported as given; explicit files skip .gitignore but not the
+	// excludes; "-" is stdin; duplicates are dropped.
+	t.Chdir(root)
+	got, err = discover([]string{"sub", "build/b.nix", "./a.nix", "a.nix", "vendor/keep/w.nix", "-"}, "stdin.nix", exclude)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"a.nix", "build/b.nix", "stdin.nix", "sub/c.nix", "sub/deep/anchored.nix"}
+	if !reflect.DeepEqual(names(got), want) {
+		t.Errorf("discover(sub, …) = %q, want %q", names(got), want)
+	}
+	if got[2].path != "" || got[0].path != "a.nix" {
+		t.Errorf("paths: stdin %q, a.nix %q", got[2].path, got[0].path)
+	}
+
+	if _, err := discover([]string{"missing.nix"}, "-", exclude); err == nil || err.Error() != "missing.nix: no such file or directory" {
+		t.Errorf("missing path: err = %v", err)
+	}
+}
+
+func TestCompilePattern(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		path    string
+		dir     bool
+		want    bool
+	}{
+		{"*.nix", "a.nix", false, true},
+		{"*.nix", "x/y/a.nix", false, true},
+		{"/a.nix", "x/a.nix", false, false},
+		{"x/*.nix", "x/a.nix", false, true},
+		{"x/*.nix", "x/y/a.nix", false, false},
+		{"x/**/a.nix", "x/a.nix", false, true},
+		{"x/**/a.nix", "x/y/z/a.nix", false, true},
+		{"**/a.nix", "x/a.nix", false, true},
+		{"x/**", "x/y/z", false, true},
+		{"x/**", "x", true, false},
+		{"build/", "build", true, true},
+		{"build/", "build", false, false},
+		{"a?.nix", "ab.nix", false, true},
+		{"a?.nix", "a/.nix", false, false},
+		{"[ab].nix", "b.nix", false, true},
+		{"[!ab].nix", "b.nix", false, false},
+		{`\#x`, "#x", false, true},
+		{"a.nix  ", "a.nix", false, true},
+	} {
+		p, ok, err := compilePattern(tc.pattern)
+		if err != nil || !ok {
+			t.Fatalf("compilePattern(%q) = %v, %v", tc.pattern, ok, err)
+		}
+		got := p.re.MatchString(tc.path) && (!p.dirOnly || tc.dir)
+		if got != tc.want {
+			t.Errorf("%q matches %q (dir %v) = %v, want %v (re %s)", tc.pattern, tc.path, tc.dir, got, tc.want, p.re)
+		}
+	}
+	for _, blank := range []string{"", "   ", "# comment", "!"} {
+		if _, ok, _ := compilePattern(blank); ok {
+			t.Errorf("compilePattern(%q) is a pattern", blank)
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package analyzer
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func edit(pos, end int, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: token.Pos(pos), End: token.Pos(end), NewText: []byte(text)}
+}
+
+func TestOverlaps(t *testing.T) {
+	for _, tc := range []struct {
+		a, b analysis.TextEdit
+		want bool
+	}{
+		{edit(1, 5, ""), edit(5, 8, ""), false},
+		{edit(1, 5, ""), edit(4, 8, ""), true},
+		{edit(1, 5, ""), edit(5, 5, "x"), false},
+		{edit(1, 5, ""), edit(1, 1, "x"), false},
+		{edit(1, 5, ""), edit(3, 3, "x"), true},
+		{edit(3, 3, "x"), edit(3, 3, "y"), true},
+		{edit(3, 3, "x"), edit(4, 4, "y"), false},
+	} {
+		if got := overlaps(tc.a, tc.b); got != tc.want {
+			t.Errorf("overlaps(%v, %v) = %v", tc.a, tc.b, got)
+		}
+		if got := overlaps(tc.b, tc.a); got != tc.want {
+			t.Errorf("overlaps(%v, %v) = %v", tc.b, tc.a, got)
+		}
+	}
+}
+
+func TestChooseFixes(t *testing.T) {
+	fix := func(msg string, edits ...analysis.TextEdit) analysis.SuggestedFix {
+		return analysis.SuggestedFix{Message: msg, TextEdits: edits}
+	}
+	cands := []candidate{
+		{rule: "z", fix: fix("late", edit(20, 25, "z"))},
+		{rule: "b", fix: fix("same start, later rule", edit(10, 12, "b"))},
+		{rule: "a", fix: fix("same start", edit(10, 15, "a"))},
+		{rule: "c", fix: fix("two edits, one overlapping", edit(1, 2, "c"), edit(14, 16, "c"))},
+		{rule: "d", fix: fix("disjoint", edit(16, 18, "d"))},
+	}
+	for i := range cands {
+		cands[i].start = firstEdit(cands[i].fix)
+	}
+	// c starts first and is taken whole; a (10-15) overlaps c's 14-16; b
+	// (10-12) does not; d and z do not overlap anything taken.
+	got := chooseFixes(cands)
+	var texts []string
+	for _, f := range got {
+		texts = append(texts, string(f[0].NewText))
+	}
+	if want := []string{"c", "b", "d", "z"}; len(texts) != len(want) || texts[0] != "c" || texts[1] != "b" || texts[2] != "d" || texts[3] != "z" {
+		t.Errorf("chosen fixes = %q, want %q", texts, want)
+	}
+}
+
+func TestWriteFileAtomicKeepsMode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.nix")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(p, []byte("new"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(p)
+	if string(data) != "new" || st.Mode().Perm() != 0o600 {
+		t.Errorf("content %q, mode %v", data, st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	a := fingerprint("r", "f.nix", "a =  1;\n", 0)
+	if b := fingerprint("r", "f.nix", "a = 1;", 0); a != b {
+		t.Errorf("blank changes altered the fingerprint")
+	}
+	for _, other := range []string{
+		fingerprint("s", "f.nix", "a = 1;", 0),
+		fingerprint("r", "g.nix", "a = 1;", 0),
+		fingerprint("r", "f.nix", "a = 2;", 0),
+		fingerprint("r", "f.nix", "a = 1;", 1),
+	} {
+		if other == a {
+			t.Errorf("fingerprints collide")
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package analyzer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/config"
+)
+
+// testRule returns a rule that reports nothing.
+func testRule(name, category string, sev Severity) *Rule {
+	return &Rule{Analyzer: &analysis.Analyzer{Name: name, Doc: name + " summary",
+		Run: func(*analysis.Pass) (any, error) { return nil, nil }}, Category: category, Severity: sev}
+}
+
+var (
+	ruleA     = testRule("a-rule", "style", SeverityWarning)
+	ruleB     = testRule("b-rule", "style", SeverityInfo)
+	ruleC     = testRule("c-rule", "syntax", SeverityError)
+	testRules = []*Rule{ruleA, ruleB, ruleC}
+)
+
+func enabled(t *testing.T, cfg *config.Config, opts Options) string {
+	t.Helper()
+	act, err := selectRules(testRules, cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, a := range act {
+		parts = append(parts, a.Name+"="+a.severity.String())
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestSelectRules(t *testing.T) {
+	def := config.Default(".")
+	for _, tc := range []struct {
+		name  string
+		rules map[string]string
+		opts  Options
+		want  string
+	}{
+		{"defaults", nil, Options{}, "a-rule=warning b-rule=info c-rule=error"},
+		{"category off", map[string]string{"style": "off"}, Options{}, "c-rule=error"},
+		{"rule beats category", map[string]string{"style": "off", "b-rule": "error"}, Options{}, "b-rule=error c-rule=error"},
+		{"category beats all", map[string]string{"all": "info", "syntax": "warning"}, Options{}, "a-rule=info b-rule=info c-rule=warning"},
+		{"select", nil, Options{Select: []string{"syntax", "a-rule"}}, "a-rule=warning c-rule=error"},
+		{"select overrides off", map[string]string{"a-rule": "off"}, Options{Select: []string{"a-rule"}}, "a-rule=warning"},
+		{"enable after off", map[string]string{"style": "off"}, Options{Enable: []string{"b-rule"}}, "b-rule=info c-rule=error"},
+		{"disable all", nil, Options{Disable: []string{"all"}}, ""},
+		{"disable wins over enable", nil, Options{Enable: []string{"all"}, Disable: []string{"style"}}, "c-rule=error"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := *def
+			cfg.Rules = tc.rules
+			if got := enabled(t, &cfg, tc.opts); got != tc.want {
+				t.Errorf("enabled = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	for _, opts := range []Options{{Select: []string{"nope"}}, {Enable: []string{"nope"}}, {Disable: []string{"nope"}}} {
+		if _, err := selectRules(testRules, def, opts); err == nil || !strings.Contains(err.Error(), `unknown rule or category "nope"`) {
+			t.Errorf("%+v: err = %v", opts, err)
+		}
+	}
+}
+
+func loadTestConfig(t *testing.T, text string) *config.Config {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), config.FileName)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestSelectRulesUnknownInConfig(t *testing.T) {
+	cfg := loadTestConfig(t, "[rules]\na-rule = \"off\"\nnope = \"off\"\n")
+	_, err := selectRules(testRules, cfg, Options{})
+	if want := cfg.Path + `:3: rules: unknown rule or category "nope"`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+func TestSetRuleOptions(t *testing.T) {
+	r := testRule("opt-rule", "style", SeverityWarning)
+	skip := r.Flags.Bool("skip-top-level", false, "")
+	names := r.Flags.String("names", "x", "")
+	rules := []*Rule{r}
+
+	cfg := loadTestConfig(t, "[rule-options.opt-rule]\nskip-top-level = true\nnames = [\"a\", \"b\"]\n")
+	if err := setRuleOptions(rules, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if !*skip || *names != "a,b" {
+		t.Errorf("options = %v, %q", *skip, *names)
+	}
+	// A later run without options gets the defaults back.
+	if err := setRuleOptions(rules, config.Default(".")); err != nil {
+		t.Fatal(err)
+	}
+	if *skip || *names != "x" {
+		t.Errorf("options after reset = %v, %q", *skip, *names)
+	}
+
+	for _, tc := range []struct{ text, want string }{
+		{"[rule-options.opt-rule]\nskip-top-level = true\nskip-it = 1\n", `:3: rule-options.opt-rule: unknown option "skip-it" (options: names, skip-top-level)`},
+		{"[rule-options.opt-rule]\nskip-top-level = \"maybe\"\n", `:2: rule-options.opt-rule.skip-top-level: parse error`},
+		{"\n[rule-options.nope]\nx = 1\n", `:2: rule-options: unknown rule "nope"`},
+	} {
+		cfg := loadTestConfig(t, tc.text)
+		err := setRuleOptions(rules, cfg)
+		if err == nil || !strings.HasPrefix(err.Error(), cfg.Path+tc.want) {
+			t.Errorf("err = %v, want prefix %s", err, cfg.Path+tc.want)
+		}
+	}
+}
