@@ -14,6 +14,9 @@ import (
 type active struct {
 	*Rule
 	severity Severity
+	// configured is set when [rules] gives the severity; it then also
+	// overrides the severities of single diagnostics (WithSeverity).
+	configured bool
 }
 
 // Lookup returns the rules a name denotes: "all", a category or a rule.
@@ -36,6 +39,7 @@ func Lookup(rules []*Rule, name string) ([]*Rule, error) {
 // --enable and --disable.
 func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, error) {
 	severity := make(map[*Rule]Severity, len(rules))
+	configured := make(map[*Rule]bool)
 	for _, r := range rules {
 		severity[r] = r.Severity
 	}
@@ -75,7 +79,7 @@ func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, err
 			if err != nil {
 				return nil, cfg.Errorf([]string{"rules", k}, "rules.%s: %v", k, err)
 			}
-			enabled[r], severity[r] = true, sev
+			enabled[r], severity[r], configured[r] = true, sev, true
 		}
 	}
 	set := func(names []string, on bool, flagName string) error {
@@ -105,7 +109,7 @@ func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, err
 	var out []active
 	for _, r := range rules {
 		if enabled[r] {
-			out = append(out, active{Rule: r, severity: severity[r]})
+			out = append(out, active{Rule: r, severity: severity[r], configured: configured[r]})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

@@ -52,9 +52,13 @@ func lessDiagnostic(a, b *report.Diagnostic) bool {
 // convert resolves f's positions in src, the text of its file.
 func (r *runner) convert(f finding, src []byte) report.Diagnostic {
 	pos, end := r.span(f.d.Pos, f.d.End)
+	sev := f.rule.severity
+	if s, ok := DiagnosticSeverity(f.d); ok && !f.rule.configured {
+		sev = s
+	}
 	d := report.Diagnostic{
 		File: pos.Filename, Line: pos.Line, Column: pos.Column, EndLine: end.Line, EndColumn: end.Column,
-		Rule: f.rule.Name, Category: f.rule.Category, Severity: f.rule.severity.String(),
+		Rule: f.rule.Name, Category: f.rule.Category, Severity: sev.String(),
 		Message: f.d.Message, Fixes: []report.Fix{}, Secret: f.d.Category == "secret",
 	}
 	for _, fix := range f.d.SuggestedFixes {

@@ -113,7 +113,7 @@ func targetLine(f *nixpass.File, c *suppressionComment) int {
 		start := f.Offset(f.Tok.LineStart(line))
 		end := len(f.Src)
 		if line < f.Tok.LineCount() {
-			end = f.Offset(f.Tok.LineStart(line+1))
+			end = f.Offset(f.Tok.LineStart(line + 1))
 		}
 		text := bytes.TrimSpace(f.Src[start:end])
 		if !bytes.HasPrefix(text, []byte("#")) {
