@@ -1,0 +1,94 @@
+package antipattern
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// MkifTrue flags `mkIf cond true`, which is `cond` written the long way.
+var MkifTrue = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "mkif-true",
+		Doc: "`mkIf cond true` is `cond`" + `
+
+## What it does
+Flags ` + "`mkIf cond true`" + ` and ` + "`lib.mkIf cond true`" + `, in any spelling of
+mkIf (` + "`with lib;`, `inherit (lib) mkIf;`, `lib.modules.mkIf`" + `).
+
+## Why is this bad?
+It is a roundabout way to say "true exactly when cond holds": the reader has
+to work out that the condition is the value.
+
+## Example
+` + "```nix" + `
+{ config, lib, ... }:
+{
+  services.nginx.enable = lib.mkIf config.services.grafana.enable true;
+}
+` + "```" + `
+
+## Use instead
+` + "```nix" + `
+{ config, lib, ... }:
+{
+  services.nginx.enable = config.services.grafana.enable;
+}
+` + "```" + `
+
+## Fix safety
+The fix replaces the call with its condition and is safe for boolean
+options whose default is false, which is what the pattern is used for.
+(Where another module also defines the option, a plain definition takes
+part in merging even when the condition is false.)`,
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runMkifTrue,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+	Fix:      analyzer.FixSafe,
+}
+
+func runMkifTrue(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	eachMkIfWith(f, true, func(call *ast.CallExpr, cond ast.Expr, direct bool) {
+		if direct {
+			cond = ast.Unparen(cond) // a binding's value needs no parentheses
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: call.Pos(), End: call.End(),
+			Message: "`mkIf " + nixmatch.Snippet(f.File, cond, "cond") + " true` is just the condition: use it directly",
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   "replace with the condition",
+				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(f.Text(cond))}},
+			}},
+		})
+	})
+	return nil, nil
+}
+
+// eachMkIfWith calls report for every `mkIf cond value` call whose value
+// is the literal value; direct says whether the call is the whole value
+// of a binding.
+func eachMkIfWith(f *nixpass.File, value bool, report func(call *ast.CallExpr, cond ast.Expr, direct bool)) {
+	if f.Expr == nil {
+		return
+	}
+	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 || !nixmatch.Refers(f.Info, call.Fun, "lib.mkIf") ||
+			!nixmatch.IsBool(f.Info, call.Args[1], value) {
+			return true
+		}
+		direct := false
+		if len(stack) > 0 {
+			d, ok := stack[len(stack)-1].(*ast.AttrDef)
+			direct = ok && d.Value == ast.Expr(call)
+		}
+		report(call, call.Args[0], direct)
+		return true
+	})
+}

@@ -1,0 +1,162 @@
+package antipattern
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// TrivialWrapper flags bindings that only forward to another function.
+var TrivialWrapper = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "trivial-wrapper",
+		Doc: "a binding that only forwards to another function" + `
+
+## What it does
+Flags a binding whose value is a function that passes its arguments, in
+order, to another function and does nothing else
+(` + "`mkIf = c: v: lib.mkIf c v;`" + `), and attribute sets that re-export a
+library function under its own name (` + "`{ mkMerge = lib.mkMerge; }`" + `).
+
+## Why is this bad?
+The wrapper adds a name and a call to read through without adding
+behaviour. Readers must check that it really is the function it wraps, and
+tools (documentation, go-to-definition, this linter) lose track of what is
+called.
+
+## Example
+` + "```nix" + `
+{ lib, ... }:
+let
+  mkIf = c: v: lib.mkIf c v;
+in
+{ services.nginx.enable = mkIf true true; }
+` + "```" + `
+
+## Use instead
+` + "```nix" + `
+{ lib, ... }:
+let
+  inherit (lib) mkIf;
+in
+{ services.nginx.enable = mkIf true true; }
+` + "```",
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runTrivialWrapper,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+}
+
+func runTrivialWrapper(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	if f.Expr == nil {
+		return nil, nil
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		var bindings []ast.Binding
+		inLet := false
+		switch n := n.(type) {
+		case *ast.LetExpr:
+			bindings, inLet = n.Bindings, true
+		case *ast.AttrSetExpr:
+			bindings = n.Bindings
+		default:
+			return true
+		}
+		for _, b := range bindings {
+			d, ok := b.(*ast.AttrDef)
+			if !ok || len(d.Path.Keys) != 1 {
+				continue
+			}
+			name, ok := ast.KeyName(d.Path.Keys[0])
+			if !ok {
+				continue
+			}
+			if target := forwardedTo(f, d.Value); target != "" {
+				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
+					Message: "`" + name + "` only passes its arguments on to " + target + ": use " + target + " directly"})
+			} else if !inLet && reexportsLib(f.Info, name, d.Value) {
+				src := f.Text(ast.Unparen(d.Value).(*ast.SelectExpr).X)
+				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
+					Message: "`" + name + "` re-exports " + f.Text(ast.Unparen(d.Value)) + ": write `inherit (" + src + ") " + name + ";` or use it directly"})
+			}
+		}
+		return true
+	})
+	return nil, nil
+}
+
+// forwardedTo returns the name of the function that e, a curried lambda
+// x1: … xn: F x1 … xn, forwards its arguments to, or "" when e does more.
+func forwardedTo(f *nixpass.File, e ast.Expr) string {
+	var params []*ast.LambdaExpr
+	for {
+		l, ok := ast.Unparen(e).(*ast.LambdaExpr)
+		if !ok {
+			break
+		}
+		if l.Formals != nil || l.Arg == nil {
+			return ""
+		}
+		params = append(params, l)
+		e = l.Body
+	}
+	fun, args := nixmatch.FlattenCall(e)
+	if len(params) == 0 || fun == nil || len(args) != len(params) {
+		return ""
+	}
+	name, _ := nixmatch.QualifiedName(f.Info, fun)
+	if name == nil || usesAny(f.Info, fun, params) {
+		return ""
+	}
+	for i, a := range args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || id.Name != params[i].Arg.Name {
+			return ""
+		}
+		if def := f.Info.Refs[id]; def != nil && def.Owner != ast.Expr(params[i]) {
+			return ""
+		}
+	}
+	return f.Text(ast.Unparen(fun))
+}
+
+// usesAny reports whether e refers to an argument of one of fns.
+func usesAny(info *scope.Info, e ast.Expr, fns []*ast.LambdaExpr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return !found
+		}
+		for _, fn := range fns {
+			def := info.Refs[id]
+			if (def != nil && def.Owner == ast.Expr(fn)) || (def == nil && id.Name == fn.Arg.Name) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// reexportsLib reports whether value is lib.NAME or builtins.NAME (in any
+// spelling of lib) bound to the same NAME.
+func reexportsLib(info *scope.Info, name string, value ast.Expr) bool {
+	sel, ok := ast.Unparen(value).(*ast.SelectExpr)
+	if !ok || sel.Default != nil {
+		return false
+	}
+	q, _ := nixmatch.QualifiedName(info, sel)
+	if len(q) < 2 || q[len(q)-1] != name {
+		return false
+	}
+	return nixmatch.Refers(info, sel, "lib."+name) || strings.Join(q, ".") == "builtins."+name
+}
