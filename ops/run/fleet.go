@@ -1,0 +1,85 @@
+package run
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"sync"
+)
+
+// Hosts returns the names of the flake's nixosConfigurations in dir,
+// sorted.
+func (n *Nix) Hosts(ctx context.Context, dir string) ([]string, error) {
+	var hosts []string
+	if err := n.EvalJSON(ctx, dir, ".#nixosConfigurations", "builtins.attrNames", &hosts); err != nil {
+		return nil, err
+	}
+	sort.Strings(hosts)
+	return hosts, nil
+}
+
+// plainAttr is an attribute name that needs no quotes in an installable.
+var plainAttr = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
+
+// Toplevel is the installable of a host's system closure in the flake in
+// the working directory.
+func Toplevel(host string) string {
+	name := host
+	if !plainAttr.MatchString(host) {
+		name = fmt.Sprintf("%q", host)
+	}
+	return ".#nixosConfigurations." + name + ".config.system.build.toplevel"
+}
+
+// ToplevelPaths evaluates (without building) the system paths of every
+// host of the flake in dir, so a caller can tell later which hosts a
+// change affects.
+func (n *Nix) ToplevelPaths(ctx context.Context, dir string) (map[string]string, error) {
+	paths := map[string]string{}
+	apply := "cs: builtins.mapAttrs (name: c: c.config.system.build.toplevel.outPath) cs"
+	if err := n.EvalJSON(ctx, dir, ".#nixosConfigurations", apply, &paths); err != nil {
+		return nil, err
+	}
+	return paths, nil
+}
+
+// HostBuild is the outcome of building one host's toplevel.
+type HostBuild struct {
+	Host    string
+	OutPath string // "" when the build failed
+	Err     error
+}
+
+// BuildToplevels builds each host's toplevel in dir, at most parallel at
+// a time (at least 1), streaming progress labelled with the host name.
+// The results are in the order of hosts; a failed build does not stop
+// the others.
+func (n *Nix) BuildToplevels(ctx context.Context, dir string, hosts []string, parallel int) []HostBuild {
+	if parallel < 1 {
+		parallel = 1
+	}
+	results := make([]HostBuild, len(hosts))
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for i, h := range hosts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = HostBuild{Host: h}
+			built, err := n.Build(ctx, dir, h, Toplevel(h))
+			switch {
+			case err != nil:
+				results[i].Err = err
+			case len(built) != 1 || built[0].Outputs["out"] == "":
+				results[i].Err = fmt.Errorf("building %s: nix reported %d results without an out path", h, len(built))
+			default:
+				results[i].OutPath = built[0].Outputs["out"]
+			}
+		}()
+	}
+	wg.Wait()
+	return results
+}
