@@ -1,12 +1,37 @@
 // Package scope resolves the variables of a Nix syntax tree to their
 // definitions, the way Nix's bindVars does, and reports the semantic
-// errors Nix reports while doing so.
+// errors Nix reports while parsing and binding.
 //
 // Resolution order follows Nix: a name bound by an enclosing let, rec set,
 // lambda argument, formal or inherit wins, however many `with`s lie
 // between; otherwise a builtin global name (true, map, import, builtins…)
 // wins over any `with`; otherwise the name may come from the enclosing
 // `with`s (innermost first); otherwise it is undefined.
+//
+// Attribute sets are resolved after Nix's merging of attribute paths
+// (see AttrSet), as modern Nix does it: `{ a.b = 1; a = { c = 2; }; }` is
+// one set a, while `{ a = 1; a.b = 2; }` is an error.
+//
+// # References made by inherit
+//
+// `inherit x;` (without a source) both defines x in its set and refers to
+// x in the enclosing scope. The syntax tree has only an *ast.Name there, so
+// the binder makes an *ast.Ident for that reference (same name, same
+// position) and treats it like any other reference: it is in Refs or
+// WithRefs, in Def.Uses and in the results of the queries.
+// Info.InheritRef maps the inherited *ast.Name to it and Info.IsInherit
+// tells such references apart.
+//
+// # Using it
+//
+//	info := scope.Bind(file)
+//	d := info.DefOf(id)          // definition of a reference, nil if none
+//	ws := info.WithsOf(id)       // withs that may supply it
+//	info.IsBuiltin(id)           // refers to a global such as map
+//	d = info.DefByName(name)     // definition made by a binding name
+//	d.Uses                       // references to a definition
+//	info.BindingOf(id)           // let/rec binding whose value holds id
+//	d.ValueRefs()                // references inside a binding's value
 package scope
 
 import (
@@ -27,21 +52,61 @@ const (
 	BuiltinDef                  // a global name of Nix's base environment
 )
 
+var defKindNames = [...]string{"let", "rec", "lambda-arg", "formal", "at", "builtin"}
+
+func (k DefKind) String() string {
+	if int(k) < len(defKindNames) {
+		return defKindNames[k]
+	}
+	return "DefKind(?)"
+}
+
 // Def is one definition of a name.
 type Def struct {
 	Name string
 	Kind DefKind
-	// Ident is the defining name: the first key of the AttrDef's path, the
-	// inherited name, the formal's or argument's name. Nil for builtins.
+	// Ident is the defining name: the first key of the (first) AttrDef's
+	// path, the inherited name, the formal's or argument's name. Nil for
+	// builtins and for let/rec attributes first named by a string key
+	// ("a b" = …;), whose key is in Key.
 	Ident *ast.Name
+	// Key is the defining key of a let or rec attribute (an *ast.Name,
+	// or a static *ast.StringExpr or *ast.Interpolation).
+	Key ast.AttrKey
 	// Node is the node holding the definition: *ast.AttrDef, *ast.Inherit,
 	// *ast.Formal or *ast.LambdaExpr. Nil for builtins.
 	Node ast.Node
 	// Owner is the expression that opens the scope: *ast.LetExpr,
 	// *ast.LegacyLetExpr, *ast.AttrSetExpr (rec) or *ast.LambdaExpr.
 	Owner ast.Expr
-	// Uses are the references resolved to this definition, in source order.
+	// Attr is the merged attribute of a let or rec definition: all the
+	// bindings that define it (let a.b = 1; a.c = 2; is one definition).
+	Attr *Attr
+	// Uses are the references resolved to this definition, in the order
+	// the binder met them (source order within a scope).
 	Uses []*ast.Ident
+	// Parent is the innermost let or rec definition whose value contains
+	// this definition, nil when there is none.
+	Parent *Def
+
+	direct   []*ast.Ident // references whose innermost binding is this one
+	children []*Def       // definitions whose Parent is this one
+}
+
+// ValueRefs returns the references made inside the value(s) of a let or
+// rec definition, at any depth (including inside nested lets and in the
+// source of inherit (e)), and the reference an `inherit x;` makes. Dead
+// code rules use it to find names used only by dead bindings.
+func (d *Def) ValueRefs() []*ast.Ident {
+	var out []*ast.Ident
+	stack := []*Def{d}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, top.direct...)
+		stack = append(stack, top.children...)
+	}
+	return out
 }
 
 // ErrorKind classifies a semantic error.
@@ -50,8 +115,9 @@ type ErrorKind uint8
 const (
 	UndefinedVariable  ErrorKind = iota // undefined variable 'x'
 	DuplicateAttribute                  // attribute 'x' already defined at …
-	DuplicateFormal                     // duplicate formal function argument 'x'
-	DynamicInLet                        // dynamic attributes not allowed in let / inherit
+	DuplicateFormal                     // duplicate formal function argument 'x' (also the @-name)
+	DynamicInLet                        // dynamic attributes not allowed in let
+	DynamicInInherit                    // dynamic attributes not allowed in inherit
 )
 
 // Error is a semantic error at a position, worded as Nix words it.
@@ -60,23 +126,90 @@ type Error struct {
 	Pos  token.Pos
 	End  token.Pos
 	Msg  string
+	// Raised is where, reading the source, Nix's parser raises the error:
+	// after the binding, lambda or let that contains it. Errors Nix finds
+	// only after parsing (undefined variables) have token.NoPos. Errors
+	// uses it to put syntax and semantic errors in Nix's order.
+	Raised token.Pos
 }
 
 // Info is the result of binding one file.
 type Info struct {
-	// Defs lists every non-builtin definition in source order.
+	// Defs lists every non-builtin definition, scope by scope in source
+	// order.
 	Defs []*Def
-	// Refs maps each variable reference to its definition. A reference
-	// that can only come from a `with` (or is undefined) is absent.
+	// Refs maps each variable reference to its definition (a builtin
+	// global's Def for builtins). A reference that can only come from a
+	// `with` (or is undefined) is absent.
 	Refs map[*ast.Ident]*Def
 	// WithRefs maps each reference that is not statically bound to the
 	// enclosing `with` expressions that may supply it, innermost first.
 	WithRefs map[*ast.Ident][]*ast.WithExpr
-	// Errors lists the semantic errors in source order.
+	// Errors lists the semantic errors in the order Nix finds them
+	// (see Error.Raised).
 	Errors []Error
+
+	names     map[*ast.Name]*Def
+	withUses  map[*ast.WithExpr][]*ast.Ident
+	inherits  map[*ast.Name]*ast.Ident
+	inherited map[*ast.Ident]*ast.Name
+	bindingOf map[*ast.Ident]*Def
+	builtins  map[string]*Def
+	sets      map[ast.Node]*AttrSet
 }
 
-// Bind resolves the references of f. (Placeholder until the binder lands.)
-func Bind(f *ast.File) *Info {
-	return &Info{Refs: map[*ast.Ident]*Def{}, WithRefs: map[*ast.Ident][]*ast.WithExpr{}}
+// DefOf returns the definition id refers to (a BuiltinDef for globals),
+// or nil when it can only come from a `with` or is undefined.
+func (info *Info) DefOf(id *ast.Ident) *Def { return info.Refs[id] }
+
+// WithsOf returns the `with` expressions that may supply id, innermost
+// first; nil when id is bound statically or is a builtin.
+func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr { return info.WithRefs[id] }
+
+// UsesOfWith returns the references that may come from w: those not
+// bound statically with w among their enclosing withs, in binding order.
+func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident { return info.withUses[w] }
+
+// IsBuiltin reports whether id refers to a global of Nix's base
+// environment.
+func (info *Info) IsBuiltin(id *ast.Ident) bool {
+	d := info.Refs[id]
+	return d != nil && d.Kind == BuiltinDef
 }
+
+// IsUndefined reports whether id has no definition and no enclosing with.
+func (info *Info) IsUndefined(id *ast.Ident) bool {
+	return info.Refs[id] == nil && len(info.WithRefs[id]) == 0
+}
+
+// DefByName returns the definition a binding name makes: a let or rec
+// attribute's first key (every first key, when bindings merge), an
+// inherited name in a let or rec set, a formal, a lambda argument or an
+// @-name. It returns nil for names that define no variable (attributes of
+// non-rec sets, inner keys of paths).
+func (info *Info) DefByName(n *ast.Name) *Def { return info.names[n] }
+
+// InheritRef returns the reference that `inherit x;` (without a source)
+// makes to x in the enclosing scope, or nil.
+func (info *Info) InheritRef(n *ast.Name) *ast.Ident { return info.inherits[n] }
+
+// IsInherit reports whether id is the reference made by an inherit, and
+// returns the inherited name.
+func (info *Info) IsInherit(id *ast.Ident) (*ast.Name, bool) {
+	n, ok := info.inherited[id]
+	return n, ok
+}
+
+// BindingOf returns the innermost let or rec definition whose value
+// contains id (the inherited name, for the reference of an inherit), or
+// nil when id lies outside every binding value.
+func (info *Info) BindingOf(id *ast.Ident) *Def { return info.bindingOf[id] }
+
+// AttrSetOf returns the merged attribute set of a set literal, let or
+// legacy let, or nil when n was merged into an earlier definition (its
+// attributes are in that one) or is not such a node.
+func (info *Info) AttrSetOf(n ast.Expr) *AttrSet { return info.sets[n] }
+
+// Builtin returns the Def standing for the global name, with its uses in
+// this file, or nil when the file does not use it.
+func (info *Info) Builtin(name string) *Def { return info.builtins[name] }

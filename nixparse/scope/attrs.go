@@ -1,0 +1,262 @@
+package scope
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// AttrKind says how an attribute got its value.
+type AttrKind uint8
+
+const (
+	PlainAttr         AttrKind = iota // a = e; or a.b = e; (Value or Set)
+	InheritedAttr                     // inherit a; (refers to a in the enclosing scope)
+	InheritedFromAttr                 // inherit (From) a; (From.a)
+)
+
+// AttrSet is the attribute set Nix builds from the bindings of a set
+// literal, a let or a legacy let, after merging attribute paths
+// (a.b = 1; a.c = 2;) and nested set literals the way modern Nix does:
+// two definitions of a name merge when both values are attribute sets
+// (literal or implied by a path), recursively; any other repetition is an
+// "already defined" error. A `rec` on a set merged into an earlier
+// definition is dropped, and the earlier set's `rec` applies to what is
+// merged into it (NixOS/nix#9020), which changes what names resolve to.
+type AttrSet struct {
+	// Rec reports whether the set's attributes are in scope in its values.
+	Rec bool
+	// Node is the *ast.AttrSetExpr, *ast.LetExpr or *ast.LegacyLetExpr,
+	// or the *ast.AttrDef whose attribute path implies the set.
+	Node ast.Node
+	// Attrs holds the static attributes in the order they were defined.
+	Attrs []*Attr
+	// Dynamic holds the attributes with computed names, in source order.
+	Dynamic []*DynamicAttr
+	// InheritFroms holds the source expressions of inherit (e) clauses.
+	InheritFroms []ast.Expr
+	index        map[string]*Attr
+}
+
+// Lookup returns the static attribute name, or nil.
+func (s *AttrSet) Lookup(name string) *Attr { return s.index[name] }
+
+// Attr is one static attribute of an AttrSet.
+type Attr struct {
+	Name string
+	Kind AttrKind
+	// Key is the key that defined the attribute first (*ast.Name,
+	// *ast.StringExpr or *ast.Interpolation with a static string).
+	Key ast.AttrKey
+	// Keys lists every key that contributed to the attribute, in source
+	// order (one unless several definitions merged).
+	Keys []ast.AttrKey
+	// Pos is the position Nix records for the definition: the start of the
+	// attribute path, or the inherited name.
+	Pos token.Pos
+	// Binding is the *ast.AttrDef or *ast.Inherit that defined it first.
+	Binding ast.Binding
+	// Value is the bound expression: the AttrDef's value (nil when the
+	// attribute is a set implied by a path), or the From expression of an
+	// inherit (e). Nil for inherit without a source.
+	Value ast.Expr
+	// Set is the merged attribute set when the value is one (a set
+	// literal, or implied by a longer path); the printer and the binder use
+	// it instead of Value.
+	Set *AttrSet
+	// Values lists every bound expression that merged into the attribute.
+	Values []ast.Expr
+}
+
+// DynamicAttr is an attribute whose name is computed: ${e} = v; or
+// "a${e}" = v;.
+type DynamicAttr struct {
+	Key   ast.AttrKey
+	Pos   token.Pos
+	Value ast.Expr // nil when Set is implied by a longer path
+	Set   *AttrSet // the value's attribute set, when it is one
+}
+
+// attrBuilder builds AttrSets and records the errors Nix reports while
+// doing so.
+type attrBuilder struct {
+	tf     *token.File
+	errors []Error
+	sets   map[ast.Node]*AttrSet
+}
+
+// BuildAttrSet returns the merged attribute set of a set literal, let or
+// legacy let, and the "already defined" and "dynamic attribute in inherit"
+// errors found while building it.
+func BuildAttrSet(tf *token.File, n ast.Expr) (*AttrSet, []Error) {
+	b := &attrBuilder{tf: tf, sets: map[ast.Node]*AttrSet{}}
+	s := b.build(n)
+	return s, b.errors
+}
+
+// build returns the AttrSet of a set literal, let or legacy let, building
+// it on first use.
+func (b *attrBuilder) build(n ast.Expr) *AttrSet {
+	if s, ok := b.sets[n]; ok {
+		return s
+	}
+	var bindings []ast.Binding
+	rec := false
+	switch n := n.(type) {
+	case *ast.AttrSetExpr:
+		bindings, rec = n.Bindings, n.Rec.IsValid()
+	case *ast.LetExpr:
+		bindings = n.Bindings
+	case *ast.LegacyLetExpr:
+		bindings, rec = n.Bindings, true
+	}
+	s := newAttrSet(n, rec, len(bindings))
+	b.sets[n] = s
+	for _, bd := range bindings {
+		switch bd := bd.(type) {
+		case *ast.AttrDef:
+			b.addPath(s, bd)
+		case *ast.Inherit:
+			b.addInherit(s, bd)
+		}
+	}
+	return s
+}
+
+func newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
+	return &AttrSet{Rec: rec, Node: n, Attrs: make([]*Attr, 0, size), index: make(map[string]*Attr, size)}
+}
+
+// setValue returns the AttrSet of e when Nix treats e as an attribute set
+// for merging: a set literal (rec or not), parentheses aside.
+func (b *attrBuilder) setValue(e ast.Expr) *AttrSet {
+	if s, ok := ast.Unparen(e).(*ast.AttrSetExpr); ok {
+		return b.build(s)
+	}
+	return nil
+}
+
+// addPath adds path = value; as Nix's ParserState::addAttr does.
+func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
+	if d.Path == nil || len(d.Path.Keys) == 0 || d.Value == nil {
+		return
+	}
+	pos := d.Path.Pos()
+	keys := d.Path.Keys
+	for i, k := range keys[:len(keys)-1] {
+		name, static := ast.KeyName(k)
+		if !static {
+			nested := newAttrSet(d, false, 1)
+			s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: k, Pos: pos, Set: nested})
+			s = nested
+			continue
+		}
+		if j := s.index[name]; j != nil {
+			if j.Set == nil {
+				b.dupAttr(pathString(keys[:i+1]), pos, j.Pos, d.End())
+				return
+			}
+			j.Keys = append(j.Keys, k)
+			s = j.Set
+			continue
+		}
+		nested := newAttrSet(d, false, 1)
+		s.insert(&Attr{Name: name, Kind: PlainAttr, Key: k, Keys: []ast.AttrKey{k}, Pos: pos, Binding: d, Set: nested})
+		s = nested
+	}
+	last := keys[len(keys)-1]
+	name, static := ast.KeyName(last)
+	if !static {
+		s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)})
+		return
+	}
+	a := &Attr{Name: name, Kind: PlainAttr, Key: last, Keys: []ast.AttrKey{last}, Pos: pos, Binding: d,
+		Value: d.Value, Set: b.setValue(d.Value), Values: []ast.Expr{d.Value}}
+	b.add(s, pathNames(keys), a, d.End())
+}
+
+// addInherit adds the names of inherit a b; or inherit (e) a b;.
+func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
+	kind := InheritedAttr
+	if in.From != nil {
+		kind = InheritedFromAttr
+		s.InheritFroms = append(s.InheritFroms, in.From)
+	}
+	for _, k := range in.Names {
+		name, static := ast.KeyName(k)
+		if !static {
+			b.errorf(DynamicInInherit, k.Pos(), k.End(), k.End(), "dynamic attributes not allowed in inherit")
+			continue
+		}
+		if j := s.index[name]; j != nil {
+			b.dupAttr(QuoteName(name), k.Pos(), j.Pos, in.End())
+			continue
+		}
+		a := &Attr{Name: name, Kind: kind, Key: k, Keys: []ast.AttrKey{k}, Pos: k.Pos(), Binding: in}
+		if in.From != nil {
+			a.Value = in.From
+			a.Values = []ast.Expr{in.From}
+		}
+		s.insert(a)
+	}
+}
+
+// add inserts a into s, merging it with an existing attribute set of the
+// same name (recursively), or reports a duplicate. path names a for error
+// messages; raised is where Nix reports the error.
+func (b *attrBuilder) add(s *AttrSet, path []string, a *Attr, raised token.Pos) {
+	j := s.index[a.Name]
+	if j == nil {
+		s.insert(a)
+		return
+	}
+	if j.Set == nil || a.Set == nil || a.Kind != PlainAttr || j.Kind != PlainAttr {
+		b.dupAttr(joinPath(path), a.Pos, j.Pos, raised)
+		return
+	}
+	j.Keys = append(j.Keys, a.Keys...)
+	j.Values = append(j.Values, a.Values...)
+	for _, sub := range a.Set.Attrs {
+		b.add(j.Set, append(path[:len(path):len(path)], sub.Name), sub, raised)
+	}
+	j.Set.Dynamic = append(j.Set.Dynamic, a.Set.Dynamic...)
+	j.Set.InheritFroms = append(j.Set.InheritFroms, a.Set.InheritFroms...)
+}
+
+func (s *AttrSet) insert(a *Attr) {
+	s.Attrs = append(s.Attrs, a)
+	s.index[a.Name] = a
+}
+
+func (b *attrBuilder) dupAttr(path string, pos, prev, raised token.Pos) {
+	p := b.tf.Position(prev)
+	b.errorf(DuplicateAttribute, pos, pos, raised, "attribute '%s' already defined at %s:%d:%d", path, p.Filename, p.Line, p.Column)
+}
+
+func (b *attrBuilder) errorf(kind ErrorKind, pos, end, raised token.Pos, format string, args ...any) {
+	b.errors = append(b.errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
+}
+
+// pathNames returns the static names of keys, "${…}" for dynamic ones.
+func pathNames(keys []ast.AttrKey) []string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		if n, ok := ast.KeyName(k); ok {
+			names[i] = n
+		}
+	}
+	return names
+}
+
+// pathString renders a static attribute path as Nix does in messages.
+func pathString(keys []ast.AttrKey) string { return joinPath(pathNames(keys)) }
+
+func joinPath(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = QuoteName(n)
+	}
+	return strings.Join(q, ".")
+}

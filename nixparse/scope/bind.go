@@ -1,0 +1,384 @@
+package scope
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// env is one static scope of the binder, as Nix's StaticEnv: the names a
+// let, rec set or lambda binds, or a `with` (which binds no name
+// statically).
+type env struct {
+	up   *env
+	with *ast.WithExpr
+	defs []*Def          // small scopes: searched linearly
+	byNm map[string]*Def // large scopes
+}
+
+// smallEnv is the size up to which a linear search beats a map.
+const smallEnv = 8
+
+func newEnv(up *env, defs []*Def) *env {
+	e := &env{up: up, defs: defs}
+	if len(defs) > smallEnv {
+		e.byNm = make(map[string]*Def, len(defs))
+		for _, d := range defs {
+			e.byNm[d.Name] = d
+		}
+	}
+	return e
+}
+
+func (e *env) find(name string) *Def {
+	if e.byNm != nil {
+		return e.byNm[name]
+	}
+	for _, d := range e.defs {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// binder walks a file once, resolving references scope by scope.
+type binder struct {
+	info  *Info
+	attrs *attrBuilder
+	cur   *Def // innermost let/rec definition whose value is being bound
+}
+
+// Bind resolves the references of f and reports the semantic errors Nix
+// reports for it. It never fails; a file without an expression gives an
+// empty Info.
+func Bind(f *ast.File) *Info {
+	n := len(f.Tokens)/4 + 8 // identifiers are roughly a quarter of the tokens
+	info := &Info{
+		Refs:      make(map[*ast.Ident]*Def, n),
+		WithRefs:  map[*ast.Ident][]*ast.WithExpr{},
+		names:     make(map[*ast.Name]*Def, n/2),
+		withUses:  map[*ast.WithExpr][]*ast.Ident{},
+		inherits:  map[*ast.Name]*ast.Ident{},
+		inherited: map[*ast.Ident]*ast.Name{},
+		bindingOf: make(map[*ast.Ident]*Def, n),
+		builtins:  map[string]*Def{},
+		sets:      map[ast.Node]*AttrSet{},
+	}
+	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok, sets: map[ast.Node]*AttrSet{}}}
+	if f.Expr != nil {
+		b.expr(f.Expr, nil)
+	}
+	info.Errors = append(b.attrs.errors, info.Errors...)
+	sortErrors(info.Errors)
+	return info
+}
+
+// sortErrors orders errors as Nix finds them: parse-time errors by the
+// point where Nix raises them, then binding errors in binding order.
+func sortErrors(errs []Error) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		ri, rj := errs[i].Raised, errs[j].Raised
+		if (ri == token.NoPos) != (rj == token.NoPos) {
+			return rj == token.NoPos
+		}
+		return ri < rj
+	})
+}
+
+func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format string, args ...any) {
+	b.info.Errors = append(b.info.Errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
+}
+
+// ref resolves the reference id in e.
+func (b *binder) ref(id *ast.Ident, e *env) {
+	if b.cur != nil {
+		b.info.bindingOf[id] = b.cur
+		b.cur.direct = append(b.cur.direct, id)
+	}
+	var withs []*ast.WithExpr
+	for s := e; s != nil; s = s.up {
+		if s.with != nil {
+			withs = append(withs, s.with)
+			continue
+		}
+		if d := s.find(id.Name); d != nil {
+			b.use(id, d)
+			return
+		}
+	}
+	if IsGlobal(id.Name) {
+		d := b.info.builtins[id.Name]
+		if d == nil {
+			d = &Def{Name: id.Name, Kind: BuiltinDef}
+			b.info.builtins[id.Name] = d
+		}
+		b.use(id, d)
+		return
+	}
+	if len(withs) == 0 {
+		b.errorf(UndefinedVariable, id.Pos(), id.End(), token.NoPos, "undefined variable '%s'", id.Name)
+		return
+	}
+	b.info.WithRefs[id] = withs
+	for _, w := range withs {
+		b.info.withUses[w] = append(b.info.withUses[w], id)
+	}
+}
+
+func (b *binder) use(id *ast.Ident, d *Def) {
+	b.info.Refs[id] = d
+	d.Uses = append(d.Uses, id)
+}
+
+// define records a new definition made inside the current binding value.
+func (b *binder) define(d *Def, names ...*ast.Name) {
+	d.Parent = b.cur
+	if b.cur != nil {
+		b.cur.children = append(b.cur.children, d)
+	}
+	b.info.Defs = append(b.info.Defs, d)
+	for _, n := range names {
+		if n != nil {
+			b.info.names[n] = d
+		}
+	}
+}
+
+// expr binds the references of x in e.
+func (b *binder) expr(x ast.Expr, e *env) {
+	switch x := x.(type) {
+	case nil:
+	case *ast.Ident:
+		b.ref(x, e)
+	case *ast.StringExpr:
+		b.parts(x.Parts, e)
+	case *ast.PathExpr:
+		b.parts(x.Parts, e)
+	case *ast.ParenExpr:
+		b.expr(x.X, e)
+	case *ast.ListExpr:
+		for _, el := range x.Elems {
+			b.expr(el, e)
+		}
+	case *ast.AttrSetExpr:
+		b.set(b.attrs.build(x), e, nil)
+	case *ast.LetExpr:
+		s := b.attrs.build(x)
+		if len(s.Dynamic) > 0 {
+			b.errorf(DynamicInLet, x.Pos(), x.Pos(), x.End(), "dynamic attributes not allowed in let")
+		}
+		b.expr(x.Body, b.set(s, e, x))
+	case *ast.LegacyLetExpr:
+		b.set(b.attrs.build(x), e, x)
+	case *ast.SelectExpr:
+		b.expr(x.X, e)
+		b.path(x.Path, e)
+		b.expr(x.Default, e)
+	case *ast.HasAttrExpr:
+		b.expr(x.X, e)
+		b.path(x.Path, e)
+	case *ast.CallExpr:
+		b.expr(x.Fun, e)
+		for _, a := range x.Args {
+			b.expr(a, e)
+		}
+	case *ast.UnaryExpr:
+		b.expr(x.X, e)
+	case *ast.BinaryExpr:
+		b.expr(x.X, e)
+		b.expr(x.Y, e)
+	case *ast.LambdaExpr:
+		b.lambda(x, e)
+	case *ast.WithExpr:
+		b.expr(x.Scope, e)
+		b.expr(x.Body, &env{up: e, with: x})
+	case *ast.AssertExpr:
+		b.expr(x.Cond, e)
+		b.expr(x.Body, e)
+	case *ast.IfExpr:
+		b.expr(x.Cond, e)
+		b.expr(x.Then, e)
+		b.expr(x.Else, e)
+	}
+	// Literals, lookup paths, URIs, __curPos and bad expressions bind
+	// nothing.
+}
+
+func (b *binder) parts(ps []ast.StringPart, e *env) {
+	for _, p := range ps {
+		if in, ok := p.(*ast.Interpolation); ok {
+			b.expr(in.X, e)
+		}
+	}
+}
+
+// path binds the dynamic keys of an attribute path.
+func (b *binder) path(p *ast.AttrPath, e *env) {
+	if p == nil {
+		return
+	}
+	for _, k := range p.Keys {
+		b.key(k, e)
+	}
+}
+
+func (b *binder) key(k ast.AttrKey, e *env) {
+	switch k := k.(type) {
+	case *ast.StringExpr:
+		b.parts(k.Parts, e)
+	case *ast.Interpolation:
+		b.expr(k.X, e)
+	}
+}
+
+// set binds an attribute set. owner is the let or legacy let the set
+// belongs to (nil for a set literal); it returns the scope the set's
+// values are bound in (the let body's scope).
+func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
+	b.info.sets[s.Node] = s
+	inner := e
+	if s.Rec || owner != nil {
+		kind, own := RecDef, ast.Expr(nil)
+		if owner != nil {
+			kind, own = LetDef, owner
+		} else if lit, ok := s.Node.(*ast.AttrSetExpr); ok {
+			own = lit
+		}
+		defs := make([]*Def, len(s.Attrs))
+		for i, a := range s.Attrs {
+			d := &Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a}
+			d.Ident, _ = a.Key.(*ast.Name)
+			b.define(d, firstNames(a)...)
+			defs[i] = d
+		}
+		inner = newEnv(e, defs)
+	}
+	for _, from := range s.InheritFroms {
+		b.expr(from, inner)
+	}
+	for i, a := range s.Attrs {
+		var d *Def
+		if inner != e {
+			d = inner.defs[i]
+		}
+		b.withBinding(d, func() { b.attr(a, inner, e) })
+	}
+	for _, da := range s.Dynamic {
+		b.key(da.Key, inner)
+		if da.Set != nil {
+			b.set(da.Set, inner, nil)
+		} else {
+			b.expr(da.Value, inner)
+		}
+	}
+	return inner
+}
+
+// withBinding runs f with d as the current binding (when d is set).
+func (b *binder) withBinding(d *Def, f func()) {
+	if d == nil {
+		f()
+		return
+	}
+	saved := b.cur
+	b.cur = d
+	f()
+	b.cur = saved
+}
+
+// attr binds one attribute's value: plain values in the set's scope,
+// inherited names in the enclosing one.
+func (b *binder) attr(a *Attr, inner, outer *env) {
+	switch a.Kind {
+	case PlainAttr:
+		if a.Set != nil {
+			b.set(a.Set, inner, nil)
+		} else {
+			b.expr(a.Value, inner)
+		}
+	case InheritedAttr:
+		n, ok := a.Key.(*ast.Name)
+		if !ok {
+			n = &ast.Name{NamePos: a.Key.Pos(), Name: a.Name}
+		}
+		id := &ast.Ident{NamePos: n.NamePos, Name: a.Name}
+		b.info.inherits[n] = id
+		b.info.inherited[id] = n
+		b.ref(id, outer)
+	}
+	// inherit (e) a: e was bound once for the clause.
+}
+
+// firstNames returns the *ast.Name first keys that define a.
+func firstNames(a *Attr) []*ast.Name {
+	names := make([]*ast.Name, 0, len(a.Keys))
+	for _, k := range a.Keys {
+		if n, ok := k.(*ast.Name); ok {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// lambda binds a function: its argument and formals are in scope in the
+// formals' defaults and in the body.
+func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
+	n := 0
+	if l.Formals != nil {
+		n = len(l.Formals.List)
+	}
+	defs := make([]*Def, 0, n+1)
+	if l.Arg != nil {
+		kind := LambdaArgDef
+		if l.Formals != nil {
+			kind = AtDef
+		}
+		d := &Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l}
+		b.define(d, l.Arg)
+		defs = append(defs, d)
+	}
+	if l.Formals != nil {
+		for _, f := range l.Formals.List {
+			d := &Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l}
+			b.define(d, f.Name)
+			defs = append(defs, d)
+		}
+		b.checkFormals(l)
+	}
+	inner := newEnv(e, defs)
+	if l.Formals != nil {
+		for _, f := range l.Formals.List {
+			b.expr(f.Default, inner)
+		}
+	}
+	b.expr(l.Body, inner)
+}
+
+// checkFormals reports a repeated formal, or a formal named like the
+// @-argument, as Nix's validateFormals does: at the repetition, or at the
+// lambda for the @-name.
+func (b *binder) checkFormals(l *ast.LambdaExpr) {
+	first := make(map[string]*ast.Name, len(l.Formals.List))
+	var dup *ast.Name
+	var dupFirst token.Pos
+	for _, f := range l.Formals.List {
+		prev, seen := first[f.Name.Name]
+		if !seen {
+			first[f.Name.Name] = f.Name
+			continue
+		}
+		if dup == nil || prev.Pos() < dupFirst {
+			dup, dupFirst = f.Name, prev.Pos()
+		}
+	}
+	if dup != nil {
+		b.errorf(DuplicateFormal, dup.Pos(), dup.End(), l.End(), "duplicate formal function argument '%s'", dup.Name)
+		return
+	}
+	if l.Arg != nil && first[l.Arg.Name] != nil {
+		b.errorf(DuplicateFormal, l.Pos(), l.Pos(), l.End(), "duplicate formal function argument '%s'", l.Arg.Name)
+	}
+}

@@ -1,0 +1,56 @@
+package scope
+
+// builtinNames are the names of Nix's base environment: the variables
+// every file can use without a binding. The list is Nix 2.8's (checked
+// against `nix-instantiate --eval -E 'builtins.attrNames builtins'`, each
+// name tried bare and with a "__" prefix), plus the names modern Nix adds
+// (marked below), so that code written for modern Nix does not report
+// them as undefined. Internal and unsafe-only primops are left out.
+var builtinNames = [...]string{
+	"abort", "baseNameOf", "builtins", "derivation", "derivationStrict",
+	"dirOf", "false", "fetchGit", "fetchMercurial", "fetchTarball",
+	"fetchTree", "fromTOML", "import", "isNull", "map", "null",
+	"placeholder", "removeAttrs", "scopedImport", "throw", "toString",
+	"true",
+	"__add", "__addErrorContext", "__all", "__any", "__appendContext",
+	"__attrNames", "__attrValues", "__bitAnd", "__bitOr", "__bitXor",
+	"__catAttrs", "__ceil", "__compareVersions", "__concatLists",
+	"__concatMap", "__concatStringsSep", "__currentSystem",
+	"__currentTime", "__deepSeq", "__div", "__elem", "__elemAt",
+	"__fetchurl", "__filter", "__filterSource", "__findFile", "__floor",
+	"__foldl'", "__fromJSON", "__functionArgs", "__genList",
+	"__genericClosure", "__getAttr", "__getContext", "__getEnv",
+	"__groupBy", "__hasAttr", "__hasContext", "__hashFile",
+	"__hashString", "__head", "__intersectAttrs", "__isAttrs",
+	"__isBool", "__isFloat", "__isFunction", "__isInt", "__isList",
+	"__isPath", "__isString", "__langVersion", "__length", "__lessThan",
+	"__listToAttrs", "__mapAttrs", "__match", "__mul", "__nixPath",
+	"__nixVersion", "__parseDrvName", "__partition", "__path",
+	"__pathExists", "__readDir", "__readFile", "__replaceStrings",
+	"__seq", "__sort", "__split", "__splitVersion", "__storeDir",
+	"__storePath", "__stringLength", "__sub", "__substring", "__tail",
+	"__toFile", "__toJSON", "__toPath", "__toXML", "__trace",
+	"__tryEval", "__typeOf", "__unsafeDiscardOutputDependency",
+	"__unsafeDiscardStringContext", "__unsafeGetAttrPos",
+	"__zipAttrsWith",
+	// Added after Nix 2.8.
+	"break", "__addDrvOutputDependencies", "__convertHash",
+	"__fetchClosure", "__flakeRefToString", "__getFlake", "__outputOf",
+	"__parseFlakeRef", "__readFileType", "__traceVerbose", "__warn",
+}
+
+// builtinSet indexes builtinNames.
+var builtinSet = func() map[string]struct{} {
+	m := make(map[string]struct{}, len(builtinNames))
+	for _, n := range builtinNames {
+		m[n] = struct{}{}
+	}
+	return m
+}()
+
+// IsGlobal reports whether name is a global name of Nix's base
+// environment (true, map, import, builtins, __sub, …).
+func IsGlobal(name string) bool {
+	_, ok := builtinSet[name]
+	return ok
+}
