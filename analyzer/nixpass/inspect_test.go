@@ -1,0 +1,76 @@
+package nixpass
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// sampleTree is `let a = [ 1 x ]; in { b = a; c = y: y; }` built by hand,
+// so the test does not depend on the parser.
+func sampleTree() *ast.File {
+	ident := func(n string) *ast.Ident { return &ast.Ident{Name: n} }
+	name := func(n string) *ast.Name { return &ast.Name{Name: n} }
+	path := func(n string) *ast.AttrPath { return &ast.AttrPath{Keys: []ast.AttrKey{name(n)}} }
+	return &ast.File{Expr: &ast.LetExpr{
+		Bindings: []ast.Binding{&ast.AttrDef{Path: path("a"), Value: &ast.ListExpr{Elems: []ast.Expr{&ast.IntLit{Value: 1}, ident("x")}}}},
+		Body: &ast.AttrSetExpr{Bindings: []ast.Binding{
+			&ast.AttrDef{Path: path("b"), Value: ident("a")},
+			&ast.AttrDef{Path: path("c"), Value: &ast.LambdaExpr{Arg: name("y"), Body: ident("y")}},
+		}},
+	}}
+}
+
+func describe(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.Ident:
+		return "Ident " + n.Name
+	case *ast.Name:
+		return "Name " + n.Name
+	}
+	return fmt.Sprintf("%T", n)
+}
+
+// top describes a stack by its depth and innermost node.
+func top(stack []ast.Node) string {
+	if len(stack) == 0 {
+		return "0"
+	}
+	return fmt.Sprint(len(stack), " ", describe(stack[len(stack)-1]))
+}
+
+func TestInspector(t *testing.T) {
+	f := sampleTree()
+	in := NewInspector(f)
+	for _, types := range [][]ast.Node{nil, {(*ast.Ident)(nil)}, {(*ast.Name)(nil), (*ast.LambdaExpr)(nil)}, {(*ast.URIExpr)(nil)}} {
+		var want, wantStacks, got, gotStacks []string
+		mask := maskOf(types)
+		ast.InspectWithStack(f, func(n ast.Node, stack []ast.Node) bool {
+			if typeOf(n)&mask != 0 {
+				want = append(want, describe(n))
+				wantStacks = append(wantStacks, top(stack))
+			}
+			return true
+		})
+		in.Preorder(types, func(n ast.Node) { got = append(got, describe(n)) })
+		in.WithStack(types, func(n ast.Node, stack []ast.Node) {
+			gotStacks = append(gotStacks, top(stack))
+		})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Preorder(%T) = %q, want %q", types, got, want)
+		}
+		if !reflect.DeepEqual(gotStacks, wantStacks) {
+			t.Errorf("WithStack(%T) stacks = %q, want %q", types, gotStacks, wantStacks)
+		}
+	}
+}
+
+func TestInspectorSkipsSubtrees(t *testing.T) {
+	var got []string
+	NewInspector(sampleTree()).Preorder([]ast.Node{(*ast.Ident)(nil), (*ast.IntLit)(nil)}, func(n ast.Node) { got = append(got, describe(n)) })
+	if want := []string{"*ast.IntLit", "Ident x", "Ident a", "Ident y"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Preorder = %q, want %q", got, want)
+	}
+}
