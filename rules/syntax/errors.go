@@ -7,6 +7,7 @@ package syntax
 import (
 	"embed"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -51,11 +52,11 @@ func parseErrors(kind ast.ErrorKind) func(*analysis.Pass) (any, error) {
 	}
 }
 
-// bindErrors reports the binder's errors of kind.
-func bindErrors(kind scope.ErrorKind) func(*analysis.Pass) (any, error) {
+// bindErrors reports the binder's errors of the given kinds.
+func bindErrors(kinds ...scope.ErrorKind) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		for _, e := range nixpass.Of(pass).Info.Errors {
-			if e.Kind == kind {
+			if slices.Contains(kinds, e.Kind) {
 				report(pass, e.Pos, e.End, e.Msg)
 			}
 		}
