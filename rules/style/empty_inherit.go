@@ -27,7 +27,7 @@ var EmptyInherit = &analyzer.Rule{
 			"## Fix safety\n\n" +
 			"Removing the statement is safe: it binds no name, and the source of `inherit (source);` " +
 			"is never evaluated when nothing is taken from it.",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runEmptyInherit,
 	},
 	Category: "style",
@@ -37,24 +37,26 @@ var EmptyInherit = &analyzer.Rule{
 
 func runEmptyInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	ast.Inspect(f.File, func(n ast.Node) bool {
-		if in, ok := n.(*ast.Inherit); ok && len(in.Names) == 0 && in.Semi.IsValid() {
-			pass.Report(analysis.Diagnostic{
-				Pos: in.Pos(), End: in.End(),
-				Message: "empty inherit: it binds nothing",
-				SuggestedFixes: []analysis.SuggestedFix{{
-					Message:   "remove the empty inherit",
-					TextEdits: []analysis.TextEdit{removeLineOrNode(f, in)},
-				}},
-			})
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.Inherit)(nil)}, func(n ast.Node) {
+		in := n.(*ast.Inherit)
+		if len(in.Names) > 0 || !in.Semi.IsValid() {
+			return
 		}
-		return true
+		pass.Report(analysis.Diagnostic{
+			Pos: in.Pos(), End: in.End(),
+			Message: "empty inherit: it binds nothing",
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   "remove the empty inherit",
+				TextEdits: []analysis.TextEdit{removeLineOrNode(f, in)},
+			}},
+		})
 	})
 	return nil, nil
 }
 
-// removeLineOrNode deletes n: with its whole line when nothing else is on
-// it, else with the blanks before it.
+// removeLineOrNode deletes n: its whole line when nothing else is on it;
+// with the blanks after it when it starts its line (keeping the
+// indentation of what follows); else with the blanks before it.
 func removeLineOrNode(f *nixpass.File, n ast.Node) analysis.TextEdit {
 	start, end := f.Offset(n.Pos()), f.Offset(n.End())
 	lineStart := bytes.LastIndexByte(f.Src[:start], '\n') + 1
@@ -62,11 +64,20 @@ func removeLineOrNode(f *nixpass.File, n ast.Node) analysis.TextEdit {
 	if i := bytes.IndexByte(f.Src[end:], '\n'); i >= 0 {
 		lineEnd = end + i + 1
 	}
-	if len(bytes.TrimSpace(f.Src[lineStart:start])) == 0 && len(bytes.TrimSpace(f.Src[end:lineEnd])) == 0 {
-		return analysis.TextEdit{Pos: f.Tok.Pos(lineStart), End: f.Tok.Pos(lineEnd)}
-	}
-	for start > lineStart && (f.Src[start-1] == ' ' || f.Src[start-1] == '\t') {
-		start--
+	startsLine := len(bytes.TrimSpace(f.Src[lineStart:start])) == 0
+	switch {
+	case startsLine && len(bytes.TrimSpace(f.Src[end:lineEnd])) == 0:
+		start, end = lineStart, lineEnd
+	case startsLine:
+		for end < lineEnd && isBlank(f.Src[end]) {
+			end++
+		}
+	default:
+		for start > lineStart && isBlank(f.Src[start-1]) {
+			start--
+		}
 	}
 	return analysis.TextEdit{Pos: f.Tok.Pos(start), End: f.Tok.Pos(end)}
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }

@@ -27,7 +27,7 @@ var URLLiteral = &analyzer.Rule{
 			"## Fix safety\n\n" +
 			"Quoting is safe: a URL literal is a string with the same value, and the characters a " +
 			"URL literal may contain never need escaping in a string (`$` is never followed by `{`).",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runURLLiteral,
 	},
 	Category: "style",
@@ -37,18 +37,15 @@ var URLLiteral = &analyzer.Rule{
 
 func runURLLiteral(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	ast.Inspect(f.File, func(n ast.Node) bool {
-		if u, ok := n.(*ast.URIExpr); ok {
-			pass.Report(analysis.Diagnostic{
-				Pos: u.Pos(), End: u.End(),
-				Message: "URL literal: quote it (RFC 45)",
-				SuggestedFixes: []analysis.SuggestedFix{{
-					Message:   "quote the URL",
-					TextEdits: []analysis.TextEdit{{Pos: u.Pos(), End: u.End(), NewText: []byte(`"` + f.Text(u) + `"`)}},
-				}},
-			})
-		}
-		return true
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.URIExpr)(nil)}, func(n ast.Node) {
+		pass.Report(analysis.Diagnostic{
+			Pos: n.Pos(), End: n.End(),
+			Message: "URL literal: quote it (RFC 45)",
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   "quote the URL",
+				TextEdits: []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(`"` + f.Text(n) + `"`)}},
+			}},
+		})
 	})
 	return nil, nil
 }
