@@ -19,11 +19,13 @@ const notFound = 127
 // UnreachableError is a host ssh could not reach or log in to.
 type UnreachableError struct {
 	Target string
+	// Reason is what ssh said (its last line on stderr).
+	Reason string
 	Err    error
 }
 
 func (e *UnreachableError) Error() string {
-	return "cannot reach " + e.Target + ": " + e.Err.Error()
+	return "cannot reach " + e.Target + ": " + e.Reason
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }

@@ -96,10 +96,19 @@ func (s *sshHost) Run(ctx context.Context, argv []string) (*run.Result, error) {
 	res, err := s.runner.Run(ctx, run.Cmd{Name: "ssh", Args: s.Args(argv)})
 	var re *run.Error
 	if errors.As(err, &re) && re.ExitCode == sshFailed {
-		return res, &UnreachableError{Target: s.dest, Err: err}
+		return res, &UnreachableError{Target: s.dest, Reason: lastLine(re.Stderr), Err: err}
 	}
 	return res, err
 }
 
 func (s *sshHost) StoreURI() string { return "ssh://" + s.dest }
 func (s *sshHost) String() string   { return s.dest }
+
+// lastLine is the last non-empty line of b, or "ssh failed".
+func lastLine(b []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if l := strings.TrimSpace(lines[len(lines)-1]); l != "" {
+		return l
+	}
+	return "ssh failed"
+}
