@@ -55,15 +55,16 @@ part in merging even when the condition is false.)`,
 func runMkifTrue(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	eachMkIfWith(f, true, func(call *ast.CallExpr, cond ast.Expr, direct bool) {
+		replacement := cond
 		if direct {
-			cond = ast.Unparen(cond) // a binding's value needs no parentheses
+			replacement = ast.Unparen(cond) // a binding's value needs no parentheses
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
 			Message: "`mkIf " + nixmatch.Snippet(f.File, cond, "cond") + " true` is just the condition: use it directly",
 			SuggestedFixes: []analysis.SuggestedFix{{
 				Message:   "replace with the condition",
-				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(f.Text(cond))}},
+				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(f.Text(replacement))}},
 			}},
 		})
 	})

@@ -1,0 +1,2 @@
+with import <nixpkgs> { }; # want "imports nixpkgs impurely"
+stdenv.mkDerivation { name = "x"; }

@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+with pkgs; [
+  git
+  hello
+]
