@@ -62,8 +62,8 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 	if !slices.Contains(report.Formats, f.format) {
 		return fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats, ", "))
 	}
-	if !slices.Contains([]string{"auto", "always", "never"}, f.color) {
-		return fmt.Errorf("--color %q: want auto, always or never", f.color)
+	if _, err := report.UseColor(f.color, nil); err != nil {
+		return err
 	}
 	opts.Rules = all.Rules()
 	opts.Stdin = cmd.InOrStdin()
@@ -100,7 +100,8 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 		reportTo = file
 	}
 	if reportTo != nil {
-		ropts := report.Options{Color: useColor(f.color, reportTo), Statistics: f.statistics, Quiet: f.quiet}
+		color, _ := report.UseColor(f.color, fileOf(reportTo)) // the mode was checked above
+		ropts := report.Options{Color: color, Statistics: f.statistics, Quiet: f.quiet}
 		if err := report.Write(reportTo, f.format, out.Result, ropts); err != nil {
 			return err
 		}
@@ -114,20 +115,14 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 	return nil
 }
 
-// useColor decides whether the text report is coloured: always, never,
-// or (auto) when w is a terminal and NO_COLOR is unset.
-func useColor(mode string, w io.Writer) bool {
-	switch mode {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+// fileOf returns w as a file, or nil when it is not one.
+func fileOf(w io.Writer) *os.File {
+	f, _ := w.(*os.File)
+	return f
 }
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+	f := fileOf(w)
+	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
