@@ -1,0 +1,58 @@
+// Package deadcode holds the rules that find code with no effect: let
+// bindings, arguments, formals, @-names, `with`s and `rec`s that nothing
+// uses. They follow deadnix, iterating so that a binding used only by dead
+// bindings is dead too, and honour deadnix's options.
+package deadcode
+
+import (
+	"embed"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+//go:embed doc/*.md
+var docs embed.FS
+
+// newRule returns a warning-severity deadcode rule whose doc is
+// doc/NAME.md.
+func newRule(name string, fix analyzer.FixSafety, run func(*analysis.Pass) (any, error)) *analyzer.Rule {
+	doc, err := docs.ReadFile("doc/" + name + ".md")
+	if err != nil {
+		panic(err) // a missing doc is a build mistake, caught by every test
+	}
+	return &analyzer.Rule{
+		Analyzer: &analysis.Analyzer{
+			Name:     name,
+			Doc:      strings.TrimSpace(string(doc)),
+			Requires: []*analysis.Analyzer{nixpass.Analyzer},
+			Run:      run,
+		},
+		Category: "deadcode",
+		Severity: analyzer.SeverityWarning,
+		Fix:      fix,
+	}
+}
+
+// underscore is the no-underscore option every deadcode rule on names
+// has: by default names starting with `_` are never reported, the usual
+// way to mark a binding as deliberately unused.
+type underscore struct{ skip bool }
+
+func (u *underscore) register(r *analyzer.Rule) {
+	r.Flags.BoolVar(&u.skip, "no-underscore", true, "don't report names that start with _")
+}
+
+func (u *underscore) exempt(d *scope.Def) bool { return u.skip && strings.HasPrefix(d.Name, "_") }
+
+// unusedMessage words a finding for the unused definition d.
+func unusedMessage(what string, d *scope.Def) string {
+	if len(d.Uses) > 0 {
+		return what + " " + d.Name + " is only used by unused bindings"
+	}
+	return what + " " + d.Name + " is never used"
+}

@@ -1,0 +1,87 @@
+package deadcode
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
+)
+
+// UnusedFormal reports formals of `{ a, b, … }:` patterns that the body
+// never uses.
+var UnusedFormal = newRule("unused-formal", analyzer.FixSafe, runUnusedFormal)
+
+var formalOpts struct {
+	underscore
+	noPatternNames bool
+	skipTopLevel   bool
+}
+
+func init() {
+	formalOpts.register(UnusedFormal)
+	UnusedFormal.Flags.BoolVar(&formalOpts.noPatternNames, "no-lambda-pattern-names", false, "don't report formals of patterns")
+	UnusedFormal.Flags.BoolVar(&formalOpts.skipTopLevel, "skip-top-level", false,
+		"don't report formals of the file's top-level function (callPackage packages, NixOS and home-manager modules)")
+}
+
+func runUnusedFormal(pass *analysis.Pass) (any, error) {
+	if formalOpts.noPatternNames {
+		return nil, nil
+	}
+	f := nixpass.Of(pass)
+	l := newLiveness(f.Info, formalOpts.exempt)
+	topLevel := nixshape.TopLevelLambdas(f.Expr)
+	unused := map[*ast.Formal]bool{}
+	var defs []*scope.Def
+	for _, d := range f.Info.Defs {
+		if d.Kind != scope.FormalDef || formalOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
+			continue
+		}
+		if formalOpts.skipTopLevel && topLevel[d.Owner.(*ast.LambdaExpr)] {
+			continue
+		}
+		defs = append(defs, d)
+		if len(d.Uses) == 0 {
+			unused[d.Node.(*ast.Formal)] = true
+		}
+	}
+	for _, d := range defs {
+		lam := d.Owner.(*ast.LambdaExpr)
+		msg := unusedMessage("formal", d)
+		if topLevel[lam] {
+			msg += " (in the file's top-level function)"
+		}
+		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: msg}
+		if i := formalIndex(lam.Formals, d.Node); unused[d.Node.(*ast.Formal)] {
+			fix := edit.Fix("remove formal "+d.Name, edit.RemoveFormal(f.File, lam.Formals, i, func(j int) bool {
+				return unused[lam.Formals.List[j]]
+			}))
+			if !lam.Formals.Ellipsis.IsValid() {
+				// Callers that pass the argument would fail with
+				// "called with unexpected argument".
+				fix = analyzer.Unsafe(fix)
+			}
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		if topLevel[lam] {
+			// A package's or module's interface, not a local slip: worth
+			// knowing, not worth a warning.
+			diag = analyzer.WithSeverity(diag, analyzer.SeverityInfo)
+		}
+		pass.Report(diag)
+	}
+	return nil, nil
+}
+
+func formalIndex(fs *ast.Formals, n ast.Node) int {
+	for i, formal := range fs.List {
+		if ast.Node(formal) == n {
+			return i
+		}
+	}
+	return -1
+}

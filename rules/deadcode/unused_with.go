@@ -1,0 +1,49 @@
+package deadcode
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
+)
+
+// UnusedWith reports `with e;` whose body takes no name from e.
+var UnusedWith = newRule("unused-with", analyzer.FixSafe, runUnusedWith)
+
+func runUnusedWith(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	var l *liveness
+	ast.Inspect(f.File, func(n ast.Node) bool {
+		w, ok := n.(*ast.WithExpr)
+		if !ok || len(f.Info.UsesOfWith(w)) > 0 || !w.Semi.IsValid() {
+			return true
+		}
+		if l == nil {
+			l = newLiveness(f.Info, func(*scope.Def) bool { return false })
+		}
+		if l.InDeadCode(w) {
+			return true
+		}
+		header := edit.ReplaceSpan(w.With, w.Semi+1, "")
+		diag := analysis.Diagnostic{Pos: header.Pos, End: header.End, Message: "with " + scopeText(f.File, w.Scope) + " supplies no name to its body"}
+		if !edit.DropsComment(f.File, w.With, w.Semi) {
+			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove the with", edit.Delete(f.File, w.With, w.Semi+1))}
+		}
+		pass.Report(diag)
+		return true
+	})
+	return nil, nil
+}
+
+// scopeText returns the source of a with's scope, shortened for messages.
+func scopeText(f *ast.File, e ast.Expr) string {
+	const maxLen = 40
+	s := f.Text(e)
+	if len(s) > maxLen {
+		return s[:maxLen-1] + "…"
+	}
+	return s
+}

@@ -1,0 +1,127 @@
+// Package edit builds the text edits of nixaudit's suggested fixes.
+//
+// Fixes edit as little text as possible, so that comments and the
+// author's layout survive: removing a binding or a formal takes its line
+// with it when it stood alone on that line, and leaves any comment on the
+// line or around it in place. Fixes that would have to drop a comment
+// check DropsComment first and are not offered.
+package edit
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// Replace replaces the text of n with text.
+func Replace(n ast.Node, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}
+}
+
+// ReplaceSpan replaces the text in [from, to) with text.
+func ReplaceSpan(from, to token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: from, End: to, NewText: []byte(text)}
+}
+
+// Fix bundles edits into a suggested fix.
+func Fix(message string, edits ...analysis.TextEdit) analysis.SuggestedFix {
+	return analysis.SuggestedFix{Message: message, TextEdits: edits}
+}
+
+// DropsComment reports whether a comment lies in [from, to).
+func DropsComment(f *ast.File, from, to token.Pos) bool {
+	return len(f.CommentsIn(from, to)) > 0
+}
+
+// Delete removes the text in [from, to) and the layout that only served
+// it: when the span is alone on its lines (nothing but blanks before it
+// and after it on them), the whole lines go, newline included; otherwise
+// the blanks after it go too (or, at the end of a line, the blanks before
+// it), so that no double blank or trailing blank is left behind, and a
+// blank is kept where two tokens would otherwise run together. Comments
+// outside the span are never touched.
+func Delete(f *ast.File, from, to token.Pos) analysis.TextEdit {
+	src := f.Src
+	s, e := f.Offset(from), f.Offset(to)
+	ls := s
+	for ls > 0 && isBlank(src[ls-1]) {
+		ls--
+	}
+	le := e
+	for le < len(src) && isBlank(src[le]) {
+		le++
+	}
+	startsLine := ls == 0 || src[ls-1] == '\n'
+	endsLine := le == len(src) || src[le] == '\n' || src[le] == '\r'
+	switch {
+	case startsLine && endsLine:
+		if le < len(src) && src[le] == '\r' {
+			le++
+		}
+		if le < len(src) && src[le] == '\n' {
+			le++
+		} else if ls > 0 {
+			ls-- // the last line of the file: take the newline before it
+		}
+		s, e = ls, le
+	case endsLine:
+		s = ls
+	case ls < s:
+		// Blanks on both sides: take the ones after, so no double blank
+		// is left.
+		e = le
+	case s > 0 && e < len(src) && joins(src[s-1], src[e]):
+		base := f.Tok.Base()
+		return analysis.TextEdit{Pos: token.Pos(base + s), End: token.Pos(base + e), NewText: []byte(" ")}
+	}
+	base := f.Tok.Base()
+	return analysis.TextEdit{Pos: token.Pos(base + s), End: token.Pos(base + e)}
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// joins reports whether the bytes a and b, once adjacent, would lex as
+// one token (or change the tokens they belong to).
+func joins(a, b byte) bool { return isWordByte(a) && isWordByte(b) }
+
+// isWordByte reports whether c can continue an identifier, number, path
+// or URI, so that a token ending in c followed by one starting with the
+// next byte would lex differently without a blank between them.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '_' || c == '\'' || c == '-' || c == '.' || c == '/' || c == '+' || c == '~' || c == ':'
+}
+
+// Separate returns text with a blank added at either end where, put in
+// place of [from, to), it would otherwise run into the neighbouring
+// token.
+func Separate(f *ast.File, from, to token.Pos, text string) string {
+	if text == "" {
+		return text
+	}
+	s, e := f.Offset(from), f.Offset(to)
+	if s > 0 && joins(f.Src[s-1], text[0]) {
+		text = " " + text
+	}
+	if e < len(f.Src) && joins(text[len(text)-1], f.Src[e]) {
+		text += " "
+	}
+	return text
+}
+
+// Unwrap removes the one-byte delimiters at open and close (such as the
+// parentheses of (x)), leaving a blank in place of one where the tokens
+// on both sides would otherwise run together: f(x) becomes f x, not fx.
+func Unwrap(f *ast.File, open, close token.Pos) []analysis.TextEdit {
+	drop := func(p token.Pos) analysis.TextEdit {
+		o := f.Offset(p)
+		text := ""
+		if o > 0 && o+1 < len(f.Src) && joins(f.Src[o-1], f.Src[o+1]) {
+			text = " "
+		}
+		return ReplaceSpan(p, p+1, text)
+	}
+	return []analysis.TextEdit{drop(open), drop(close)}
+}

@@ -1,0 +1,131 @@
+package edit
+
+import "github.com/nixaudit/nixaudit/nixparse/ast"
+
+// Precedence levels of Nix expressions, from the loosest (functions, let,
+// with, assert, if) to the tightest (atoms), as in the Nix manual's
+// operator table.
+const (
+	PrecFunction = iota // x: …, let … in …, with …; …, assert …; …, if …
+	PrecPipe            // |> <|
+	PrecImpl            // ->
+	PrecOr              // ||
+	PrecAnd             // &&
+	PrecEq              // == !=
+	PrecCompare         // < <= > >=
+	PrecUpdate          // //
+	PrecNot             // !x
+	PrecAdd             // + -
+	PrecMul             // * /
+	PrecConcat          // ++
+	PrecHasAttr         // x ? a
+	PrecNeg             // -x
+	PrecCall            // f x
+	PrecSelect          // x.a, x.a or d
+	PrecAtom            // names, literals, lists, sets, (…)
+)
+
+var binaryPrec = map[ast.Op]int{
+	ast.OpPipeRight: PrecPipe, ast.OpPipeLeft: PrecPipe, ast.OpImpl: PrecImpl,
+	ast.OpOr: PrecOr, ast.OpAnd: PrecAnd, ast.OpEq: PrecEq, ast.OpNEq: PrecEq,
+	ast.OpLess: PrecCompare, ast.OpLEq: PrecCompare, ast.OpGreater: PrecCompare, ast.OpGEq: PrecCompare,
+	ast.OpUpdate: PrecUpdate, ast.OpAdd: PrecAdd, ast.OpSub: PrecAdd,
+	ast.OpMul: PrecMul, ast.OpDiv: PrecMul, ast.OpConcat: PrecConcat,
+}
+
+// rightAssoc lists the operators that group to the right.
+var rightAssoc = map[ast.Op]bool{ast.OpImpl: true, ast.OpUpdate: true, ast.OpConcat: true, ast.OpPipeLeft: true}
+
+// OpPrec returns the precedence of a binary operator.
+func OpPrec(op ast.Op) int { return binaryPrec[op] }
+
+// Prec returns the precedence of e's outermost construct.
+func Prec(e ast.Expr) int {
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		return binaryPrec[e.Op]
+	case *ast.UnaryExpr:
+		if e.Op == ast.OpNot {
+			return PrecNot
+		}
+		return PrecNeg
+	case *ast.HasAttrExpr:
+		return PrecHasAttr
+	case *ast.CallExpr:
+		return PrecCall
+	case *ast.SelectExpr:
+		return PrecSelect
+	case *ast.LambdaExpr, *ast.LetExpr, *ast.WithExpr, *ast.AssertExpr, *ast.IfExpr:
+		return PrecFunction
+	}
+	return PrecAtom
+}
+
+// MinPrec returns the loosest precedence an expression may have to stand,
+// without parentheses, where child stands in parent.
+func MinPrec(parent ast.Node, child ast.Node) int {
+	switch p := parent.(type) {
+	case *ast.BinaryExpr:
+		prec := binaryPrec[p.Op]
+		if isComparison(p.Op) {
+			return prec + 1 // comparisons do not chain
+		}
+		if onAssocSide := (child == ast.Node(p.X)) != rightAssoc[p.Op]; onAssocSide {
+			return prec
+		}
+		return prec + 1
+	case *ast.UnaryExpr:
+		if p.Op == ast.OpNot {
+			return PrecNot
+		}
+		return PrecNeg
+	case *ast.HasAttrExpr:
+		return PrecHasAttr + 1
+	case *ast.CallExpr:
+		if child == ast.Node(p.Fun) {
+			return PrecCall
+		}
+		return PrecSelect
+	case *ast.SelectExpr:
+		if child == ast.Node(p.X) {
+			return PrecAtom
+		}
+		return PrecSelect // the default after `or`
+	case *ast.ListExpr:
+		return PrecSelect
+	}
+	return PrecFunction
+}
+
+func isComparison(op ast.Op) bool {
+	switch op {
+	case ast.OpEq, ast.OpNEq, ast.OpLess, ast.OpLEq, ast.OpGreater, ast.OpGEq:
+		return true
+	}
+	return false
+}
+
+// Fits reports whether an expression of precedence prec can replace child
+// of parent without parentheses.
+func Fits(parent, child ast.Node, prec int) bool { return prec >= MinPrec(parent, child) }
+
+// Parenthesize returns text, of precedence prec, wrapped in parentheses
+// unless it fits where child stands in parent.
+func Parenthesize(parent, child ast.Node, prec int, text string) string {
+	if Fits(parent, child, prec) {
+		return text
+	}
+	return "(" + text + ")"
+}
+
+// Parents maps every node under root to its parent.
+func Parents(root ast.Node) map[ast.Node]ast.Node {
+	parents := map[ast.Node]ast.Node{}
+	ast.InspectWithStack(root, func(n ast.Node, stack []ast.Node) bool {
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		return true
+	})
+	return parents
+}

@@ -1,0 +1,53 @@
+// Package nixshape recognises the roles Nix code plays by its shape: the
+// top-level function of a file (a callPackage package or a NixOS or
+// home-manager module) and the functions that are modules.
+package nixshape
+
+import "github.com/nixaudit/nixaudit/nixparse/ast"
+
+// TopLevelLambdas returns the file's top-level function and, when it
+// returns a function directly ({ lib }: { pkgs, ... }: …), those too: the
+// functions callPackage and the module system call, whose patterns say
+// what they want passed.
+func TopLevelLambdas(root ast.Expr) map[*ast.LambdaExpr]bool {
+	top := map[*ast.LambdaExpr]bool{}
+	for e := root; e != nil; {
+		lam, ok := ast.Unparen(e).(*ast.LambdaExpr)
+		if !ok {
+			break
+		}
+		top[lam] = true
+		e = lam.Body
+	}
+	return top
+}
+
+// MayBeModule reports whether lam, whose parent node is parent, may be a
+// module: a top-level function, an element of a list (imports, modules,
+// sharedModules, …), or a function returning an attribute set (after
+// let, with and parentheses), as modules do.
+func MayBeModule(lam *ast.LambdaExpr, parent ast.Node, topLevel map[*ast.LambdaExpr]bool) bool {
+	if topLevel[lam] {
+		return true
+	}
+	if _, inList := parent.(*ast.ListExpr); inList {
+		return true
+	}
+	body := lam.Body
+	for {
+		switch b := body.(type) {
+		case *ast.ParenExpr:
+			body = b.X
+			continue
+		case *ast.LetExpr:
+			body = b.Body
+			continue
+		case *ast.WithExpr:
+			body = b.Body
+			continue
+		case *ast.AttrSetExpr:
+			return true
+		}
+		return false
+	}
+}

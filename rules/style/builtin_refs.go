@@ -1,0 +1,41 @@
+package style
+
+import (
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+// builtinRef reports whether e refers to the builtin name: builtins.NAME
+// (with builtins not rebound), the global NAME when Nix has one, or NAME
+// taken from an enclosing `with builtins;`.
+func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
+	switch e := e.(type) {
+	case *ast.SelectExpr:
+		x, ok := e.X.(*ast.Ident)
+		if !ok || x.Name != "builtins" || !unbound(f, x) || e.Default != nil || len(e.Path.Keys) != 1 {
+			return false
+		}
+		key, ok := ast.KeyName(e.Path.Keys[0])
+		return ok && key == name
+	case *ast.Ident:
+		if e.Name != name {
+			return false
+		}
+		if d := f.Info.Refs[e]; d != nil {
+			return d.Kind == scope.BuiltinDef
+		}
+		for _, w := range f.Info.WithRefs[e] {
+			if id, ok := w.Scope.(*ast.Ident); ok && id.Name == "builtins" && unbound(f, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unbound reports whether id refers to no binding of the file.
+func unbound(f *nixpass.File, id *ast.Ident) bool {
+	d := f.Info.Refs[id]
+	return d == nil || d.Kind == scope.BuiltinDef
+}

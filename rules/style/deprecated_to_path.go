@@ -1,0 +1,25 @@
+package style
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// DeprecatedToPath reports builtins.toPath.
+var DeprecatedToPath = newRule("deprecated-to-path", analyzer.SeverityWarning, analyzer.FixNone, runDeprecatedToPath)
+
+func runDeprecatedToPath(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	inspect(pass, []ast.Node{(*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n, _ ast.Node) {
+		if e, ok := n.(ast.Expr); ok && builtinRef(f, e, "toPath") {
+			pass.Report(analysis.Diagnostic{
+				Pos: e.Pos(), End: e.End(),
+				Message: "builtins.toPath is deprecated: use /. + s for an absolute path, or builtins.path",
+			})
+		}
+	})
+	return nil, nil
+}

@@ -1,0 +1,37 @@
+package style
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
+)
+
+// EmptyPattern reports `{ ... }: e` outside modules, which is `_: e`.
+var EmptyPattern = newRule("empty-pattern", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyPattern)
+
+func runEmptyPattern(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	topLevel := nixshape.TopLevelLambdas(f.Expr)
+	inspect(pass, []ast.Node{(*ast.LambdaExpr)(nil)}, func(n, parent ast.Node) {
+		lam, ok := n.(*ast.LambdaExpr)
+		if !ok || lam.Arg != nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
+			return
+		}
+		// NixOS and home-manager modules keep { ... }: by convention, and
+		// callPackage reads the pattern: never turn them into _:.
+		if nixshape.MayBeModule(lam, parent, topLevel) {
+			return
+		}
+		fs := lam.Formals
+		pass.Report(analysis.Diagnostic{
+			Pos: fs.Pos(), End: fs.End(),
+			Message:        "empty pattern { ... }: write _",
+			SuggestedFixes: fixIf(!edit.DropsComment(f.File, fs.Pos(), fs.End()), edit.Fix("write _", edit.Replace(fs, "_"))),
+		})
+	})
+	return nil, nil
+}

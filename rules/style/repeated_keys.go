@@ -1,0 +1,61 @@
+package style
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// RepeatedKeys reports a set that spells out the same first key in three
+// or more attribute paths.
+var RepeatedKeys = newRule("repeated-keys", analyzer.SeverityInfo, analyzer.FixNone, runRepeatedKeys)
+
+// minRepeats is how many paths must share a first key, as in statix.
+const minRepeats = 3
+
+func runRepeatedKeys(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	inspect(pass, []ast.Node{(*ast.AttrSetExpr)(nil)}, func(n, _ ast.Node) {
+		set, ok := n.(*ast.AttrSetExpr)
+		if !ok {
+			return
+		}
+		byKey := map[string][]*ast.AttrDef{}
+		var order []string
+		for _, b := range set.Bindings {
+			def, ok := b.(*ast.AttrDef)
+			if !ok || len(def.Path.Keys) < 2 {
+				continue
+			}
+			key, ok := ast.KeyName(def.Path.Keys[0])
+			if !ok {
+				continue
+			}
+			if byKey[key] == nil {
+				order = append(order, key)
+			}
+			byKey[key] = append(byKey[key], def)
+		}
+		for _, key := range order {
+			defs := byKey[key]
+			if len(defs) < minRepeats {
+				continue
+			}
+			rest := make([]string, len(defs))
+			for i, d := range defs {
+				rest[i] = f.Text(d.Path)
+			}
+			first := defs[0].Path.Keys[0]
+			pass.Report(analysis.Diagnostic{
+				Pos: first.Pos(), End: first.End(),
+				Message: fmt.Sprintf("%s is repeated in %d paths (%s): consider %s = { … }", key, len(defs), shorten(strings.Join(rest, ", ")), key),
+			})
+		}
+	})
+	return nil, nil
+}
