@@ -71,3 +71,36 @@ func StringParts(e ast.Expr, placeholder string) (text string, ok bool) {
 	}
 	return text, true
 }
+
+// IsLiteralSet reports whether e (without wrappers' parentheses, let and
+// with) is an attribute set written out, or an update `//` of such sets:
+// a value whose attributes Options can see in full.
+func IsLiteralSet(e ast.Expr) bool {
+	switch v := stripScopes(e).(type) {
+	case *ast.AttrSetExpr:
+		return true
+	case *ast.BinaryExpr:
+		return v.Op == ast.OpUpdate && IsLiteralSet(v.X) && IsLiteralSet(v.Y)
+	}
+	return false
+}
+
+// Strings returns the string literals of a list, of lists joined with ++
+// and of strings, each with its node; other elements are skipped.
+func Strings(e ast.Expr) (values []string, nodes []ast.Expr) {
+	switch v := ast.Unparen(e).(type) {
+	case *ast.ListExpr:
+		for _, el := range v.Elems {
+			if s, ok := String(el); ok {
+				values, nodes = append(values, s), append(nodes, el)
+			}
+		}
+	case *ast.BinaryExpr:
+		if v.Op == ast.OpConcat {
+			values, nodes = Strings(v.X)
+			more, moreNodes := Strings(v.Y)
+			values, nodes = append(values, more...), append(nodes, moreNodes...)
+		}
+	}
+	return values, nodes
+}
