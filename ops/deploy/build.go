@@ -85,4 +85,3 @@ func (d *Deployer) buildHost(ctx context.Context, h fleet.Host) (string, error) 
 	}
 	return out, nil
 }
-
