@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/rules/antipattern"
+	"github.com/nixaudit/nixaudit/rules/deadcode"
 	"github.com/nixaudit/nixaudit/rules/style"
 	"github.com/nixaudit/nixaudit/rules/syntax"
 )
@@ -15,7 +17,9 @@ import (
 // compiles.
 var categories = [][]*analyzer.Rule{
 	syntax.Rules,
+	deadcode.Rules,
 	style.Rules,
+	antipattern.Rules,
 	{analyzer.UnusedSuppression},
 }
 
