@@ -241,7 +241,12 @@ func loadConfig(opts Options, cwd string) (*config.Config, error) {
 		if found == "" {
 			return config.Default(cwd), nil
 		}
+		// Errors name the file relative to the working directory, as
+		// paths on the command line are.
 		path = found
+		if rel, err := filepath.Rel(cwd, found); err == nil {
+			path = rel
+		}
 	}
 	return config.Load(path)
 }

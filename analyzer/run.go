@@ -172,7 +172,10 @@ func (r *runner) analyzeUnit(u *unit) (err error) {
 	u.raw = u.raw[:0]
 	for _, a := range r.perFile {
 		for _, d := range diags[a] {
-			u.raw = append(u.raw, finding{r.ruleOf[a], d})
+			if r.fset.File(d.Pos) != f.Tok {
+				return fmt.Errorf("%s: rule %s reported a position outside the file", u.name, a.Name)
+			}
+			u.raw = append(u.raw, finding{r.ruleOf[a], r.normalizeRange(d)})
 		}
 	}
 	if len(r.project) == 0 {
@@ -216,7 +219,10 @@ func (r *runner) runProject() error {
 	}
 	for _, a := range r.project {
 		for _, d := range diags[a] {
-			f := finding{r.ruleOf[a], d}
+			if r.fset.File(d.Pos) == nil {
+				return fmt.Errorf("rule %s reported a position in no file of the run", a.Name)
+			}
+			f := finding{r.ruleOf[a], r.normalizeRange(d)}
 			if u := byTok[r.fset.File(d.Pos)]; u != nil {
 				u.raw = append(u.raw, f)
 			} else {
@@ -225,6 +231,16 @@ func (r *runner) runProject() error {
 		}
 	}
 	return nil
+}
+
+// normalizeRange makes a missing or inverted end, or one in another
+// file, the start, so a rule's mistake cannot make the driver slice out of
+// range.
+func (r *runner) normalizeRange(d analysis.Diagnostic) analysis.Diagnostic {
+	if !d.End.IsValid() || d.End < d.Pos || r.fset.File(d.End) != r.fset.File(d.Pos) {
+		d.End = d.Pos
+	}
+	return d
 }
 
 // withoutProjectFindings drops the findings of project-wide rules from a
