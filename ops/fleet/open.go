@@ -1,0 +1,70 @@
+package fleet
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/nixaudit/nixaudit/config"
+	"github.com/nixaudit/nixaudit/ops/gate"
+	"github.com/nixaudit/nixaudit/ops/run"
+	"github.com/nixaudit/nixaudit/ops/transport"
+)
+
+// Session is what health, deploy and rollback set up first: the
+// configuration, nix with its options, and the fleet.
+type Session struct {
+	Config *config.Config
+	Nix    *run.Nix
+	Fleet  *Fleet
+	Runner run.Interface
+}
+
+// Open loads the configuration (configPath, else the .nixaudit.toml found
+// upward from dir, else the defaults) and the fleet of the flake in dir.
+// Its errors are usage errors: nothing has started.
+func Open(ctx context.Context, r run.Interface, dir, configPath string) (*Session, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, gate.Usage("%v", err)
+	}
+	cfg, err := loadConfig(abs, configPath)
+	if err != nil {
+		return nil, &gate.UsageError{Err: err}
+	}
+	nix := run.NewNix(r, cfg.Nix.Options)
+	f, err := Load(ctx, nix, abs, cfg)
+	if err != nil {
+		return nil, &gate.UsageError{Err: err}
+	}
+	return &Session{Config: cfg, Nix: nix, Fleet: f, Runner: r}, nil
+}
+
+// Connect returns the transport reaching h.
+func (s *Session) Connect(h Host) (transport.Transport, error) {
+	return transport.New(s.Runner, h.Target, transport.Options{})
+}
+
+// Select is Fleet.Select with its error as a usage error.
+func (s *Session) Select(on []string, all bool) ([]Host, error) {
+	hosts, err := s.Fleet.Select(on, all)
+	if err != nil {
+		return nil, &gate.UsageError{Err: err}
+	}
+	return hosts, nil
+}
+
+// loadConfig reads the explicit configuration, else the one found upward
+// from dir, else the defaults.
+func loadConfig(dir, path string) (*config.Config, error) {
+	if path == "" {
+		found, err := config.Find(dir)
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return config.Default(dir), nil
+		}
+		path = found
+	}
+	return config.Load(path)
+}
