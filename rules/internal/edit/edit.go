@@ -9,6 +9,7 @@ package edit
 
 import (
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -38,8 +39,8 @@ func DropsComment(f *ast.File, from, to token.Pos) bool {
 // Delete removes the text in [from, to) and the layout that only served
 // it: when the span is alone on its lines (nothing but blanks before it
 // and after it on them), the whole lines go, newline included; otherwise
-// the blanks after it go too (or, at the end of a line, the blanks before
-// it), so that no double blank or trailing blank is left behind, and a
+// the blanks on one side go too, so that no double blank or trailing
+// blank is left behind, and a
 // blank is kept where two tokens would otherwise run together. Comments
 // outside the span are never touched.
 func Delete(f *ast.File, from, to token.Pos) analysis.TextEdit {
@@ -68,9 +69,15 @@ func Delete(f *ast.File, from, to token.Pos) analysis.TextEdit {
 		s, e = ls, le
 	case endsLine:
 		s = ls
-	case ls < s:
+	case ls < s && le > e:
 		// Blanks on both sides: take the ones after, so no double blank
 		// is left.
+		e = le
+	case ls < s:
+		// Blanks before only, as in `inherit a b;` losing b.
+		s = ls
+	case le > e && s > 0 && strings.IndexByte("{[(", src[s-1]) >= 0:
+		// Right after an opening bracket, as in `[a b]` losing a.
 		e = le
 	case s > 0 && e < len(src) && joins(src[s-1], src[e]):
 		base := f.Tok.Base()

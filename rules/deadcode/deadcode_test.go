@@ -1,0 +1,181 @@
+package deadcode
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
+	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
+)
+
+// TestRules runs every rule over its testdata: the "# want" comments,
+// the golden files of the fixes (which must re-parse), fixing twice, and
+// the rule's documentation.
+func TestRules(t *testing.T) {
+	for _, r := range Rules {
+		t.Run(r.Name, func(t *testing.T) {
+			dir := filepath.Join("testdata", r.Name)
+			analyzertest.RunWithSuggestedFixes(t, dir, r)
+			ruletest.FixTwice(t, dir, r)
+			ruletest.CheckDoc(t, r)
+		})
+	}
+}
+
+func TestRulesSortedAndCategorised(t *testing.T) {
+	for i, r := range Rules {
+		if r.Category != "deadcode" || r.Severity != analyzer.SeverityWarning {
+			t.Errorf("%s: category %q severity %s, want deadcode warning", r.Name, r.Category, r.Severity)
+		}
+		if i > 0 && Rules[i-1].Name >= r.Name {
+			t.Errorf("Rules not sorted: %s before %s", Rules[i-1].Name, r.Name)
+		}
+	}
+}
+
+// TestExactPositions pins the ranges: exactly the unused name.
+func TestExactPositions(t *testing.T) {
+	res := analyzertest.Analyze(t, "testdata/unused-let-binding", UnusedLetBinding)
+	got := analyzertest.Format(findingsOf(t, res, "inherit.nix"))
+	want := "3:22-3:29: let binding mkMerge is never used\n" +
+		"4:25-4:38: let binding concatStrings is never used\n" +
+		"5:3-5:9: let binding source is only used by unused bindings\n" +
+		"6:20-6:23: let binding git is never used\n" +
+		"10:11-10:14: let binding lib is never used\n"
+	if got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+}
+
+func findingsOf(t *testing.T, res []analyzertest.Result, base string) []analyzertest.Finding {
+	t.Helper()
+	for _, r := range res {
+		if r.File != nil && filepath.Base(r.File.Name) == base {
+			return r.Findings
+		}
+	}
+	t.Fatalf("no results for %s", base)
+	return nil
+}
+
+// TestTopLevelFormalsAreInfo checks the severity of formals of the
+// file's top-level function (packages and modules) and of inner ones.
+func TestTopLevelFormalsAreInfo(t *testing.T) {
+	res := analyzertest.Analyze(t, "testdata/unused-formal", UnusedFormal)
+	for _, r := range res {
+		for _, f := range r.Findings {
+			sev, marked := analyzer.DiagnosticSeverity(f.Diagnostic)
+			top := strings.Contains(f.Message, "top-level")
+			if top != (marked && sev == analyzer.SeverityInfo) {
+				t.Errorf("%s: %s: severity marked=%v %s", f.Pos, f.Message, marked, sev)
+			}
+		}
+	}
+}
+
+// TestFixSafety checks that removing a formal is safe only when the
+// pattern has "...".
+func TestFixSafety(t *testing.T) {
+	res := analyzertest.Analyze(t, "testdata/unused-formal", UnusedFormal)
+	got := map[string]bool{}
+	for _, f := range findingsOf(t, res, "package.nix") {
+		if len(f.Diagnostic.SuggestedFixes) == 0 {
+			got[f.Message] = false
+			continue
+		}
+		safe, _ := analyzer.FixIsSafe(UnusedFormal, f.Diagnostic.SuggestedFixes[0])
+		if !safe {
+			got[f.Message] = false
+		} else {
+			got[f.Message] = true
+		}
+	}
+	for msg, want := range map[string]bool{
+		"formal b is never used":      true,  // { a, b, ... }
+		"formal a is never used":      false, // { a, b }
+		"formal config is never used": true,
+		"formal p is never used":      false,
+	} {
+		if g, ok := got[msg]; !ok || g != want {
+			t.Errorf("%q: safe fix = %v (found %v), want %v", msg, g, ok, want)
+		}
+	}
+}
+
+// setFlag sets a rule option for the duration of a test.
+func setFlag(t *testing.T, r *analyzer.Rule, name, value string) {
+	t.Helper()
+	f := r.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("%s has no option %s", r.Name, name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = f.Value.Set(old) })
+}
+
+// analyzeSource runs r over one file holding src.
+func analyzeSource(t *testing.T, r *analyzer.Rule, src string) analyzertest.Result {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.nix"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return analyzertest.Analyze(t, dir, r)[0]
+}
+
+func TestOptions(t *testing.T) {
+	for _, tc := range []struct {
+		rule        *analyzer.Rule
+		option, val string
+		src, want   string
+	}{
+		{UnusedLetBinding, "no-underscore", "false", "let _a = 1; in 2\n", "1:5-1:7: let binding _a is never used\n"},
+		{UnusedLambdaArgument, "no-underscore", "false", "_x: 1\n", "1:1-1:3: lambda argument _x is never used\n"},
+		{UnusedLambdaArgument, "no-lambda-arg", "true", "x: 1\n", ""},
+		{UnusedAtBinding, "no-lambda-arg", "true", "a@{ b }: b\n", ""},
+		{UnusedFormal, "no-lambda-pattern-names", "true", "{ a }: { b }: 1\n", ""},
+		{UnusedFormal, "skip-top-level", "true", "{ a, ... }: { b }: { c }: c\n", ""},
+		{UnusedFormal, "skip-top-level", "true", "{ a }: [ ({ b }: 1) ]\n", "1:12-1:13: formal b is never used\n"},
+	} {
+		t.Run(tc.rule.Name+"/"+tc.option, func(t *testing.T) {
+			setFlag(t, tc.rule, tc.option, tc.val)
+			if got := analyzertest.Format(analyzeSource(t, tc.rule, tc.src).Findings); got != tc.want {
+				t.Errorf("%q: got\n%s\nwant\n%s", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFixLayout checks how fixes leave the surrounding text in layouts
+// that "# want" comments would disturb.
+func TestFixLayout(t *testing.T) {
+	for _, tc := range []struct {
+		rule      *analyzer.Rule
+		src, want string
+	}{
+		{UnusedFormal, "{ lib\n, stdenv\n, fetchurl\n}:\nlib\n", "{ lib\n}:\nlib\n"},
+		{UnusedFormal, "{ lib\n, stdenv\n, fetchurl\n, ...\n}:\nstdenv\n", "{ stdenv\n, ...\n}:\nstdenv\n"},
+		{UnusedFormal, "{\n  lib,\n  stdenv,\n  ...\n}:\nlib\n", "{\n  lib,\n  ...\n}:\nlib\n"},
+		{UnusedFormal, "{\n  lib,\n  stdenv\n}:\nlib\n", "{\n  lib\n}:\nlib\n"},
+		{UnusedFormal, "{ a, b, c }: b\n", "{ b }: b\n"},
+		{UnusedFormal, "{ a ? 1, b }: b\n", "{ b }: b\n"},
+		{UnusedLetBinding, "let\n  a = 1;\n\n  # about b\n  b = 2;\nin\nb\n", "let\n\n  # about b\n  b = 2;\nin\nb\n"},
+		{UnusedLetBinding, "let a = 1; b = 2; in b\n", "let b = 2; in b\n"},
+		{UnusedLetBinding, "let inherit (x) a b c; in b\n", "let inherit (x) b; in b\n"},
+		{UnusedLetBinding, "let\n  a = 1; # note\nin\n2\n", "let\n  # note\nin\n2\n"},
+		{UnusedAtBinding, "{ a, ... } @ args: a\n", "{ a, ... }: a\n"},
+		{UnusedWith, "with lib;\n[ pkgs.hello ]\n", "[ pkgs.hello ]\n"},
+		{UnneededRec, "rec{ a = 1; }\n", "{ a = 1; }\n"},
+	} {
+		res := analyzeSource(t, tc.rule, tc.src)
+		if got := string(analyzertest.Fix(t, res)); got != tc.want {
+			t.Errorf("%s: fix of %q = %q, want %q", tc.rule.Name, tc.src, got, tc.want)
+		}
+	}
+}
