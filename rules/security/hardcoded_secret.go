@@ -1,0 +1,119 @@
+package security
+
+import (
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/secret"
+)
+
+// HardcodedSecret flags keys and tokens written into Nix code.
+var HardcodedSecret = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "hardcoded-secret",
+		Doc: "API keys, tokens and private keys written into Nix code" + `
+
+## What it does
+Flags string literals holding a credential of a recognisable format (AWS
+access keys ` + "`AKIA…`" + `, GitHub tokens ` + "`ghp_…`/`github_pat_…`" + `, Slack tokens
+` + "`xox…`" + `, PEM private keys) anywhere, and high-entropy strings assigned to
+attributes named like a secret (` + "`*password*`, `*token*`, `*secret*`, `apiKey`" + `).
+References are not flagged: paths (` + "`/run/secrets/…`" + `), ` + "`config.sops.secrets.x.path`" + `,
+` + "`*File`" + ` options, placeholders, short or low-entropy values, and documentation
+examples. The value is masked in every output and never repeated.
+
+## Why is this bad?
+Everything in a Nix expression is copied to the world-readable Nix store
+and lives on in the repository's history: every local user, every binary
+cache and everyone with access to the repository can read the credential.
+
+## Example
+` + "```nix" + `
+{
+  services.myapp.settings.apiKey = "q8Zr2LmXv9TkW4bN7pCy";
+}
+` + "```" + `
+
+## Use instead
+` + "```nix" + `
+{ config, ... }:
+{
+  services.myapp.settings.apiKeyFile = config.sops.secrets.myapp-api-key.path;
+}
+` + "```",
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runHardcodedSecret,
+	},
+	Category:         category,
+	Severity:         analyzer.SeverityError,
+	Tags:             tags,
+	SecuritySeverity: "9.0",
+}
+
+const fixHint = ": keep it out of the Nix store (sops-nix, agenix, or a *File option)"
+
+func runHardcodedSecret(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	if f.Expr == nil {
+		return nil, nil
+	}
+	passwords := map[ast.Expr]bool{}
+	for _, d := range plaintextPasswords(f) {
+		passwords[d.Value] = true
+	}
+	reported := map[*ast.StringExpr]bool{}
+	report := func(pos, end token.Pos, msg string) {
+		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory, Message: msg})
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AttrDef:
+			s, ok := ast.Unparen(n.Value).(*ast.StringExpr)
+			if !ok {
+				return true
+			}
+			if passwords[s] {
+				return false // plaintext-password reports it
+			}
+			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
+			value, static := s.StaticValue()
+			if static && secret.IsSecretName(name) && secret.IsHighEntropy(value) {
+				if _, known := secret.Find(value); !known {
+					reported[s] = true
+					report(s.Pos(), s.End(), "`"+name+"` holds a hardcoded secret ("+secret.Redact(value)+")"+fixHint)
+				}
+			}
+		case *ast.StringExpr:
+			if reported[n] {
+				return false
+			}
+			for _, p := range n.Parts {
+				t, ok := p.(*ast.StringText)
+				if !ok {
+					continue
+				}
+				if m, ok := secret.Find(t.Value); ok {
+					pos, end := tokenRange(n, t, t.Value[m.Start:m.End])
+					report(pos, end, "hardcoded "+m.Kind+" ("+m.Redacted+")"+fixHint)
+				}
+			}
+		}
+		return true
+	})
+	return nil, nil
+}
+
+// tokenRange is the range of tok in the source of t, or of the whole
+// string s when escapes or indentation make the source differ from the
+// value.
+func tokenRange(s *ast.StringExpr, t *ast.StringText, tok string) (token.Pos, token.Pos) {
+	if i := strings.Index(t.Raw, tok); i >= 0 {
+		return t.Pos() + token.Pos(i), t.Pos() + token.Pos(i+len(tok))
+	}
+	return s.Pos(), s.End()
+}

@@ -1,0 +1,94 @@
+package security
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// InsecurePackages flags nixpkgs settings that let known-vulnerable
+// packages build.
+var InsecurePackages = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "insecure-packages",
+		Doc: "`permittedInsecurePackages`, `allowInsecurePredicate` or `allowInsecure`" + `
+
+## What it does
+Flags the nixpkgs configuration attributes that allow packages marked
+insecure: a non-empty ` + "`permittedInsecurePackages`" + `, any
+` + "`allowInsecurePredicate`" + `, and ` + "`allowInsecure = true`" + `, wherever the
+configuration is written (` + "`nixpkgs.config`" + `, ` + "`import nixpkgs { config = …; }`" + `,
+` + "`config.nix`" + `).
+
+## Why is this bad?
+nixpkgs marks a package insecure when it has known, unfixed
+vulnerabilities. Permitting it is sometimes necessary, but each entry is a
+known hole that should be tracked and removed.
+
+## Example
+` + "```nix" + `
+{
+  nixpkgs.config.permittedInsecurePackages = [ "openssl-1.1.1w" ];
+}
+` + "```" + `
+
+## Use instead
+` + "```nix" + `
+{
+  # Upgrade or replace the package that needs openssl 1.1.
+  nixpkgs.config.permittedInsecurePackages = [ ];
+}
+` + "```",
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runInsecurePackages,
+	},
+	Category:         category,
+	Severity:         analyzer.SeverityWarning,
+	Tags:             tags,
+	SecuritySeverity: "6.0",
+}
+
+func runInsecurePackages(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	if f.Expr == nil {
+		return nil, nil
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		d, ok := n.(*ast.AttrDef)
+		if !ok {
+			return true
+		}
+		key := d.Path.Keys[len(d.Path.Keys)-1]
+		name, _ := ast.KeyName(key)
+		value, _ := nixmatch.Unwrap(f.Info, d.Value)
+		var msg string
+		switch name {
+		case "permittedInsecurePackages":
+			if l, ok := value.(*ast.ListExpr); ok && len(l.Elems) == 0 {
+				return true
+			}
+			msg = "permits insecure packages"
+			if names, _ := nixmatch.Strings(value); len(names) > 0 {
+				msg += " (" + strings.Join(names, ", ") + ")"
+			}
+		case "allowInsecurePredicate":
+			msg = "permits every insecure package the predicate accepts"
+		case "allowInsecure":
+			if !nixmatch.IsBool(f.Info, value, true) {
+				return true
+			}
+			msg = "permits every insecure package"
+		default:
+			return true
+		}
+		pass.Report(analysis.Diagnostic{Pos: key.Pos(), End: key.End(),
+			Message: name + " " + msg + ": these have known vulnerabilities; track and remove each exception"})
+		return true
+	})
+	return nil, nil
+}

@@ -1,0 +1,62 @@
+package security
+
+import (
+	"slices"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// service is a systemd service a file defines.
+type service struct {
+	name string
+	key  ast.Node // the key naming the service, where findings go
+	defs []nixmatch.OptionDef
+}
+
+// setting returns the definitions of serviceConfig.NAME.
+func (s service) setting(name string) []nixmatch.OptionDef {
+	return nixmatch.Find(s.defs, "systemd.services.*.serviceConfig."+name)
+}
+
+// isSet reports whether serviceConfig.NAME is defined, to anything but
+// the literal false.
+func (s service) isSet(f *nixpass.File, name string) bool {
+	return slices.ContainsFunc(s.setting(name), func(d nixmatch.OptionDef) bool {
+		return d.Value == nil || !nixmatch.IsBool(f.Info, d.Value, false)
+	})
+}
+
+// definedServices returns the systemd services f defines: those whose
+// command (serviceConfig.ExecStart or script) is set here, and whose
+// service and serviceConfig sets are written out. A service f only
+// adjusts (one a NixOS module defines, with its own User and hardening)
+// or whose settings are computed cannot be judged from f and is skipped.
+func definedServices(f *nixpass.File) []service {
+	var out []service
+	for _, defs := range nixmatch.Group(nixmatch.Under(nixmatch.Options(f), "systemd.services.*"), 3) {
+		s := service{name: defs[0].Path[2], defs: defs}
+		if len(s.setting("ExecStart")) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 {
+			continue
+		}
+		opaque := false
+		for _, d := range defs {
+			if s.key == nil {
+				s.key = d.KeyAt(2)
+			}
+			setLevel := len(d.Path) == 3 || len(d.Path) == 4 && d.Path[3] == "serviceConfig"
+			if setLevel && d.Value != nil && !nixmatch.IsLiteralSet(d.Value) {
+				opaque = true
+			}
+		}
+		if opaque {
+			continue
+		}
+		if s.key == nil {
+			s.key = defs[0].Key
+		}
+		out = append(out, s)
+	}
+	return out
+}
