@@ -16,14 +16,14 @@ var EmptyPattern = newRule("empty-pattern", analyzer.SeverityWarning, analyzer.F
 func runEmptyPattern(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
-	inspect(pass, []ast.Node{(*ast.LambdaExpr)(nil)}, func(n, parent ast.Node) {
-		lam, ok := n.(*ast.LambdaExpr)
-		if !ok || lam.Arg != nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.LambdaExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+		lam := n.(*ast.LambdaExpr)
+		if lam.Arg != nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
 			return
 		}
 		// NixOS and home-manager modules keep { ... }: by convention, and
 		// callPackage reads the pattern: never turn them into _:.
-		if nixshape.MayBeModule(lam, parent, topLevel) {
+		if nixshape.MayBeModule(lam, enclosing(stack), topLevel) {
 			return
 		}
 		fs := lam.Formals
@@ -34,4 +34,15 @@ func runEmptyPattern(pass *analysis.Pass) (any, error) {
 		})
 	})
 	return nil, nil
+}
+
+// enclosing returns the innermost node of stack that is not a
+// parenthesis: what a parenthesised expression stands in.
+func enclosing(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, paren := stack[i].(*ast.ParenExpr); !paren {
+			return stack[i]
+		}
+	}
+	return nil
 }
