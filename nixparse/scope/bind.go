@@ -79,13 +79,7 @@ func Bind(f *ast.File) *Info {
 // sortErrors orders errors as Nix finds them: parse-time errors by the
 // point where Nix raises them, then binding errors in binding order.
 func sortErrors(errs []Error) {
-	sort.SliceStable(errs, func(i, j int) bool {
-		ri, rj := errs[i].Raised, errs[j].Raised
-		if (ri == token.NoPos) != (rj == token.NoPos) {
-			return rj == token.NoPos
-		}
-		return ri < rj
-	})
+	sort.SliceStable(errs, func(i, j int) bool { return raisedBefore(errs[i].Raised, errs[j].Raised) })
 }
 
 func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format string, args ...any) {

@@ -1,11 +1,11 @@
 package scope
 
-// builtinNames are the names of Nix's base environment: the variables
-// every file can use without a binding. The list is Nix 2.8's (checked
-// against `nix-instantiate --eval -E 'builtins.attrNames builtins'`, each
-// name tried bare and with a "__" prefix), plus the names modern Nix adds
-// (marked below), so that code written for modern Nix does not report
-// them as undefined. Internal and unsafe-only primops are left out.
+// builtinNames are the names of Nix 2.8's base environment: the variables
+// every file can use without a binding (checked against
+// `nix-instantiate --eval -E 'builtins.attrNames builtins'`, each name
+// tried bare and with a "__" prefix). modernNames adds the ones modern Nix
+// added, so that code written for modern Nix does not report them as
+// undefined; internal and unsafe-only primops are left out.
 var builtinNames = [...]string{
 	"abort", "baseNameOf", "builtins", "derivation", "derivationStrict",
 	"dirOf", "false", "fetchGit", "fetchMercurial", "fetchTarball",
@@ -33,17 +33,23 @@ var builtinNames = [...]string{
 	"__tryEval", "__typeOf", "__unsafeDiscardOutputDependency",
 	"__unsafeDiscardStringContext", "__unsafeGetAttrPos",
 	"__zipAttrsWith",
-	// Added after Nix 2.8.
+}
+
+// modernNames are the globals modern Nix adds to Nix 2.8's.
+var modernNames = [...]string{
 	"break", "__addDrvOutputDependencies", "__convertHash",
 	"__fetchClosure", "__flakeRefToString", "__getFlake", "__outputOf",
 	"__parseFlakeRef", "__readFileType", "__traceVerbose", "__warn",
 }
 
-// builtinSet indexes builtinNames.
-var builtinSet = func() map[string]struct{} {
-	m := make(map[string]struct{}, len(builtinNames))
+// builtinSet indexes the globals: true for those only modern Nix has.
+var builtinSet = func() map[string]bool {
+	m := make(map[string]bool, len(builtinNames)+len(modernNames))
 	for _, n := range builtinNames {
-		m[n] = struct{}{}
+		m[n] = false
+	}
+	for _, n := range modernNames {
+		m[n] = true
 	}
 	return m
 }()
@@ -54,3 +60,7 @@ func IsGlobal(name string) bool {
 	_, ok := builtinSet[name]
 	return ok
 }
+
+// IsModernGlobal reports whether name is a global of modern Nix that Nix
+// 2.8 lacks (break, __warn, …).
+func IsModernGlobal(name string) bool { return builtinSet[name] }

@@ -1,0 +1,123 @@
+package printer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/nixaudit/nixaudit/nixparse/parser"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+// outcome is what parsing one file gives: the printed expression, or the
+// first error (its line, 0 when Nix gives no position, and message).
+type outcome struct {
+	printed string
+	errLine int
+	errMsg  string
+}
+
+func (o outcome) String() string {
+	if o.errMsg != "" {
+		return fmt.Sprintf("error at line %d: %s", o.errLine, o.errMsg)
+	}
+	return o.printed
+}
+
+// agrees reports whether our outcome matches Nix's: the same printed line
+// (Nix's side normalised), or errors on the same line (on the same
+// message when Nix gives no position).
+func agrees(ours, nix outcome) bool {
+	if nix.errMsg == "" || ours.errMsg == "" {
+		return nix.errMsg == "" && ours.errMsg == "" && ours.printed == normalizeNix(nix.printed)
+	}
+	if nix.errLine == 0 {
+		return ours.errMsg == nix.errMsg
+	}
+	return ours.errLine == nix.errLine
+}
+
+// batchSize bounds the files given to one nix-instantiate process.
+const batchSize = 400
+
+// nixParse runs `nix-instantiate --parse` on files, many per process. Nix
+// stops at the first file with an error; the files before it printed one
+// line each, so the run resumes after it.
+func nixParse(files []string) ([]outcome, error) {
+	out := make([]outcome, 0, len(files))
+	for len(out) < len(files) {
+		batch := files[len(out):min(len(files), len(out)+batchSize)]
+		var stdout, stderr bytes.Buffer
+		cmd := exec.Command("nix-instantiate", append([]string{"--parse"}, batch...)...)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		runErr := cmd.Run()
+		var exit *exec.ExitError
+		if runErr != nil && !errors.As(runErr, &exit) {
+			return nil, fmt.Errorf("nix-instantiate (is Nix installed? the conformance test needs it): %w", runErr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+		if stdout.Len() == 0 {
+			lines = nil
+		}
+		if len(lines) > len(batch) || runErr == nil && len(lines) != len(batch) {
+			return nil, fmt.Errorf("nix-instantiate printed %d lines for %d files", len(lines), len(batch))
+		}
+		for _, l := range lines {
+			out = append(out, outcome{printed: l})
+		}
+		if runErr != nil {
+			if len(lines) == len(batch) {
+				return nil, fmt.Errorf("nix-instantiate failed after printing every file: %s", stderr.String())
+			}
+			out = append(out, nixError(stderr.String()))
+		}
+	}
+	return out, nil
+}
+
+var (
+	nixErrMsg = regexp.MustCompile(`(?m)^error: (.*)$`)
+	nixErrPos = regexp.MustCompile(`(?m)^\s+at .*:(\d+):(\d+):$`)
+)
+
+// nixError extracts the message and line of Nix's error report.
+func nixError(stderr string) outcome {
+	o := outcome{errMsg: strings.TrimSpace(stderr)}
+	if m := nixErrMsg.FindStringSubmatch(stderr); m != nil {
+		o.errMsg = m[1]
+	}
+	if m := nixErrPos.FindStringSubmatch(stderr); m != nil {
+		o.errLine, _ = strconv.Atoi(m[1])
+	}
+	return o
+}
+
+// ourParse parses, binds and prints file as `nixaudit parse --print=nix`
+// does.
+func ourParse(file string) (outcome, error) {
+	dir, parsed, err := BaseDir(file)
+	if err != nil {
+		return outcome{}, err
+	}
+	src, err := os.ReadFile(parsed)
+	if err != nil {
+		return outcome{}, err
+	}
+	fset := token.NewFileSet()
+	f := parser.ParseFile(fset, parsed, src)
+	info := scope.Bind(f)
+	if errs := scope.FileErrors(f, info); len(errs) > 0 {
+		return outcome{errLine: fset.Position(errs[0].Pos).Line, errMsg: errs[0].Msg}, nil
+	}
+	var buf bytes.Buffer
+	if err := Print(&buf, f, Options{Dir: dir, Home: os.Getenv("HOME")}); err != nil {
+		return outcome{errMsg: "printer: " + err.Error()}, nil
+	}
+	return outcome{printed: strings.TrimSuffix(buf.String(), "\n")}, nil
+}

@@ -1,0 +1,1 @@
+f: a: [ (f a) (f a a) (f (f a)) (f [ a ]) (f { }) (f a.b) ]

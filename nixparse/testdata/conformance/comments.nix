@@ -1,0 +1,3 @@
+# a comment
+/* block */ { /* inner */ a = 1; # trailing
+  b = /* x */ 2; }

@@ -1,0 +1,2 @@
+args@{ args, x }:
+  x

@@ -1,0 +1,5 @@
+x: ''
+  outer ${''
+    inner ${x}
+  ''} done
+''

@@ -1,0 +1,1 @@
+let a = assert true; 1; b = 2; in a

@@ -1,0 +1,1 @@
+rec { x = { a = 1; }; inherit (x) a; }
