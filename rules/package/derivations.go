@@ -1,0 +1,122 @@
+package pkgrules
+
+import (
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// builders are the functions whose argument set describes a package, by
+// their last name (stdenv.mkDerivation, python3Packages.buildPythonPackage,
+// rustPlatform.buildRustPackage, …).
+var builders = map[string]bool{
+	"mkDerivation":           true,
+	"buildGoModule":          true,
+	"buildGoPackage":         true,
+	"buildPythonPackage":     true,
+	"buildPythonApplication": true,
+	"buildRustPackage":       true,
+	"buildNpmPackage":        true,
+	"buildDotnetModule":      true,
+	"buildPerlPackage":       true,
+	"buildDunePackage":       true,
+	"buildRubyGem":           true,
+	"buildMavenPackage":      true,
+	"buildGradlePackage":     true,
+	"buildNimPackage":        true,
+	"buildZigPackage":        true,
+	"mkYarnPackage":          true,
+}
+
+// drvCall is a call of a package builder whose argument is a set.
+type drvCall struct {
+	Fun ast.Expr
+	// Set is the attribute set describing the package.
+	Set *ast.AttrSetExpr
+}
+
+// derivations returns the builder calls of f, in source order.
+func derivations(f *nixpass.File) []drvCall {
+	var out []drvCall
+	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
+		if len(args) != 1 || !builders[lastName(f, fun)] {
+			return
+		}
+		if set := nixmatch.SetArg(args[0]); set != nil {
+			out = append(out, drvCall{Fun: fun, Set: set})
+		}
+	})
+	return out
+}
+
+// eachCall calls fn for every call of f, with nested applications
+// flattened ((f a) b is reported once, as f with [a b]).
+func eachCall(f *nixpass.File, fn func(fun ast.Expr, args []ast.Expr)) {
+	if f.Expr == nil {
+		return
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if _, inner := ast.Unparen(call.Fun).(*ast.CallExpr); !inner {
+				fun, args := nixmatch.FlattenCall(call)
+				fn(fun, args)
+			}
+		}
+		return true
+	})
+}
+
+// argBinding is a `name = value;` binding of a set passed to a call: a
+// fetcher's or builder's argument.
+type argBinding struct {
+	Fun  ast.Expr // the called function
+	Set  *ast.AttrSetExpr
+	Def  *ast.AttrDef
+	Name string
+}
+
+// argBindings returns the one-key bindings of every set passed to a call
+// in f (directly, or returned by a function argument such as
+// `finalAttrs: { … }`) whose name satisfies want, in source order.
+func argBindings(f *nixpass.File, want func(name string) bool) []argBinding {
+	var out []argBinding
+	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
+		for _, a := range args {
+			set := nixmatch.SetArg(a)
+			if set == nil {
+				continue
+			}
+			for _, b := range set.Bindings {
+				if d, name, ok := oneKeyDef(b); ok && want(name) {
+					out = append(out, argBinding{Fun: fun, Set: set, Def: d, Name: name})
+				}
+			}
+		}
+	})
+	return out
+}
+
+// funName returns a short spelling of a called function for messages.
+func funName(f *nixpass.File, fun ast.Expr) string {
+	return nixmatch.Snippet(f.File, fun, "the builder")
+}
+
+// oneKeyDef returns b as a `name = value;` binding.
+func oneKeyDef(b ast.Binding) (*ast.AttrDef, string, bool) {
+	d, ok := b.(*ast.AttrDef)
+	if !ok || len(d.Path.Keys) != 1 {
+		return nil, "", false
+	}
+	name, ok := ast.KeyName(d.Path.Keys[0])
+	return d, name, ok
+}
+
+// lastName returns the last name of the function fun denotes
+// (mkDerivation for stdenv.mkDerivation), or "".
+func lastName(f *nixpass.File, fun ast.Expr) string {
+	name, _ := nixmatch.QualifiedName(f.Info, fun)
+	if len(name) == 0 {
+		return ""
+	}
+	return name[len(name)-1]
+}
