@@ -6,8 +6,8 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
-	pkgrules "github.com/nixaudit/nixaudit/rules/package"
 	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
+	pkgrules "github.com/nixaudit/nixaudit/rules/package"
 )
 
 // TestRules runs every rule over its testdata directory, checking the
