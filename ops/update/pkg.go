@@ -74,6 +74,9 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	if err := s.nix.EvalJSON(ctx, s.dir, installable+".version", "", &oldVersion); err != nil {
 		return gate.Usage("reading the version of %s: %v", opts.Attr, err)
 	}
+	if oldVersion == newVersion {
+		return gate.Usage("%s is already at version %s", opts.Attr, newVersion)
+	}
 	file, posLine, err := packageFile(ctx, s, opts, installable)
 	if err != nil {
 		return err
@@ -93,9 +96,6 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	}
 	rep := &PackageReport{Attr: opts.Attr, File: s.relToDir(file), Audit: s.audit,
 		Old: PkgVersion{oldVersion, t.hash.text}, New: PkgVersion{Version: newVersion}}
-	if oldVersion == newVersion {
-		return gate.Usage("%s is already at version %s", opts.Attr, newVersion)
-	}
 
 	restore := func(cause error) error {
 		if werr := os.WriteFile(file, src, 0o644); werr != nil {

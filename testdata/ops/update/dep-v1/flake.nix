@@ -1,0 +1,5 @@
+{
+  outputs = { self }: {
+    lib.buildScript = "echo dep v1 > $out";
+  };
+}

@@ -1,0 +1,5 @@
+{
+  outputs = { self }: {
+    lib.greeting = "hello";
+  };
+}
