@@ -1,0 +1,7 @@
+{ ... }:
+let
+  false = true;
+in
+{
+  networking.firewall.enable = false;
+}

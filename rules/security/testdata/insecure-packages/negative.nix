@@ -1,0 +1,5 @@
+{
+  nixpkgs.config.permittedInsecurePackages = [ ];
+  nixpkgs.config.allowInsecure = false;
+  nixpkgs.config.allowUnfree = true;
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  nix.useSandbox = lib.mkForce false; # want "sandbox is disabled"
+}

@@ -1,0 +1,4 @@
+{
+  nix.settings.sandbox = "relaxed";
+  nix.settings.sandbox-fallback = false;
+}

@@ -1,0 +1,4 @@
+{
+  security.sudo.wheelNeedsPassword = true;
+  security.sudo.extraConfig = "Defaults lecture = never";
+}

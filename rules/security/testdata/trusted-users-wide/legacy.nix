@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  nix.trustedUsers = [ "root" ] ++ [ "*" ]; # want "\"\\*\" makes every user a trusted Nix user"
+}
