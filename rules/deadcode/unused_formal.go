@@ -35,10 +35,19 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	l := newLiveness(f.Info, formalOpts.exempt)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
+	// args@{ a, ... }: f args passes its whole argument on: callPackage
+	// and the module system put into args only what the pattern names,
+	// so the formals are needed even when the body never names them.
+	passedOn := map[ast.Expr]bool{}
+	for _, d := range f.Info.Defs {
+		if d.Kind == scope.AtDef && len(d.Uses) > 0 {
+			passedOn[d.Owner] = true
+		}
+	}
 	unused := map[*ast.Formal]bool{}
 	var defs []*scope.Def
 	for _, d := range f.Info.Defs {
-		if d.Kind != scope.FormalDef || formalOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
+		if d.Kind != scope.FormalDef || formalOpts.exempt(d) || passedOn[d.Owner] || l.Live(d) || l.InDeadCode(d.Ident) {
 			continue
 		}
 		if formalOpts.skipTopLevel && topLevel[d.Owner.(*ast.LambdaExpr)] {

@@ -18,8 +18,8 @@ func runCollapsibleLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	inspect(pass, []ast.Node{(*ast.LetExpr)(nil)}, func(n, _ ast.Node) {
 		outer, ok := n.(*ast.LetExpr)
-		if !ok || !outer.In.IsValid() {
-			return
+		if !ok || !outer.In.IsValid() || len(outer.Bindings) == 0 {
+			return // an empty outer let is empty-let-in's
 		}
 		inner, ok := outer.Body.(*ast.LetExpr)
 		if !ok || !inner.In.IsValid() || !mergeable(outer, inner) {

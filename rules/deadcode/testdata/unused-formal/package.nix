@@ -7,12 +7,13 @@ let
   helper2 = { a, b }: b; # want "^formal a is never used$"
   module = { config, lib, pkgs, ... }: { x = pkgs; }; # want "^formal config is never used$" "^formal lib is never used$"
   withDefault = { a ? b, b ? 1 }: a;
-  atUsed = args@{ a, ... }: args; # want "^formal a is never used$"
+  atUsed = args@{ a, ... }: args;
+  atUnused = args@{ a, ... }: 1; # want "^formal a is never used$"
   skipped = { _c, ... }: 1;
   deadOnly = { d, ... }: let e = d; in 1; # want "^formal d is only used by unused bindings$"
   allGone = { p, q }: 1; # want "^formal p is never used$" "^formal q is never used$"
 in
 stdenv.mkDerivation {
-  inherit helper helper2 module withDefault atUsed skipped deadOnly allGone;
+  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone;
   meta.license = lib.licenses.mit;
 }
