@@ -4,15 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/token"
-	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/nixaudit/nixaudit/nixparse/parser"
-	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
 
 // outcome is what parsing one file gives: the printed expression, or the
@@ -98,25 +93,18 @@ func nixError(stderr string) outcome {
 	return o
 }
 
-// ourParse parses, binds and prints file as `nixaudit parse --print=nix`
-// does.
+// ourParse loads and prints file as `nixaudit parse --print=nix` does.
 func ourParse(file string) (outcome, error) {
-	dir, parsed, err := BaseDir(file)
+	l, err := Load(file)
 	if err != nil {
 		return outcome{}, err
 	}
-	src, err := os.ReadFile(parsed)
-	if err != nil {
-		return outcome{}, err
-	}
-	fset := token.NewFileSet()
-	f := parser.ParseFile(fset, parsed, src)
-	info := scope.Bind(f)
-	if errs := scope.FileErrors(f, info); len(errs) > 0 {
-		return outcome{errLine: fset.Position(errs[0].Pos).Line, errMsg: errs[0].Msg}, nil
+	if len(l.Errors) > 0 {
+		e := l.Errors[0]
+		return outcome{errLine: l.File.Tok.Position(e.Pos).Line, errMsg: e.Msg}, nil
 	}
 	var buf bytes.Buffer
-	if err := Print(&buf, f, Options{Dir: dir, Home: os.Getenv("HOME")}); err != nil {
+	if err := Print(&buf, l.File, l.Options); err != nil {
 		return outcome{errMsg: "printer: " + err.Error()}, nil
 	}
 	return outcome{printed: strings.TrimSuffix(buf.String(), "\n")}, nil
