@@ -9,6 +9,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/rules/antipattern"
 	"github.com/nixaudit/nixaudit/rules/deadcode"
+	"github.com/nixaudit/nixaudit/rules/security"
 	"github.com/nixaudit/nixaudit/rules/style"
 	"github.com/nixaudit/nixaudit/rules/syntax"
 )
@@ -20,6 +21,7 @@ var categories = [][]*analyzer.Rule{
 	deadcode.Rules,
 	style.Rules,
 	antipattern.Rules,
+	security.Rules,
 	{analyzer.UnusedSuppression},
 }
 
