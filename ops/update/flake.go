@@ -82,12 +82,7 @@ func UpdateFlake(ctx context.Context, env *Env, opts FlakeOptions) error {
 		}
 	}
 
-	restore := func(cause error) error {
-		if werr := os.WriteFile(lockPath, oldSrc, 0o644); werr != nil {
-			return gate.Failed(cause, fmt.Sprintf("restoring %s failed too: %v", lockPath, werr))
-		}
-		return gate.Failed(cause, fmt.Sprintf("%s was restored to its previous content.", lockPath))
-	}
+	restore := func(cause error) error { return restoreFile(lockPath, oldSrc, cause) }
 	if err := s.nix.UpdateLock(ctx, work, opts.Inputs); err != nil {
 		return restore(err)
 	}

@@ -97,13 +97,8 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	rep := &PackageReport{Attr: opts.Attr, File: s.relToDir(file), Audit: s.audit,
 		Old: PkgVersion{oldVersion, t.hash.text}, New: PkgVersion{Version: newVersion}}
 
-	restore := func(cause error) error {
-		if werr := os.WriteFile(file, src, 0o644); werr != nil {
-			return gate.Failed(cause, fmt.Sprintf("restoring %s failed too: %v", file, werr))
-		}
-		return gate.Failed(cause, fmt.Sprintf("%s was restored to its previous content.", file))
-	}
-	if err := writeKeepingMode(file, t.rewrite(f, newVersion, fakeHash)); err != nil {
+	restore := func(cause error) error { return restoreFile(file, src, cause) }
+	if err := os.WriteFile(file, t.rewrite(f, newVersion, fakeHash), 0o644); err != nil {
 		return restore(err)
 	}
 	_, err = s.nix.Build(ctx, s.dir, opts.Attr+".src", installable+".src")
@@ -117,7 +112,7 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	if rep.New.Hash, err = hashFromMismatch(string(runErr.Stderr)); err != nil {
 		return restore(fmt.Errorf("fetching the source of %s %s: %v\n%w", opts.Attr, newVersion, err, runErr))
 	}
-	if err := writeKeepingMode(file, t.rewrite(f, newVersion, rep.New.Hash)); err != nil {
+	if err := os.WriteFile(file, t.rewrite(f, newVersion, rep.New.Hash), 0o644); err != nil {
 		return restore(err)
 	}
 	built, err := s.nix.Build(ctx, s.dir, opts.Attr, installable)
@@ -185,15 +180,6 @@ func packageFile(ctx context.Context, s *session, opts PackageOptions, installab
 		return "", 0, gate.Usage("meta.position of %s is %s, which is not a file of this repository; name its file with --file", opts.Attr, pos)
 	}
 	return file, line, nil
-}
-
-// writeKeepingMode replaces the content of an existing file.
-func writeKeepingMode(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, data, st.Mode().Perm())
 }
 
 // relToDir shows path relative to the flake directory when it is inside.
