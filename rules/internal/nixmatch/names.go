@@ -45,6 +45,8 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, bool) {
 				if p, free := qualifiedName(info, n.From, depth+1); p != nil {
 					return append(p, e.Name), free
 				}
+			} else if ref := inheritRef(info, def); ref != nil {
+				return qualifiedName(info, ref, depth+1) // let inherit mkIf; in …
 			}
 		}
 		return []string{e.Name}, false

@@ -22,7 +22,8 @@ func Resolve(info *scope.Info, e ast.Expr) ast.Expr {
 }
 
 // BoundValue returns the value a let or rec binding gives the identifier
-// e, or nil when e is not an identifier with such a binding.
+// e (for `inherit x;`, the outer x it refers to), or nil when e is not an
+// identifier with such a binding.
 func BoundValue(info *scope.Info, e ast.Expr) ast.Expr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -32,9 +33,26 @@ func BoundValue(info *scope.Info, e ast.Expr) ast.Expr {
 	if def == nil || (def.Kind != scope.LetDef && def.Kind != scope.RecDef) {
 		return nil
 	}
-	d, ok := def.Node.(*ast.AttrDef)
-	if !ok || len(d.Path.Keys) != 1 {
+	switch n := def.Node.(type) {
+	case *ast.AttrDef:
+		if len(n.Path.Keys) == 1 {
+			return n.Value
+		}
+	case *ast.Inherit:
+		if n.From == nil {
+			if ref := inheritRef(info, def); ref != nil {
+				return ref // let inherit x; in … stands for the outer x
+			}
+		}
+	}
+	return nil
+}
+
+// inheritRef returns the reference to the enclosing scope that the
+// definition made by `inherit x;` stands for, or nil.
+func inheritRef(info *scope.Info, def *scope.Def) *ast.Ident {
+	if def.Ident == nil {
 		return nil
 	}
-	return d.Value
+	return info.InheritRef(def.Ident)
 }
