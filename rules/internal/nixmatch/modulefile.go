@@ -13,7 +13,7 @@ var moduleKeys = []string{"imports", "options", "config"}
 
 // IsModuleFile reports whether f itself is a NixOS/home-manager module:
 // a function whose pattern names a module argument (config, lib, pkgs, …)
-// and gives no argument a default (callPackage-style files and shell.nix
+// or is open ({ ... }:), gives no argument a default (callPackage-style files and shell.nix
 // write `pkgs ? import <nixpkgs> {}`, which the module system never
 // needs), or a set with imports, options or config. flake.nix is never a
 // module.
@@ -23,7 +23,7 @@ func IsModuleFile(f *nixpass.File) bool {
 	}
 	fn, body := moduleBody(f.Expr)
 	if fn != nil {
-		if !isModuleFunc(fn) {
+		if !isModuleFunc(fn) && (fn.Formals == nil || !fn.Formals.Ellipsis.IsValid()) {
 			return false
 		}
 		for _, formal := range fn.Formals.List {

@@ -17,6 +17,8 @@ func TestIsModuleFile(t *testing.T) {
 		{"a.nix", `{ lib, ... }: with lib; let x = 1; in { options.x = mkOption { }; }`, true},
 		{"a.nix", `{ config, lib, ... }: lib.mkIf config.x.enable { y = 1; }`, true},
 		{"a.nix", `{ imports = [ ./x.nix ]; }`, true},
+		{"a.nix", `{ ... }: { imports = [ ./x.nix ]; }`, true},
+		{"a.nix", `{ lib, stdenv, ... }: stdenv.mkDerivation { pname = "x"; }`, false},
 		{"a.nix", `{ pkgs ? import <nixpkgs> { } }: { hello = pkgs.hello; }`, false},
 		{"a.nix", `{ lib, stdenv, fetchurl }: stdenv.mkDerivation { pname = "x"; }`, false},
 		{"a.nix", `final: prev: { hello = prev.hello; }`, false},
