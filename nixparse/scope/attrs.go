@@ -66,7 +66,9 @@ type Attr struct {
 	// literal, or implied by a longer path); the printer and the binder use
 	// it instead of Value.
 	Set *AttrSet
-	// Values lists every bound expression that merged into the attribute.
+	// Values lists the expressions bound to this attribute itself: one,
+	// or several when set literals merged; the values under a set implied
+	// by a path are in Set's attributes.
 	Values []ast.Expr
 }
 

@@ -167,10 +167,10 @@ func (b *binder) expr(x ast.Expr, e *env) {
 		b.expr(x.Body, b.set(s, e, x))
 	case *ast.LegacyLetExpr:
 		b.set(b.attrs.build(x), e, x)
-	case *ast.SelectExpr:
+	case *ast.SelectExpr: // in Nix's order: the default before the path
 		b.expr(x.X, e)
-		b.path(x.Path, e)
 		b.expr(x.Default, e)
+		b.path(x.Path, e)
 	case *ast.HasAttrExpr:
 		b.expr(x.X, e)
 		b.path(x.Path, e)
