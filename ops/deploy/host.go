@@ -87,6 +87,7 @@ func (d *Deployer) activate(ctx context.Context, c change, r *HostResult) {
 		return
 	}
 	r.Error = err.Error()
+	r.logf("failed: %s", firstLine(err.Error()))
 	if c.mode == "dry-activate" {
 		r.Result = Failed
 		return
@@ -140,4 +141,9 @@ func (d *Deployer) switchTo(ctx context.Context, c change, r *HostResult) error 
 	timer = startTimer(&r.Durations.Verify)
 	defer timer.stop()
 	return d.verify(ctx, c, r)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

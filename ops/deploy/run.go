@@ -39,6 +39,7 @@ func Run(ctx context.Context, env Env, c Command, rollback bool) error {
 	if err != nil {
 		return err
 	}
+	defer s.Close()
 	opts, err := c.Options.WithConfig(s.Config.Deploy)
 	if err != nil {
 		return &gate.UsageError{Err: err}

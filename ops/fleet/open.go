@@ -16,7 +16,7 @@ type Session struct {
 	Config *config.Config
 	Nix    *run.Nix
 	Fleet  *Fleet
-	Runner run.Interface
+	pool   *transport.Pool
 }
 
 // Open loads the configuration (configPath, else the .nixaudit.toml found
@@ -36,13 +36,21 @@ func Open(ctx context.Context, r run.Interface, dir, configPath string) (*Sessio
 	if err != nil {
 		return nil, &gate.UsageError{Err: err}
 	}
-	return &Session{Config: cfg, Nix: nix, Fleet: f, Runner: r}, nil
+	pool, err := transport.NewPool(r, transport.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Config: cfg, Nix: nix, Fleet: f, pool: pool}, nil
 }
 
-// Connect returns the transport reaching h.
+// Connect returns the transport reaching h; ssh connections to a host
+// are shared until Close.
 func (s *Session) Connect(h Host) (transport.Transport, error) {
-	return transport.New(s.Runner, h.Target, transport.Options{})
+	return s.pool.Get(h.Target)
 }
+
+// Close ends the session's shared ssh connections.
+func (s *Session) Close() error { return s.pool.Close() }
 
 // Select is Fleet.Select with its error as a usage error.
 func (s *Session) Select(on []string, all bool) ([]Host, error) {

@@ -105,7 +105,7 @@ func (c *Checker) Host(ctx context.Context, h fleet.Host) HostReport {
 	}
 	rep.Status = status(rep.Checks)
 	if ctx.Err() != nil {
-		rep.Checks = append(rep.Checks, result("timeout", Fail, fmt.Sprintf("the checks took longer than %s", timeout)))
+		rep.Checks = append(rep.Checks, result("timeout", Fail, fmt.Sprintf("the checks were cut off after %s", time.Since(start).Round(time.Millisecond))))
 		rep.Status = Unhealthy
 	}
 	return rep

@@ -46,6 +46,7 @@ func Run(ctx context.Context, env Env, opts Options) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	defer s.Close()
 	hosts, err := s.Select(opts.On, opts.All)
 	if err != nil {
 		return false, err

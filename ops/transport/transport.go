@@ -77,23 +77,30 @@ type sshHost struct {
 	runner run.Interface
 	dest   string
 	opts   Options
+	// control are the connection sharing options of a Pool's transport.
+	control []string
 }
 
-// Args returns ssh's arguments that run argv on the host.
-func (s *sshHost) Args(argv []string) []string {
+// baseArgs are ssh's options: the user's, then batch mode, the connect
+// timeout and connection sharing.
+func (s *sshHost) baseArgs() []string {
 	args := append([]string(nil), s.opts.SSHOptions...)
 	args = append(args,
 		"-o", "BatchMode=yes",
-		"-o", fmt.Sprintf("ConnectTimeout=%d", int(s.opts.ConnectTimeout.Round(time.Second)/time.Second)),
-		"-T", "--", s.dest, QuoteCommand(argv))
-	return args
+		"-o", fmt.Sprintf("ConnectTimeout=%d", int(s.opts.ConnectTimeout.Round(time.Second)/time.Second)))
+	return append(args, s.control...)
+}
+
+// args returns ssh's arguments that run argv on the host.
+func (s *sshHost) args(argv []string) []string {
+	return append(s.baseArgs(), "-T", "--", s.dest, QuoteCommand(argv))
 }
 
 func (s *sshHost) Run(ctx context.Context, argv []string) (*run.Result, error) {
 	if len(argv) == 0 {
 		return nil, errors.New("empty command")
 	}
-	res, err := s.runner.Run(ctx, run.Cmd{Name: "ssh", Args: s.Args(argv)})
+	res, err := s.runner.Run(ctx, run.Cmd{Name: "ssh", Args: s.args(argv)})
 	var re *run.Error
 	if errors.As(err, &re) && re.ExitCode == sshFailed {
 		return res, &UnreachableError{Target: s.dest, Reason: lastLine(re.Stderr), Err: err}
