@@ -133,7 +133,6 @@ func TestFaults(t *testing.T) {
 	buildFails := fleettest.Spec{FailBuild: true}
 	activationFails := fleettest.Spec{FailActivation: true}
 	unhealthy := fleettest.Spec{Unhealthy: true}
-	const refused = "refused"
 	D, R, F, S := deploy.Deployed, deploy.RolledBack, deploy.Failed, deploy.Skipped
 	for _, tc := range []struct {
 		name     string

@@ -107,9 +107,11 @@ func System() string {
 
 // StateDir is the host's state directory; Profile and CurrentSystem its
 // system profile and current-system link in it.
-func (f *Fleet) StateDir(name string) string      { return filepath.Join(f.State, name) }
-func (f *Fleet) Profile(name string) string       { return filepath.Join(f.StateDir(name), "profile") }
-func (f *Fleet) CurrentSystem(name string) string { return filepath.Join(f.StateDir(name), "current-system") }
+func (f *Fleet) StateDir(name string) string { return filepath.Join(f.State, name) }
+func (f *Fleet) Profile(name string) string  { return filepath.Join(f.StateDir(name), "profile") }
+func (f *Fleet) CurrentSystem(name string) string {
+	return filepath.Join(f.StateDir(name), "current-system")
+}
 
 // Running is the store path the host's current-system points at, "" when
 // it has none.
