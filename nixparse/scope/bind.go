@@ -44,6 +44,12 @@ func (e *env) find(name string) *Def {
 	return nil
 }
 
+// scopeRange is the source range in which an env applies.
+type scopeRange struct {
+	from, to token.Pos
+	env      *env
+}
+
 // binder walks a file once, resolving references scope by scope.
 type binder struct {
 	info  *Info
@@ -86,29 +92,45 @@ func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format strin
 	b.info.Errors = append(b.info.Errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
 }
 
+// scope records that e applies within n and returns e.
+func (b *binder) scope(n ast.Node, e *env) *env {
+	b.info.scopes = append(b.info.scopes, scopeRange{n.Pos(), n.End(), e})
+	return e
+}
+
+// lookup resolves name in e: its static definition, else (builtin set)
+// a global, else the withs that may supply it (innermost first).
+func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
+	for s := e; s != nil; s = s.up {
+		if s.with != nil {
+			withs = append(withs, s.with)
+			continue
+		}
+		if d := s.find(name); d != nil {
+			return d, false, nil
+		}
+	}
+	if IsGlobal(name) {
+		return nil, true, nil
+	}
+	return nil, false, withs
+}
+
 // ref resolves the reference id in e.
 func (b *binder) ref(id *ast.Ident, e *env) {
 	if b.cur != nil {
 		b.info.bindingOf[id] = b.cur
 		b.cur.direct = append(b.cur.direct, id)
 	}
-	var withs []*ast.WithExpr
-	for s := e; s != nil; s = s.up {
-		if s.with != nil {
-			withs = append(withs, s.with)
-			continue
-		}
-		if d := s.find(id.Name); d != nil {
-			b.use(id, d)
-			return
-		}
-	}
-	if IsGlobal(id.Name) {
-		d := b.info.builtins[id.Name]
+	d, builtin, withs := lookup(id.Name, e)
+	if builtin {
+		d = b.info.builtins[id.Name]
 		if d == nil {
 			d = &Def{Name: id.Name, Kind: BuiltinDef}
 			b.info.builtins[id.Name] = d
 		}
+	}
+	if d != nil {
 		b.use(id, d)
 		return
 	}
@@ -188,7 +210,7 @@ func (b *binder) expr(x ast.Expr, e *env) {
 		b.lambda(x, e)
 	case *ast.WithExpr:
 		b.expr(x.Scope, e)
-		b.expr(x.Body, &env{up: e, with: x})
+		b.expr(x.Body, b.scope(x.Body, &env{up: e, with: x}))
 	case *ast.AssertExpr:
 		b.expr(x.Cond, e)
 		b.expr(x.Body, e)
@@ -248,7 +270,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 			b.define(d, firstNames(a)...)
 			defs[i] = d
 		}
-		inner = newEnv(e, defs)
+		inner = b.scope(s.Node, newEnv(e, defs))
 	}
 	for _, from := range s.InheritFroms {
 		b.expr(from, inner)
@@ -342,7 +364,7 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		}
 		b.checkFormals(l)
 	}
-	inner := newEnv(e, defs)
+	inner := b.scope(l, newEnv(e, defs))
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
 			b.expr(f.Default, inner)

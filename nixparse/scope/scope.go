@@ -32,6 +32,7 @@
 //	d.Uses                       // references to a definition
 //	info.BindingOf(id)           // let/rec binding whose value holds id
 //	d.ValueRefs()                // references inside a binding's value
+//	info.LookupAt(name, pos)     // what name would mean at pos
 package scope
 
 import (
@@ -156,6 +157,7 @@ type Info struct {
 	bindingOf map[*ast.Ident]*Def
 	builtins  map[string]*Def
 	sets      map[ast.Node]*AttrSet
+	scopes    []scopeRange // in walk order: enclosing scopes before nested ones
 }
 
 // DefOf returns the definition id refers to (a BuiltinDef for globals),
@@ -213,3 +215,26 @@ func (info *Info) AttrSetOf(n ast.Expr) *AttrSet { return info.sets[n] }
 // Builtin returns the Def standing for the global name, with its uses in
 // this file, or nil when the file does not use it.
 func (info *Info) Builtin(name string) *Def { return info.builtins[name] }
+
+// LookupAt resolves name as if it were referenced at pos: its definition
+// (a BuiltinDef for globals), or else the withs that may supply it,
+// innermost first; both are nil when the name would be undefined there.
+// Fixes use it to check that a name they introduce means what they want.
+// Scopes are approximated by the extent of the construct that opens them
+// (the whole let, lambda or rec set, the body of a with).
+func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
+	var inner *env
+	for i := len(info.scopes) - 1; i >= 0; i-- {
+		if s := info.scopes[i]; s.from <= pos && pos < s.to {
+			inner = s.env
+			break
+		}
+	}
+	d, builtin, withs := lookup(name, inner)
+	if builtin {
+		if d = info.builtins[name]; d == nil {
+			d = &Def{Name: name, Kind: BuiltinDef}
+		}
+	}
+	return d, withs
+}
