@@ -53,6 +53,7 @@ type Input struct {
 // Ref is a "locked" or "original" flake reference.
 type Ref struct {
 	Type         string
+	ID           string // the registry name of an indirect reference
 	Owner        string
 	Repo         string
 	Host         string
@@ -241,7 +242,7 @@ func parseRef(v *value) (*Ref, error) {
 	}
 	r := &Ref{Fields: map[string]Field{}, At: v.span}
 	strs := map[string]*string{
-		"type": &r.Type, "owner": &r.Owner, "repo": &r.Repo, "host": &r.Host,
+		"type": &r.Type, "id": &r.ID, "owner": &r.Owner, "repo": &r.Repo, "host": &r.Host,
 		"rev": &r.Rev, "ref": &r.Ref, "dir": &r.Dir, "narHash": &r.NarHash,
 		"url": &r.URL, "path": &r.Path,
 	}

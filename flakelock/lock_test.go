@@ -42,6 +42,9 @@ func TestParseFollows(t *testing.T) {
 	if np.Original.Ref != "nixos-24.11" || !np.Flake {
 		t.Errorf("nixpkgs original ref %q flake %v", np.Original.Ref, np.Flake)
 	}
+	if id := l.Nodes["nixpkgs_2"].Original.ID; id != "nixpkgs" {
+		t.Errorf("indirect original id %q", id)
+	}
 	if l.Nodes["assets"].Flake {
 		t.Errorf("assets: flake = false not read")
 	}

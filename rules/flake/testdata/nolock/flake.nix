@@ -1,0 +1,5 @@
+{
+  description = "no lock";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
+  outputs = { nixpkgs, ... }: { };
+}
