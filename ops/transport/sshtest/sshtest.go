@@ -19,9 +19,10 @@ import (
 // Server is a running sshd and an ssh client configuration that reaches
 // it.
 type Server struct {
-	// Host is the ssh_config alias of the server; Down is an alias whose
-	// port refuses connections.
-	Host, Down string
+	// Host is the ssh_config alias of the server on Port; Down is an
+	// alias whose port, DownPort, refuses connections.
+	Host, Down     string
+	Port, DownPort int
 	// Config is the ssh client configuration file (pass it with -F, e.g.
 	// through NIX_SSHOPTS).
 	Config string
@@ -67,7 +68,7 @@ func Start(t testing.TB) *Server {
 		return strings.TrimSpace(string(b))
 	}
 	port, downPort := FreePort(t), FreePort(t)
-	s := &Server{Host: "fleet-ssh", Down: "fleet-down", Config: filepath.Join(dir, "ssh_config"), Log: filepath.Join(dir, "sshd.log")}
+	s := &Server{Host: "fleet-ssh", Down: "fleet-down", Port: port, DownPort: downPort, Config: filepath.Join(dir, "ssh_config"), Log: filepath.Join(dir, "sshd.log")}
 	write(t, filepath.Join(dir, "authorized_keys"), pub("user_key")+"\n")
 	write(t, filepath.Join(dir, "known_hosts"), fmt.Sprintf("[127.0.0.1]:%d %s\n", port, pub("host_key")))
 	write(t, filepath.Join(dir, "sshd_config"), fmt.Sprintf(`Port %d
