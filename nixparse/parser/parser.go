@@ -1,16 +1,220 @@
 // Package parser implements a parser for Nix source files.
+//
+// The grammar, precedences and associativities are those of Nix's
+// src/libexpr/parser.y (modern Nix, including the pipe operators |> and
+// <|); the tokens come from package scanner, which mirrors lexer.l. Unlike
+// Nix, the parser does not stop at the first syntax error: it reports it in
+// Nix's words (the first error at the line Nix reports), resynchronises on
+// ';', closing brackets, 'in' and binding starts, and keeps going, leaving
+// *ast.BadExpr where text failed to parse.
 package parser
 
 import (
 	"go/token"
+	"sort"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scanner"
 )
+
+// MaxDepth bounds the nesting of expressions (each parenthesis, list,
+// attribute set, lambda, let, with, assert, if, interpolation, select and
+// prefix operator counts). Deeper input gets one "expression nested too
+// deeply" error instead of exhausting the stack.
+const MaxDepth = 20000
 
 // ParseFile parses src, adding the file to fset. It never fails: syntax
 // errors are in the returned file's Errors.
 func ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
 	tf := fset.AddFile(filename, -1, len(src))
-	return &ast.File{Name: filename, Tok: tf, Src: src,
-		Errors: []ast.SyntaxError{{Pos: tf.Pos(0), End: tf.Pos(0), Msg: "parser not implemented yet"}}}
+	tf.SetLinesForContent(src)
+	toks, lexErrs := scanner.Scan(src)
+	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
+	p := &parser{
+		file: f,
+		src:  src,
+		text: string(src),
+		toks: toks,
+		base: tf.Base(),
+		i:    -1,
+	}
+	p.next()
+	f.Expr = p.parseFile()
+	f.Comments = collectComments(p.text, toks, p.base)
+	f.Errors = mergeErrors(p, lexErrs)
+	return f
+}
+
+// parser is the state of one ParseFile call.
+type parser struct {
+	file *ast.File
+	src  []byte
+	text string // src as a string: identifiers and raw texts are substrings of it
+	toks []ast.Token
+	base int
+
+	i       int       // index in toks of the current token (never trivia)
+	tok     ast.Token // toks[i]
+	prevEnd int       // end offset of the last significant token consumed
+
+	depth  int  // current nesting, against MaxDepth
+	bailed bool // nesting limit hit: the rest of the input is skipped
+
+	errs        []ast.SyntaxError
+	lastErrLine int
+
+	ops  []opFrame // operator stack shared by nested parseOp calls
+	vals []ast.Expr
+	a    arena
+}
+
+// pos converts a byte offset into a token.Pos.
+func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
+
+// next advances to the next significant token; at EOF it stays.
+func (p *parser) next() {
+	if p.i >= 0 {
+		if p.tok.Kind == ast.EOF {
+			return
+		}
+		p.prevEnd = int(p.tok.EndOffset)
+	}
+	for p.i++; p.i < len(p.toks); p.i++ {
+		if !p.toks[p.i].Kind.IsTrivia() {
+			break
+		}
+	}
+	p.tok = p.toks[p.i]
+}
+
+// peek returns the kind of the n-th significant token after the current
+// one (n >= 1).
+func (p *parser) peek(n int) ast.TokenKind {
+	for j := p.i + 1; j < len(p.toks); j++ {
+		k := p.toks[j].Kind
+		if k.IsTrivia() {
+			continue
+		}
+		if n--; n == 0 || k == ast.EOF {
+			return k
+		}
+	}
+	return ast.EOF
+}
+
+// off and end are the current token's offsets; tokPos its position.
+func (p *parser) off() int            { return int(p.tok.Offset) }
+func (p *parser) tokPos() token.Pos   { return p.pos(int(p.tok.Offset)) }
+func (p *parser) tokText() string     { return p.text[p.tok.Offset:p.tok.EndOffset] }
+func (p *parser) is(k ast.TokenKind) bool { return p.tok.Kind == k }
+
+// got consumes the current token when it is of kind k, returning its
+// position, or returns token.NoPos.
+func (p *parser) got(k ast.TokenKind) token.Pos {
+	if p.tok.Kind != k {
+		return token.NoPos
+	}
+	pos := p.tokPos()
+	p.next()
+	return pos
+}
+
+// expect consumes a token of kind k or reports it missing, saying what
+// Nix says was expected; it returns NoPos when the token is missing.
+func (p *parser) expect(k ast.TokenKind, expecting string) token.Pos {
+	if pos := p.got(k); pos.IsValid() {
+		return pos
+	}
+	p.unexpected(expecting)
+	return token.NoPos
+}
+
+// closeOr returns pos when valid, or the position of the last byte
+// consumed, so that a node whose closing token is missing still ends
+// inside the file, after its last part.
+func (p *parser) closeOr(pos token.Pos, width int) token.Pos {
+	if pos.IsValid() {
+		return pos
+	}
+	return p.pos(max(p.prevEnd-width, 0))
+}
+
+// enter counts one level of nesting; when the limit is hit it reports the
+// error once and skips the rest of the input.
+func (p *parser) enter() bool {
+	if p.depth >= MaxDepth {
+		p.bail()
+		return false
+	}
+	p.depth++
+	return true
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// bail reports that the input is nested too deeply and moves to EOF, so
+// every open construct unwinds without further errors.
+func (p *parser) bail() {
+	if p.bailed {
+		return
+	}
+	p.errorAt(p.off(), int(p.tok.EndOffset), ast.SyntaxErr, "expression nested too deeply")
+	p.bailed = true
+	p.i = len(p.toks) - 1
+	p.tok = p.toks[p.i]
+}
+
+// bad returns a BadExpr at the current token.
+func (p *parser) bad() *ast.BadExpr {
+	pos := p.tokPos()
+	b := p.a.bad.new()
+	b.From, b.To = pos, pos
+	return b
+}
+
+// parseFile parses the whole input as one expression.
+func (p *parser) parseFile() ast.Expr {
+	x := p.parseExpr()
+	if !p.is(ast.EOF) {
+		p.unexpected("end of file")
+	}
+	return x
+}
+
+// mergeErrors combines the scanner's literal errors with the parser's
+// syntax errors, in source order.
+func mergeErrors(p *parser, lexErrs []scanner.Error) []ast.SyntaxError {
+	if len(lexErrs) == 0 {
+		return p.errs
+	}
+	errs := p.errs
+	for _, e := range lexErrs {
+		errs = append(errs, ast.SyntaxError{Kind: ast.InvalidLiteral, Pos: p.pos(e.Offset), End: p.pos(e.End), Msg: e.Msg})
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Pos < errs[j].Pos })
+	return errs
+}
+
+// collectComments returns the file's comments, allocated in one slice.
+func collectComments(text string, toks []ast.Token, base int) []*ast.Comment {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == ast.COMMENT {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	store := make([]ast.Comment, n)
+	out := make([]*ast.Comment, n)
+	n = 0
+	for _, t := range toks {
+		if t.Kind == ast.COMMENT {
+			store[n] = ast.Comment{Slash: token.Pos(base + int(t.Offset)), Text: text[t.Offset:t.EndOffset]}
+			out[n] = &store[n]
+			n++
+		}
+	}
+	return out
 }

@@ -1,0 +1,56 @@
+package parser
+
+import "github.com/nixaudit/nixaudit/nixparse/ast"
+
+// slab hands out *T from chunks, so a file's nodes of one type cost a few
+// allocations instead of one each. Chunks grow geometrically, so small
+// files stay small.
+type slab[T any] struct {
+	free []T
+	next int // size of the next chunk
+}
+
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		s.next = min(max(s.next*2, 8), 1024)
+		s.free = make([]T, s.next)
+	}
+	x := &s.free[0]
+	s.free = s.free[1:]
+	return x
+}
+
+// arena holds one slab per node type.
+type arena struct {
+	ident   slab[ast.Ident]
+	name    slab[ast.Name]
+	intLit  slab[ast.IntLit]
+	float   slab[ast.FloatLit]
+	str     slab[ast.StringExpr]
+	text    slab[ast.StringText]
+	interp  slab[ast.Interpolation]
+	path    slab[ast.PathExpr]
+	lookup  slab[ast.LookupPathExpr]
+	uri     slab[ast.URIExpr]
+	curPos  slab[ast.CurPosExpr]
+	bad     slab[ast.BadExpr]
+	paren   slab[ast.ParenExpr]
+	list    slab[ast.ListExpr]
+	set     slab[ast.AttrSetExpr]
+	let     slab[ast.LetExpr]
+	legacy  slab[ast.LegacyLetExpr]
+	attrs   slab[ast.AttrPath]
+	sel     slab[ast.SelectExpr]
+	hasAttr slab[ast.HasAttrExpr]
+	call    slab[ast.CallExpr]
+	unary   slab[ast.UnaryExpr]
+	binary  slab[ast.BinaryExpr]
+	lambda  slab[ast.LambdaExpr]
+	formals slab[ast.Formals]
+	formal  slab[ast.Formal]
+	with    slab[ast.WithExpr]
+	assert  slab[ast.AssertExpr]
+	ifExpr  slab[ast.IfExpr]
+	attrDef slab[ast.AttrDef]
+	inherit slab[ast.Inherit]
+}

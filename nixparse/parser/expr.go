@@ -1,0 +1,262 @@
+package parser
+
+import (
+	"go/token"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// parseExpr parses parser.y's expr (= expr_function): lambdas, assert,
+// with, let … in, if, and below them pipes and operators.
+func (p *parser) parseExpr() ast.Expr {
+	if !p.enter() {
+		return p.bad()
+	}
+	defer p.leave()
+	switch p.tok.Kind {
+	case ast.IDENT, ast.CUR_POS:
+		switch p.peek(1) {
+		case ast.COLON, ast.AT:
+			return p.parseLambda()
+		}
+	case ast.LBRACE:
+		if p.startsFormals() {
+			return p.parseLambda()
+		}
+	case ast.KEYWORD_ASSERT:
+		a := p.a.assert.new()
+		a.Assert = p.got(ast.KEYWORD_ASSERT)
+		a.Cond = p.parseExpr()
+		a.Semi = p.expectOrSkip(ast.SEMI, "';'")
+		a.Body = p.parseExpr()
+		return a
+	case ast.KEYWORD_WITH:
+		w := p.a.with.new()
+		w.With = p.got(ast.KEYWORD_WITH)
+		w.Scope = p.parseExpr()
+		w.Semi = p.expectOrSkip(ast.SEMI, "';'")
+		w.Body = p.parseExpr()
+		return w
+	case ast.KEYWORD_LET:
+		if p.peek(1) != ast.LBRACE {
+			return p.parseLet()
+		}
+	case ast.KEYWORD_IF:
+		return p.parseIf()
+	}
+	return p.parsePipe()
+}
+
+// expectOrSkip is expect for the separators of with and assert: when the
+// ';' is missing it skips to the next synchronisation point.
+func (p *parser) expectOrSkip(k ast.TokenKind, expecting string) token.Pos {
+	pos := p.expect(k, expecting)
+	if !pos.IsValid() {
+		p.skipTo(syncExpr)
+	}
+	return pos
+}
+
+// startsFormals reports whether the '{' at the current token opens a
+// lambda's formals rather than an attribute set, deciding as bison's
+// LALR(1) automaton does: "{ }" followed by ':' or '@', "{ ...", or
+// "{ name" followed by ',', '?' or '}'.
+func (p *parser) startsFormals() bool {
+	switch p.peek(1) {
+	case ast.RBRACE:
+		k := p.peek(2)
+		return k == ast.COLON || k == ast.AT
+	case ast.ELLIPSIS:
+		return true
+	case ast.IDENT, ast.CUR_POS:
+		k := p.peek(2)
+		return k == ast.COMMA || k == ast.QUESTION || k == ast.RBRACE
+	}
+	return false
+}
+
+// parseLambda parses x: body, {formals}: body, x@{formals}: body and
+// {formals}@x: body.
+func (p *parser) parseLambda() ast.Expr {
+	l := p.a.lambda.new()
+	if p.is(ast.LBRACE) {
+		l.Formals = p.parseFormals()
+		if l.At = p.got(ast.AT); l.At.IsValid() {
+			if p.is(ast.IDENT) || p.is(ast.CUR_POS) {
+				l.Arg = p.name()
+			} else {
+				p.unexpected("ID")
+			}
+			l.Colon = p.expect(ast.COLON, "':'")
+		} else {
+			l.Colon = p.expect(ast.COLON, "':' or '@'")
+		}
+	} else {
+		l.Arg = p.name()
+		if l.At = p.got(ast.AT); l.At.IsValid() {
+			if p.is(ast.LBRACE) {
+				l.Formals = p.parseFormals()
+			} else {
+				p.unexpected("'{'")
+			}
+		}
+		l.Colon = p.expect(ast.COLON, "':'")
+	}
+	if l.Arg == nil && l.Formals == nil {
+		// Only after a syntax error: keep the invariant that one is set.
+		l.Formals = &ast.Formals{Lbrace: l.At, Rbrace: l.At}
+	}
+	l.Body = p.parseExpr()
+	return l
+}
+
+// parseFormals parses { a, b ? d, ... }.
+func (p *parser) parseFormals() *ast.Formals {
+	fs := p.a.formals.new()
+	fs.Lbrace = p.got(ast.LBRACE)
+	var list []*ast.Formal
+loop:
+	for {
+		switch p.tok.Kind {
+		case ast.RBRACE, ast.EOF:
+			break loop
+		case ast.ELLIPSIS:
+			fs.Ellipsis = p.got(ast.ELLIPSIS)
+			break loop
+		case ast.IDENT, ast.CUR_POS:
+			f := p.a.formal.new()
+			f.Name = p.name()
+			if f.Question = p.got(ast.QUESTION); f.Question.IsValid() {
+				f.Default = p.parseExpr()
+			}
+			list = append(list, f)
+			if f.Comma = p.got(ast.COMMA); !f.Comma.IsValid() {
+				break loop
+			}
+		default:
+			p.unexpected("")
+			p.skipFormal()
+			if p.is(ast.COLON) {
+				break loop
+			}
+		}
+	}
+	fs.List = list
+	if fs.Rbrace = p.got(ast.RBRACE); !fs.Rbrace.IsValid() {
+		p.unexpected("'}'")
+		p.skipFormal()
+		if fs.Rbrace = p.got(ast.RBRACE); !fs.Rbrace.IsValid() {
+			fs.Rbrace = p.closeOr(token.NoPos, 1)
+		}
+	}
+	return fs
+}
+
+// skipFormal skips a malformed formal up to the next ',' (consumed), '}'
+// or ':' at the current bracket level.
+func (p *parser) skipFormal() {
+	level := 0
+	for {
+		switch p.tok.Kind {
+		case ast.EOF:
+			return
+		case ast.LBRACE, ast.LBRACK, ast.LPAREN, ast.INTERP_OPEN:
+			level++
+		case ast.RBRACE, ast.RBRACK, ast.RPAREN:
+			if level == 0 {
+				return
+			}
+			level--
+		case ast.COLON:
+			if level == 0 {
+				return
+			}
+		case ast.COMMA:
+			if level == 0 {
+				p.next()
+				return
+			}
+		}
+		p.next()
+	}
+}
+
+// name consumes the current identifier token as a *ast.Name.
+func (p *parser) name() *ast.Name {
+	n := p.a.name.new()
+	n.NamePos = p.tokPos()
+	n.Name = p.tokText()
+	p.next()
+	return n
+}
+
+// parseLet parses let <bindings> in body.
+func (p *parser) parseLet() ast.Expr {
+	l := p.a.let.new()
+	l.Let = p.got(ast.KEYWORD_LET)
+	l.Bindings = p.parseBindings(ast.KEYWORD_IN)
+	l.In = p.expect(ast.KEYWORD_IN, "")
+	l.Body = p.parseExpr()
+	return l
+}
+
+// parseIf parses if cond then a else b.
+func (p *parser) parseIf() ast.Expr {
+	e := p.a.ifExpr.new()
+	e.If = p.got(ast.KEYWORD_IF)
+	e.Cond = p.parseExpr()
+	e.ThenPos = p.expect(ast.KEYWORD_THEN, "THEN")
+	e.Then = p.parseExpr()
+	e.ElsePos = p.expect(ast.KEYWORD_ELSE, "ELSE")
+	e.Else = p.parseExpr()
+	return e
+}
+
+// parsePipe parses expr_pipe_into (a |> f |> g, left-associative) and
+// expr_pipe_from (f <| g <| a, right-associative); the two do not mix
+// without parentheses. Both are iterative, so long chains are fine.
+func (p *parser) parsePipe() ast.Expr {
+	x := p.parseOp()
+	op := p.pipeOp()
+	switch op {
+	case ast.OpPipeRight:
+		for p.pipeOp() == ast.OpPipeRight {
+			b := p.a.binary.new()
+			b.X, b.Op, b.OpPos = x, op, p.tokPos()
+			p.next()
+			b.Y = p.parseOp()
+			x = b
+		}
+	case ast.OpPipeLeft:
+		base := len(p.vals)
+		p.vals = append(p.vals, x)
+		var opPos []token.Pos
+		for p.pipeOp() == ast.OpPipeLeft {
+			opPos = append(opPos, p.tokPos())
+			p.next()
+			p.vals = append(p.vals, p.parseOp())
+		}
+		y := p.vals[len(p.vals)-1]
+		for i := len(opPos) - 1; i >= 0; i-- {
+			b := p.a.binary.new()
+			b.X, b.Op, b.OpPos, b.Y = p.vals[base+i], op, opPos[i], y
+			y = b
+		}
+		clear(p.vals[base:])
+		p.vals = p.vals[:base]
+		x = y
+	}
+	return x
+}
+
+func (p *parser) pipeOp() ast.Op {
+	if p.tok.Kind == ast.OPERATOR && p.tok.EndOffset-p.tok.Offset == 2 {
+		switch p.tokText() {
+		case "|>":
+			return ast.OpPipeRight
+		case "<|":
+			return ast.OpPipeLeft
+		}
+	}
+	return ast.OpInvalid
+}

@@ -1,0 +1,161 @@
+package parser
+
+import (
+	"go/token"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// Precedences of parser.y's expr_op, lowest first. NOT and NEGATE are the
+// prefix operators ! and -; '?' is postfix (it takes an attribute path).
+const (
+	precImpl    = 1 + iota // ->, right
+	precOr                 // ||, left
+	precAnd                // &&, left
+	precEq                 // == !=, nonassoc
+	precCmp                // < > <= >=, nonassoc
+	precUpdate             // //, right
+	precNot                // prefix !
+	precAdd                // + -, left
+	precMul                // * /, left
+	precConcat             // ++, right
+	precHasAttr            // ?, postfix
+	precNegate             // prefix -
+)
+
+type assoc uint8
+
+const (
+	left assoc = iota
+	right
+	nonassoc
+)
+
+type binop struct {
+	op    ast.Op
+	prec  int8
+	assoc assoc
+}
+
+// binops maps an operator's text to its binary meaning.
+var binops = map[string]binop{
+	"->": {ast.OpImpl, precImpl, right},
+	"||": {ast.OpOr, precOr, left},
+	"&&": {ast.OpAnd, precAnd, left},
+	"==": {ast.OpEq, precEq, nonassoc},
+	"!=": {ast.OpNEq, precEq, nonassoc},
+	"<":  {ast.OpLess, precCmp, nonassoc},
+	">":  {ast.OpGreater, precCmp, nonassoc},
+	"<=": {ast.OpLEq, precCmp, nonassoc},
+	">=": {ast.OpGEq, precCmp, nonassoc},
+	"//": {ast.OpUpdate, precUpdate, right},
+	"+":  {ast.OpAdd, precAdd, left},
+	"-":  {ast.OpSub, precAdd, left},
+	"*":  {ast.OpMul, precMul, left},
+	"/":  {ast.OpDiv, precMul, left},
+	"++": {ast.OpConcat, precConcat, right},
+}
+
+// opFrame is a pending operator of parseOp's stack.
+type opFrame struct {
+	op     ast.Op
+	prec   int8
+	prefix bool
+	pos    token.Pos
+}
+
+// binary returns the binary operator at the current token, if any. '?'
+// is reported with precHasAttr and OpInvalid.
+func (p *parser) binary() (binop, bool) {
+	switch p.tok.Kind {
+	case ast.QUESTION:
+		return binop{prec: precHasAttr, assoc: nonassoc}, true
+	case ast.OPERATOR:
+		b, ok := binops[p.tokText()]
+		return b, ok
+	}
+	return binop{}, false
+}
+
+// parseOp parses expr_op by operator precedence with an explicit stack
+// (shunting-yard), so neither long left- nor right-associative chains
+// recurse. Prefix operators count against MaxDepth.
+func (p *parser) parseOp() ast.Expr {
+	opBase, valBase := len(p.ops), len(p.vals)
+	prefixes := 0
+	for {
+		for p.tok.Kind == ast.OPERATOR && p.tok.EndOffset-p.tok.Offset == 1 && (p.src[p.tok.Offset] == '!' || p.src[p.tok.Offset] == '-') {
+			if p.depth+prefixes >= MaxDepth {
+				p.bail()
+				break
+			}
+			f := opFrame{op: ast.OpNot, prec: precNot, prefix: true, pos: p.tokPos()}
+			if p.src[p.tok.Offset] == '-' {
+				f.op, f.prec = ast.OpNeg, precNegate
+			}
+			p.ops = append(p.ops, f)
+			prefixes++
+			p.next()
+		}
+		p.vals = append(p.vals, p.parseApp())
+		for {
+			b, ok := p.binary()
+			if !ok {
+				return p.reduceAll(opBase, valBase)
+			}
+			for len(p.ops) > opBase {
+				top := p.ops[len(p.ops)-1]
+				if top.prec < b.prec || top.prec == b.prec && b.assoc == right {
+					break
+				}
+				if top.prec == b.prec && b.assoc == nonassoc {
+					// a == b == c: bison's %nonassoc makes this an error.
+					// Report it and read it left-associatively.
+					p.unexpected("")
+				}
+				p.reduce()
+			}
+			if b.prec != precHasAttr {
+				p.ops = append(p.ops, opFrame{op: b.op, prec: b.prec, pos: p.tokPos()})
+				p.next()
+				break
+			}
+			h := p.a.hasAttr.new()
+			h.Question = p.got(ast.QUESTION)
+			h.X = p.vals[len(p.vals)-1]
+			h.Path = p.parseAttrPath(expectAttr)
+			p.vals[len(p.vals)-1] = h
+		}
+	}
+}
+
+// reduce applies the operator on top of the stack to the values on top
+// of the value stack.
+func (p *parser) reduce() {
+	f := p.ops[len(p.ops)-1]
+	p.ops = p.ops[:len(p.ops)-1]
+	n := len(p.vals)
+	if f.prefix {
+		u := p.a.unary.new()
+		u.OpPos, u.Op, u.X = f.pos, f.op, p.vals[n-1]
+		p.vals[n-1] = u
+		return
+	}
+	b := p.a.binary.new()
+	b.X, b.OpPos, b.Op, b.Y = p.vals[n-2], f.pos, f.op, p.vals[n-1]
+	p.vals[n-1] = nil
+	p.vals = p.vals[:n-1]
+	p.vals[n-2] = b
+}
+
+// reduceAll applies every pending operator of this parseOp call and pops
+// its result.
+func (p *parser) reduceAll(opBase, valBase int) ast.Expr {
+	for len(p.ops) > opBase {
+		p.reduce()
+	}
+	x := p.vals[valBase]
+	p.vals[valBase] = nil
+	p.vals = p.vals[:valBase]
+	return x
+}

@@ -1,0 +1,196 @@
+package parser
+
+import (
+	"go/token"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// startsSelect reports whether a token of kind k can start parser.y's
+// expr_select (an application argument or a list element).
+func startsSelect(k ast.TokenKind) bool {
+	switch k {
+	case ast.IDENT, ast.CUR_POS, ast.INT, ast.FLOAT, ast.STRING_OPEN, ast.IND_OPEN,
+		ast.PATH, ast.LOOKUP_PATH, ast.URI, ast.LPAREN, ast.KEYWORD_LET,
+		ast.KEYWORD_REC, ast.LBRACE, ast.LBRACK:
+		return true
+	}
+	return false
+}
+
+// parseApp parses expr_app: f a b … as one flattened CallExpr.
+func (p *parser) parseApp() ast.Expr {
+	fun := p.parseSelect()
+	if !startsSelect(p.tok.Kind) {
+		return fun
+	}
+	// "f or x": the only call parseSelect makes is "f or"; it takes the
+	// further arguments, as Nix's makeCall appends to an existing call.
+	var args []ast.Expr
+	call, ok := fun.(*ast.CallExpr)
+	if ok {
+		args = call.Args
+	} else {
+		call = p.a.call.new()
+		call.Fun = fun
+	}
+	for startsSelect(p.tok.Kind) {
+		args = append(args, p.parseSelect())
+	}
+	call.Args = args
+	return call
+}
+
+// parseSelect parses expr_select: x.a.b, x.a.b or default, and "x or"
+// (Nix's backwards-compatible application of x to a variable named or).
+func (p *parser) parseSelect() ast.Expr {
+	if !p.enter() {
+		return p.bad()
+	}
+	defer p.leave()
+	x := p.parseSimple()
+	switch p.tok.Kind {
+	case ast.DOT:
+		s := p.a.sel.new()
+		s.X = x
+		s.Dot = p.got(ast.DOT)
+		s.Path = p.parseAttrPath(expectAttr)
+		if s.Or = p.got(ast.KEYWORD_OR); s.Or.IsValid() {
+			s.Default = p.parseSelect()
+		}
+		return s
+	case ast.KEYWORD_OR:
+		id := p.a.ident.new()
+		id.NamePos, id.Name = p.tokPos(), "or"
+		p.next()
+		c := p.a.call.new()
+		c.Fun, c.Args = x, []ast.Expr{id}
+		return c
+	}
+	return x
+}
+
+// expectAttr is what Nix expects where an attribute name must follow.
+const expectAttr = `ID or OR_KW or DOLLAR_CURLY or '"'`
+
+// parseAttrPath parses a.b."c".${d}; the first name is required.
+func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
+	path := p.a.attrs.new()
+	keys := make([]ast.AttrKey, 0, 2)
+	keys = append(keys, p.parseAttrKey(expecting))
+	for p.is(ast.DOT) {
+		p.next()
+		keys = append(keys, p.parseAttrKey(expectAttr))
+	}
+	path.Keys = keys
+	return path
+}
+
+// parseAttrKey parses one attribute name: an identifier, or, a string or
+// an interpolation.
+func (p *parser) parseAttrKey(expecting string) ast.AttrKey {
+	switch p.tok.Kind {
+	case ast.IDENT, ast.CUR_POS, ast.KEYWORD_OR:
+		return p.name()
+	case ast.STRING_OPEN:
+		return p.parseString()
+	case ast.INTERP_OPEN:
+		return p.parseInterpolation()
+	}
+	p.unexpected(expecting)
+	return p.bad()
+}
+
+// parseSimple parses expr_simple: literals, variables, strings, paths,
+// parenthesised expressions, attribute sets, legacy let and lists.
+func (p *parser) parseSimple() ast.Expr {
+	switch p.tok.Kind {
+	case ast.IDENT:
+		id := p.a.ident.new()
+		id.NamePos, id.Name = p.tokPos(), p.tokText()
+		p.next()
+		return id
+	case ast.CUR_POS:
+		c := p.a.curPos.new()
+		c.ValuePos = p.got(ast.CUR_POS)
+		return c
+	case ast.INT:
+		return p.parseInt()
+	case ast.FLOAT:
+		return p.parseFloat()
+	case ast.STRING_OPEN:
+		return p.parseString()
+	case ast.IND_OPEN:
+		return p.parseIndString()
+	case ast.PATH:
+		return p.parsePath()
+	case ast.LOOKUP_PATH:
+		l := p.a.lookup.new()
+		l.ValuePos, l.Path = p.tokPos(), p.text[p.tok.Offset+1:p.tok.EndOffset-1]
+		p.next()
+		return l
+	case ast.URI:
+		u := p.a.uri.new()
+		u.ValuePos, u.Value = p.tokPos(), p.tokText()
+		p.next()
+		return u
+	case ast.LPAREN:
+		e := p.a.paren.new()
+		e.Lparen = p.got(ast.LPAREN)
+		e.X = p.parseExpr()
+		e.Rparen = p.closeOr(p.expect(ast.RPAREN, "')'"), 1)
+		return e
+	case ast.KEYWORD_LET:
+		l := p.a.legacy.new()
+		l.Let = p.got(ast.KEYWORD_LET)
+		l.Lbrace = p.expect(ast.LBRACE, "'{'")
+		l.Bindings, l.Rbrace = p.parseBraced()
+		return l
+	case ast.KEYWORD_REC:
+		s := p.a.set.new()
+		s.Rec = p.got(ast.KEYWORD_REC)
+		s.Lbrace = p.expect(ast.LBRACE, "'{'")
+		s.Bindings, s.Rbrace = p.parseBraced()
+		return s
+	case ast.LBRACE:
+		s := p.a.set.new()
+		s.Lbrace = p.got(ast.LBRACE)
+		s.Bindings, s.Rbrace = p.parseBraced()
+		return s
+	case ast.LBRACK:
+		return p.parseList()
+	}
+	p.unexpected("")
+	return p.bad()
+}
+
+// parseBraced parses the bindings of { … } up to and including '}'.
+func (p *parser) parseBraced() ([]ast.Binding, token.Pos) {
+	bs := p.parseBindings(ast.RBRACE)
+	return bs, p.closeOr(p.expect(ast.RBRACE, ""), 1)
+}
+
+// parseList parses [ e1 e2 … ], skipping tokens that cannot start an
+// element.
+func (p *parser) parseList() ast.Expr {
+	l := p.a.list.new()
+	l.Lbrack = p.got(ast.LBRACK)
+	var elems []ast.Expr
+	for {
+		for startsSelect(p.tok.Kind) {
+			elems = append(elems, p.parseSelect())
+		}
+		if p.is(ast.RBRACK) || p.is(ast.EOF) || isCloser(p.tok.Kind) || p.is(ast.SEMI) || p.is(ast.KEYWORD_IN) {
+			break
+		}
+		p.unexpected("")
+		p.next()
+	}
+	l.Elems = elems
+	l.Rbrack = p.closeOr(p.expect(ast.RBRACK, ""), 1)
+	return l
+}
+
+func isCloser(k ast.TokenKind) bool {
+	return k == ast.RBRACE || k == ast.RBRACK || k == ast.RPAREN
+}

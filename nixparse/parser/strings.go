@@ -1,0 +1,207 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// parseString parses "…": literal runs and ${…} interpolations.
+func (p *parser) parseString() *ast.StringExpr {
+	s := p.a.str.new()
+	s.Open = p.got(ast.STRING_OPEN)
+	var parts []ast.StringPart
+	for {
+		switch p.tok.Kind {
+		case ast.STRING_TEXT:
+			raw := p.tokText()
+			parts = append(parts, p.stringText(raw, unescape(raw)))
+			continue
+		case ast.INTERP_OPEN:
+			parts = append(parts, p.parseInterpolation())
+			continue
+		}
+		break
+	}
+	s.Parts = parts
+	s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
+	return s
+}
+
+// stringText makes a StringText for the current token and consumes it.
+func (p *parser) stringText(raw, value string) *ast.StringText {
+	t := p.a.text.new()
+	t.ValuePos, t.Raw, t.Value = p.tokPos(), raw, value
+	p.next()
+	return t
+}
+
+// parseInterpolation parses ${ expr }.
+func (p *parser) parseInterpolation() *ast.Interpolation {
+	in := p.a.interp.new()
+	in.Dollar = p.got(ast.INTERP_OPEN)
+	in.X = p.parseExpr()
+	in.Rbrace = p.closeOr(p.expect(ast.RBRACE, "'}'"), 1)
+	return in
+}
+
+// unescape gives a "…" literal run its meaning, as Nix's unescapeStr:
+// \n, \r and \t are control characters, \x is x, and CR and CR LF are LF.
+func unescape(raw string) string {
+	if strings.IndexByte(raw, '\\') < 0 && strings.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\\' && i+1 < len(raw):
+			i++
+			switch c = raw[i]; c {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			}
+		case c == '\r':
+			c = '\n'
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// parseIndString parses ''…'': its literal tokens get their values after
+// escapes and Nix's indentation stripping.
+func (p *parser) parseIndString() *ast.StringExpr {
+	s := p.a.str.new()
+	s.Indented = true
+	s.Open = p.got(ast.IND_OPEN)
+	var parts []ast.StringPart
+	for {
+		switch p.tok.Kind {
+		case ast.STRING_TEXT:
+			parts = append(parts, p.stringText(p.tokText(), ""))
+			continue
+		case ast.INTERP_OPEN:
+			parts = append(parts, p.parseInterpolation())
+			continue
+		}
+		break
+	}
+	s.Parts = parts
+	s.Close = p.closeOr(p.expect(ast.IND_CLOSE, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"), 2)
+	stripIndentation(parts)
+	return s
+}
+
+// indValue is the meaning of one indented-string token before stripping,
+// and whether it is a literal run (whose leading spaces are indentation)
+// rather than an escape or a lone '$' or '\''.
+func indValue(raw string) (string, bool) {
+	switch {
+	case raw == "''$" || raw == "$":
+		return "$", false
+	case raw == "'''":
+		return "''", false
+	case raw == "'":
+		return "'", false
+	case strings.HasPrefix(raw, "''\\"):
+		return unescape(raw[2:]), false
+	}
+	return raw, true
+}
+
+// stripIndentation sets the Value of the literal parts of an indented
+// string as Nix's ParserState::stripIndentation does: it removes the
+// smallest indentation of the lines (interpolations and escapes end a
+// line's indentation; whitespace-only lines do not count) and drops a
+// last line made of spaces only. A part whose value ends up empty keeps
+// Value "" (Nix drops such parts).
+func stripIndentation(parts []ast.StringPart) {
+	atStartOfLine := true
+	minIndent := 1000000
+	curIndent := 0
+	for _, part := range parts {
+		t, ok := part.(*ast.StringText)
+		var v string
+		var indentation bool
+		if ok {
+			v, indentation = indValue(t.Raw)
+		}
+		if !indentation {
+			if atStartOfLine {
+				atStartOfLine = false
+				minIndent = min(minIndent, curIndent)
+			}
+			continue
+		}
+		for j := 0; j < len(v); j++ {
+			if atStartOfLine {
+				switch v[j] {
+				case ' ':
+					curIndent++
+				case '\n':
+					curIndent = 0
+				default:
+					atStartOfLine = false
+					minIndent = min(minIndent, curIndent)
+				}
+			} else if v[j] == '\n' {
+				atStartOfLine = true
+				curIndent = 0
+			}
+		}
+	}
+
+	atStartOfLine = true
+	curDropped := 0
+	var b strings.Builder
+	for i, part := range parts {
+		t, ok := part.(*ast.StringText)
+		if !ok {
+			atStartOfLine = false
+			curDropped = 0
+			continue
+		}
+		v, _ := indValue(t.Raw)
+		b.Reset()
+		for j := 0; j < len(v); j++ {
+			c := v[j]
+			if atStartOfLine {
+				switch c {
+				case ' ':
+					if curDropped >= minIndent {
+						b.WriteByte(c)
+					}
+					curDropped++
+				case '\n':
+					curDropped = 0
+					b.WriteByte(c)
+				default:
+					atStartOfLine = false
+					curDropped = 0
+					b.WriteByte(c)
+				}
+			} else {
+				b.WriteByte(c)
+				if c == '\n' {
+					atStartOfLine = true
+				}
+			}
+		}
+		s := b.String()
+		if i == len(parts)-1 {
+			if nl := strings.LastIndexByte(s, '\n'); nl >= 0 && strings.Trim(s[nl+1:], " ") == "" {
+				s = s[:nl+1]
+			}
+		}
+		t.Value = s
+	}
+}

@@ -1,0 +1,51 @@
+package scanner
+
+// Character classes of lexer.l, as 256-entry tables so the hot loops do
+// one load per byte.
+var (
+	idStart  [256]bool // [a-zA-Z_]
+	idChar   [256]bool // [a-zA-Z0-9_'-]
+	pathChar [256]bool // PATH_CHAR: [a-zA-Z0-9._+-]
+	uriChar  [256]bool // the part of URI after ':'
+	uriHead  [256]bool // the scheme after its first letter: [a-zA-Z0-9+.-]
+	digit    [256]bool
+	letter   [256]bool
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		isLetter := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+		isDigit := b >= '0' && b <= '9'
+		letter[c] = isLetter
+		digit[c] = isDigit
+		idStart[c] = isLetter || b == '_'
+		idChar[c] = isLetter || isDigit || b == '_' || b == '\'' || b == '-'
+		pathChar[c] = isLetter || isDigit || b == '.' || b == '_' || b == '-' || b == '+'
+		uriHead[c] = isLetter || isDigit || b == '+' || b == '-' || b == '.'
+	}
+	for _, b := range []byte("%/?:@&=+$,-_.!~*'") {
+		uriChar[b] = true
+	}
+	for c := 0; c < 256; c++ {
+		if letter[c] || digit[c] {
+			uriChar[c] = true
+		}
+	}
+}
+
+// span returns the end of the run of bytes in class starting at i.
+func span(src []byte, i int, class *[256]bool) int {
+	for i < len(src) && class[src[i]] {
+		i++
+	}
+	return i
+}
+
+// at returns src[i], or 0 past the end (no class contains 0).
+func at(src []byte, i int) byte {
+	if i < len(src) {
+		return src[i]
+	}
+	return 0
+}

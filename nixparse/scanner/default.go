@@ -1,0 +1,311 @@
+package scanner
+
+import (
+	"bytes"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// keywords maps Nix's reserved words (and __curPos, an ID for Nix's
+// grammar that the parser treats specially) to their token kinds.
+var keywords = map[string]ast.TokenKind{
+	"if": ast.KEYWORD_IF, "then": ast.KEYWORD_THEN, "else": ast.KEYWORD_ELSE,
+	"assert": ast.KEYWORD_ASSERT, "with": ast.KEYWORD_WITH, "let": ast.KEYWORD_LET,
+	"in": ast.KEYWORD_IN, "rec": ast.KEYWORD_REC, "inherit": ast.KEYWORD_INHERIT,
+	"or": ast.KEYWORD_OR, "__curPos": ast.CUR_POS,
+}
+
+// match is a candidate rule match: the length flex compares (which for
+// the PATH_SEG${ rule includes the "${" it later gives back) and what to
+// do with it.
+type match struct {
+	length int
+	rule   rule
+	end    int // end of the emitted token when it differs from length
+}
+
+type rule uint8
+
+const (
+	ruleNone rule = iota
+	ruleKeywordOrID
+	ruleOp2       // a two-byte operator
+	ruleEllipsis  // ...
+	ruleInt       // INT
+	ruleFloat     // FLOAT
+	ruleInterp    // ${
+	ruleIndOpen   // ''( *\n)?
+	rulePathStart // PATH_SEG${ or HPATH_START${: a path piece ending in '/'
+	rulePath      // PATH or HPATH
+	ruleSPath     // <…>
+	ruleURI       // scheme:rest
+)
+
+// better reports whether m beats the current best: longer wins, and the
+// caller offers candidates in lexer.l's rule order so ties keep the
+// earlier rule.
+func (m *match) offer(length int, r rule, end int) {
+	if length > m.length {
+		*m = match{length: length, rule: r, end: end}
+	}
+}
+
+// twoByteOps are the operators of two bytes, in lexer.l's order.
+var twoByteOps = [...]string{"==", "!=", "<=", ">=", "&&", "||", "->", "//", "++", "<|", "|>"}
+
+// scanDefault scans one token in the DEFAULT (or INITIAL) start condition.
+func (s *scanner) scanDefault(i int) int {
+	src := s.src
+	c := src[i]
+	switch c {
+	case ' ', '\t', '\r', '\n':
+		j := i + 1
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
+			j++
+		}
+		s.emit(ast.WHITESPACE, i, j)
+		return j
+	case '#':
+		j := i + 1
+		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
+			j++
+		}
+		s.emit(ast.COMMENT, i, j)
+		return j
+	case '/':
+		if at(src, i+1) == '*' {
+			if k := bytes.Index(src[i+2:], []byte("*/")); k >= 0 {
+				j := i + 2 + k + 2
+				s.emit(ast.COMMENT, i, j)
+				return j
+			}
+		}
+	}
+
+	var m match
+	if idStart[c] {
+		m.offer(span(src, i+1, &idChar)-i, ruleKeywordOrID, 0)
+	}
+	if c == '.' && at(src, i+1) == '.' && at(src, i+2) == '.' {
+		m.offer(3, ruleEllipsis, 0)
+	}
+	if i+1 < len(src) {
+		for _, op := range twoByteOps {
+			if c == op[0] && src[i+1] == op[1] {
+				m.offer(2, ruleOp2, 0)
+				break
+			}
+		}
+	}
+	if digit[c] {
+		m.offer(span(src, i, &digit)-i, ruleInt, 0)
+	}
+	if digit[c] || c == '.' {
+		m.offer(floatLen(src, i), ruleFloat, 0)
+	}
+	switch c {
+	case '$':
+		if at(src, i+1) == '{' {
+			m.offer(2, ruleInterp, 0)
+		}
+	case '\'':
+		if at(src, i+1) == '\'' {
+			j := i + 2
+			k := j
+			for k < len(src) && src[k] == ' ' {
+				k++
+			}
+			if at(src, k) == '\n' && k < len(src) {
+				j = k + 1
+			}
+			m.offer(j-i, ruleIndOpen, 0)
+		}
+	case '~':
+		if at(src, i+1) == '/' {
+			if at(src, i+2) == '$' && at(src, i+3) == '{' {
+				m.offer(4, rulePathStart, i+2)
+			} else if end := pathSegments(src, i+1); end > i+1 {
+				m.offer(end-i, rulePath, 0)
+			}
+		}
+	case '<':
+		m.offer(spathLen(src, i), ruleSPath, 0)
+	}
+	if pathChar[c] || c == '/' {
+		j := span(src, i, &pathChar)
+		if at(src, j) == '/' && at(src, j+1) == '$' && at(src, j+2) == '{' {
+			m.offer(j+3-i, rulePathStart, j+1)
+		} else if end := pathSegments(src, j); end > j {
+			m.offer(end-i, rulePath, 0)
+		}
+	}
+	if letter[c] {
+		m.offer(uriLen(src, i), ruleURI, 0)
+	}
+	return s.emitDefault(i, m)
+}
+
+// emitDefault emits the token m chose (or a one-byte token when no rule
+// of more than one byte matched) and updates the start-condition stack.
+func (s *scanner) emitDefault(i int, m match) int {
+	j := i + m.length
+	switch m.rule {
+	case ruleKeywordOrID:
+		kind := ast.IDENT
+		if k, ok := keywords[string(s.src[i:j])]; ok {
+			kind = k
+		}
+		s.emit(kind, i, j)
+	case ruleOp2:
+		s.emit(ast.OPERATOR, i, j)
+	case ruleEllipsis:
+		s.emit(ast.ELLIPSIS, i, j)
+	case ruleInt:
+		s.emit(ast.INT, i, j)
+	case ruleFloat:
+		s.emit(ast.FLOAT, i, j)
+	case ruleInterp:
+		s.push(stDefault)
+		s.emit(ast.INTERP_OPEN, i, j)
+	case ruleIndOpen:
+		s.push(stIndString)
+		s.emit(ast.IND_OPEN, i, j)
+	case rulePathStart:
+		j = m.end
+		s.push(stInPathSlash)
+		s.emit(ast.PATH, i, j)
+	case rulePath:
+		s.pushPath(j)
+		s.emit(ast.PATH, i, j)
+	case ruleSPath:
+		s.emit(ast.LOOKUP_PATH, i, j)
+	case ruleURI:
+		s.emit(ast.URI, i, j)
+	default:
+		j = i + 1
+		s.emitByte(i)
+	}
+	return j
+}
+
+// emitByte emits the one-byte token flex's ANY rule returns, updating the
+// stack for braces and quotes.
+func (s *scanner) emitByte(i int) {
+	kind := ast.ILLEGAL
+	switch s.src[i] {
+	case '{':
+		s.push(stDefault)
+		kind = ast.LBRACE
+	case '}':
+		s.pop()
+		kind = ast.RBRACE
+	case '"':
+		s.push(stString)
+		kind = ast.STRING_OPEN
+	case '[':
+		kind = ast.LBRACK
+	case ']':
+		kind = ast.RBRACK
+	case '(':
+		kind = ast.LPAREN
+	case ')':
+		kind = ast.RPAREN
+	case ';':
+		kind = ast.SEMI
+	case ':':
+		kind = ast.COLON
+	case ',':
+		kind = ast.COMMA
+	case '.':
+		kind = ast.DOT
+	case '@':
+		kind = ast.AT
+	case '?':
+		kind = ast.QUESTION
+	case '=':
+		kind = ast.ASSIGN
+	case '+', '-', '*', '/', '!', '<', '>':
+		kind = ast.OPERATOR
+	}
+	s.emit(kind, i, i+1)
+}
+
+// pushPath enters INPATH or, after a piece ending in '/', INPATH_SLASH.
+func (s *scanner) pushPath(end int) {
+	if s.src[end-1] == '/' {
+		s.push(stInPathSlash)
+	} else {
+		s.push(stInPath)
+	}
+}
+
+// pathSegments matches (\/{PATH_CHAR}+)+\/? at i and returns its end, or
+// i when there is no segment.
+func pathSegments(src []byte, i int) int {
+	j := i
+	for at(src, j) == '/' && pathChar[at(src, j+1)] {
+		j = span(src, j+1, &pathChar)
+	}
+	if j > i && at(src, j) == '/' {
+		j++
+	}
+	return j
+}
+
+// floatLen matches FLOAT: (([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?
+func floatLen(src []byte, i int) int {
+	j := i
+	if c := src[i]; c >= '1' && c <= '9' {
+		j = span(src, i+1, &digit)
+		if at(src, j) != '.' {
+			return 0
+		}
+		j = span(src, j+1, &digit)
+	} else {
+		if c == '0' {
+			j++
+		}
+		if at(src, j) != '.' || !digit[at(src, j+1)] {
+			return 0
+		}
+		j = span(src, j+1, &digit)
+	}
+	if e := at(src, j); e == 'e' || e == 'E' {
+		k := j + 1
+		if s := at(src, k); s == '+' || s == '-' {
+			k++
+		}
+		if digit[at(src, k)] {
+			j = span(src, k, &digit)
+		}
+	}
+	return j - i
+}
+
+// spathLen matches SPATH: \<{PATH_CHAR}+(\/{PATH_CHAR}+)*\>
+func spathLen(src []byte, i int) int {
+	j := span(src, i+1, &pathChar)
+	if j == i+1 {
+		return 0
+	}
+	for at(src, j) == '/' && pathChar[at(src, j+1)] {
+		j = span(src, j+1, &pathChar)
+	}
+	if at(src, j) != '>' || j >= len(src) {
+		return 0
+	}
+	return j + 1 - i
+}
+
+// uriLen matches URI: [a-zA-Z][a-zA-Z0-9\+\-\.]*\:[uri chars]+
+func uriLen(src []byte, i int) int {
+	j := span(src, i+1, &uriHead)
+	if at(src, j) != ':' || j >= len(src) {
+		return 0
+	}
+	k := span(src, j+1, &uriChar)
+	if k == j+1 {
+		return 0
+	}
+	return k - i
+}
