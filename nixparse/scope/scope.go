@@ -37,6 +37,7 @@ package scope
 
 import (
 	"go/token"
+	"slices"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -94,10 +95,12 @@ type Def struct {
 	children []*Def       // definitions whose Parent is this one
 }
 
-// ValueRefs returns the references made inside the value(s) of a let or
-// rec definition, at any depth (including inside nested lets and in the
-// source of inherit (e)), and the reference an `inherit x;` makes. Dead
-// code rules use it to find names used only by dead bindings.
+// ValueRefs returns, in source order, the references made inside the
+// value(s) of a let or rec definition at any depth (nested lets
+// included), and the reference an `inherit x;` makes. The source of an
+// inherit (e) clause belongs to the enclosing scope, not to the names it
+// defines. Dead-code rules use it to find names used only by dead
+// bindings.
 func (d *Def) ValueRefs() []*ast.Ident {
 	var out []*ast.Ident
 	stack := []*Def{d}
@@ -107,6 +110,7 @@ func (d *Def) ValueRefs() []*ast.Ident {
 		out = append(out, top.direct...)
 		stack = append(stack, top.children...)
 	}
+	slices.SortFunc(out, func(a, b *ast.Ident) int { return int(a.Pos()) - int(b.Pos()) })
 	return out
 }
 
