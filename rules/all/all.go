@@ -9,6 +9,8 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/rules/antipattern"
 	"github.com/nixaudit/nixaudit/rules/deadcode"
+	"github.com/nixaudit/nixaudit/rules/flake"
+	pkgrules "github.com/nixaudit/nixaudit/rules/package"
 	"github.com/nixaudit/nixaudit/rules/security"
 	"github.com/nixaudit/nixaudit/rules/style"
 	"github.com/nixaudit/nixaudit/rules/syntax"
@@ -22,6 +24,8 @@ var categories = [][]*analyzer.Rule{
 	style.Rules,
 	antipattern.Rules,
 	security.Rules,
+	pkgrules.Rules,
+	flake.Rules,
 	{analyzer.UnusedSuppression},
 }
 
