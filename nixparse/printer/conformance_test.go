@@ -173,7 +173,8 @@ func modernDifference(r result, src string) string {
 		return "recursive attribute-set merging"
 	case strings.HasPrefix(nixMsg, "attribute '") && strings.Contains(r.ours.errMsg, "already defined"):
 		return "attribute-set merging reports a nested duplicate where modern Nix does"
-	case strings.Contains(nixMsg, "unexpected '|'") && (strings.Contains(src, "|>") || strings.Contains(src, "<|")):
+	case (strings.Contains(nixMsg, "unexpected '|'") || strings.Contains(nixMsg, "unexpected invalid token")) &&
+		(strings.Contains(src, "|>") || strings.Contains(src, "<|")):
 		return "pipe operators |> and <|"
 	case strings.HasPrefix(nixMsg, "undefined variable '") && r.ours.errMsg == nixMsg:
 		return "an undefined inherited variable is reported at its name, not where the bindings start"
