@@ -7,17 +7,17 @@
 {
   description = "nixaudit test fleet";
 
-  outputs = { self }:
+  outputs = _:
     let
       fleet = builtins.fromJSON (builtins.readFile ./fleet.json);
       flag = b: if b then "1" else "";
       toplevel = name: host: derivation {
         name = "nixos-system-${name}-${toString host.generation}";
-        system = fleet.system;
+        inherit (fleet) system;
         builder = "/bin/sh";
         args = [ "-c" (builtins.readFile ./build.sh) ];
         hostName = name;
-        state = host.state;
+        inherit (host) state;
         generation = toString host.generation;
         failBuild = flag (host.failBuild or false);
         failActivation = flag (host.failActivation or false);
