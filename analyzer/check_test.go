@@ -1,0 +1,374 @@
+package analyzer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	gotoken "go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/report"
+)
+
+// wordRule reports every occurrence of word in a file's text, with a fix
+// replacing it by repl (unsafe when unsafe is set). It looks at the text
+// only, so these tests do not depend on the parser.
+func wordRule(name, category, word, repl string, sev Severity, unsafe bool) *Rule {
+	r := &Rule{Analyzer: &analysis.Analyzer{
+		Name: name, Doc: "flags " + word,
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			f := nixpass.Of(pass)
+			for off := 0; ; {
+				i := bytes.Index(f.Src[off:], []byte(word))
+				if i < 0 {
+					return nil, nil
+				}
+				pos := f.Tok.Pos(off + i)
+				end := pos + gotoken.Pos(len(word))
+				fix := analysis.SuggestedFix{Message: "replace " + word, TextEdits: []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(repl)}}}
+				pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: "found " + word, SuggestedFixes: []analysis.SuggestedFix{fix}})
+				off += i + len(word)
+			}
+		},
+	}, Category: category, Severity: sev, Fix: FixSafe}
+	if unsafe {
+		r.Fix = FixUnsafe
+	}
+	return r
+}
+
+var (
+	badRule    = wordRule("bad-word", "style", "BAD", "ok", SeverityError, false)
+	riskyRule  = wordRule("risky-word", "style", "RISKY", "fine", SeverityWarning, true)
+	pairRule   = wordRule("double-x", "style", "xx", "x", SeverityInfo, false)
+	checkRules = []*Rule{badRule, riskyRule, pairRule}
+)
+
+// check runs Check in dir with the test rules.
+func check(t *testing.T, dir string, opts Options) *Outcome {
+	t.Helper()
+	t.Chdir(dir)
+	if opts.Rules == nil {
+		opts.Rules = checkRules
+	}
+	out, err := Check(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// brief renders diagnostics one per line.
+func brief(diags []report.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(strings.Join([]string{d.File, strconv.Itoa(d.Line), strconv.Itoa(d.Column), strconv.Itoa(d.EndLine), strconv.Itoa(d.EndColumn), d.Severity, d.Rule, d.Message}, ":") + "\n")
+	}
+	return b.String()
+}
+
+func TestCheckFindings(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"b.nix":     "{\n  a = BAD;\n  b = RISKY; c = BAD;\n}\n",
+		"a/x.nix":   "xxxx\n",
+		"clean.nix": "{ }\n",
+	})
+	out := check(t, dir, Options{})
+	want := "a/x.nix:1:1:1:3:info:double-x:found xx\n" +
+		"a/x.nix:1:3:1:5:info:double-x:found xx\n" +
+		"b.nix:2:7:2:10:error:bad-word:found BAD\n" +
+		"b.nix:3:7:3:12:warning:risky-word:found RISKY\n" +
+		"b.nix:3:18:3:21:error:bad-word:found BAD\n"
+	if got := brief(out.Result.Diagnostics); got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+	if s := out.Result.Summary; s != (report.Summary{Files: 3, Errors: 2, Warnings: 1, Infos: 2}) {
+		t.Errorf("summary = %+v", s)
+	}
+	if out.FailOn != SeverityError || len(out.Blocking) != 2 {
+		t.Errorf("FailOn %v, %d blocking", out.FailOn, len(out.Blocking))
+	}
+	fix := out.Result.Diagnostics[3].Fixes
+	if len(fix) != 1 || fix[0].Safe || fix[0].Description != "replace RISKY" ||
+		!reflect.DeepEqual(fix[0].Edits, []report.Edit{{Line: 3, Column: 7, EndLine: 3, EndColumn: 12, NewText: "fine"}}) {
+		t.Errorf("fixes of the unsafe finding = %+v", fix)
+	}
+	var names []string
+	for _, r := range out.Result.Rules {
+		names = append(names, r.Name+"="+r.Severity)
+	}
+	if want := []string{"bad-word=error", "double-x=info", "risky-word=warning"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("rules = %q", names)
+	}
+	if src, ok := out.Result.Source("b.nix"); !ok || !strings.HasPrefix(string(src), "{\n  a = BAD;") {
+		t.Errorf("Source(b.nix) = %q, %v", src, ok)
+	}
+
+	// fail-on from the command line, then from the configuration.
+	if out := check(t, dir, Options{FailOn: "info"}); len(out.Blocking) != 5 {
+		t.Errorf("--fail-on info: %d blocking", len(out.Blocking))
+	}
+	if out := check(t, dir, Options{FailOn: "none"}); out.FailOn != 0 || len(out.Blocking) != 0 {
+		t.Errorf("--fail-on none: %v, %d blocking", out.FailOn, len(out.Blocking))
+	}
+	writeTree(t, dir, map[string]string{".nixaudit.toml": "fail-on = \"warning\"\nexclude = [\"a/\"]\n[rules]\nbad-word = \"info\"\n"})
+	out = check(t, dir, Options{})
+	if got := brief(out.Blocking); got != "b.nix:3:7:3:12:warning:risky-word:found RISKY\n" {
+		t.Errorf("with config, blocking:\n%s", got)
+	}
+	if out.Result.Summary.Files != 2 {
+		t.Errorf("exclude a/: %d files", out.Result.Summary.Files)
+	}
+}
+
+func TestCheckStdin(t *testing.T) {
+	dir := t.TempDir()
+	out := check(t, dir, Options{Paths: []string{"-"}, Stdin: strings.NewReader("BAD\n"), StdinFilename: "pkgs/x.nix"})
+	if got := brief(out.Result.Diagnostics); got != "pkgs/x.nix:1:1:1:4:error:bad-word:found BAD\n" {
+		t.Errorf("stdin findings:\n%s", got)
+	}
+	out = check(t, dir, Options{Paths: []string{"-"}, Stdin: strings.NewReader("BAD\n"), Fix: true})
+	if string(out.FixedStdin) != "ok\n" || len(out.Result.Diagnostics) != 0 {
+		t.Errorf("stdin --fix: %q, %s", out.FixedStdin, brief(out.Result.Diagnostics))
+	}
+}
+
+func TestCheckFix(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a.nix": "BAD RISKY xxxxxxxx\n",
+		"b.nix": "{ }\n",
+	})
+	if err := os.Chmod(filepath.Join(dir, "a.nix"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	out := check(t, dir, Options{Diff: true})
+	wantDiff := "--- a/a.nix\n+++ b/a.nix\n@@ -1 +1 @@\n-BAD RISKY xxxxxxxx\n+ok RISKY x\n"
+	if out.Diff != wantDiff || len(out.FixedFiles) != 0 {
+		t.Errorf("--diff = %q, fixed %q", out.Diff, out.FixedFiles)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.nix")); string(data) != "BAD RISKY xxxxxxxx\n" {
+		t.Errorf("--diff wrote the file: %q", data)
+	}
+	// The remaining findings are those of the fixed text.
+	if got := brief(out.Result.Diagnostics); got != "a.nix:1:4:1:9:warning:risky-word:found RISKY\n" {
+		t.Errorf("after --diff:\n%s", got)
+	}
+
+	out = check(t, dir, Options{Fix: true})
+	if !reflect.DeepEqual(out.FixedFiles, []string{"a.nix"}) {
+		t.Errorf("fixed files = %q", out.FixedFiles)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "a.nix"))
+	st, _ := os.Stat(filepath.Join(dir, "a.nix"))
+	if string(data) != "ok RISKY x\n" || st.Mode().Perm() != 0o640 {
+		t.Errorf("after --fix: %q, mode %v", data, st.Mode().Perm())
+	}
+
+	out = check(t, dir, Options{Fix: true, UnsafeFixes: true})
+	data, _ = os.ReadFile(filepath.Join(dir, "a.nix"))
+	if string(data) != "ok fine x\n" || len(out.Result.Diagnostics) != 0 {
+		t.Errorf("after --unsafe-fixes: %q, %s", data, brief(out.Result.Diagnostics))
+	}
+	// Nothing left: a second run changes nothing.
+	if out := check(t, dir, Options{Fix: true, UnsafeFixes: true}); len(out.FixedFiles) != 0 {
+		t.Errorf("second --fix rewrote %q", out.FixedFiles)
+	}
+}
+
+func TestCheckBaseline(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{\n  a = BAD;\n  b = BAD;\n}\n"})
+	base := filepath.Join(dir, "baseline.json")
+	out := check(t, dir, Options{WriteBaseline: base})
+	if len(out.Result.Diagnostics) != 2 {
+		t.Fatalf("%d findings", len(out.Result.Diagnostics))
+	}
+	var bf baselineFile
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &bf); err != nil || bf.Version != 1 || len(bf.Findings) != 2 || bf.Findings[0].Rule != "bad-word" || bf.Findings[0].File != "a.nix" {
+		t.Fatalf("baseline %s: %v", data, err)
+	}
+	if bf.Findings[0].Fingerprint == bf.Findings[1].Fingerprint {
+		t.Errorf("equal findings got equal fingerprints")
+	}
+	// Lines shift and blanks change: the old findings stay accepted; a
+	// third one is new.
+	writeTree(t, dir, map[string]string{"a.nix": "# header\n\n{\n  a =  BAD;\n  c = 1;\n  b = BAD;\n  d = BAD;\n}\n"})
+	out = check(t, dir, Options{Baseline: base})
+	if got := brief(out.Result.Diagnostics); got != "a.nix:7:7:7:10:error:bad-word:found BAD\n" {
+		t.Errorf("with baseline:\n%s", got)
+	}
+	if out.Result.Summary.Errors != 1 {
+		t.Errorf("summary = %+v", out.Result.Summary)
+	}
+	// Fingerprints do not depend on the working directory: they are
+	// relative to the repository.
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	out2, err := Check(context.Background(), Options{Paths: []string{dir}, Rules: checkRules, Baseline: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out2.Result.Diagnostics) != 1 || out2.Result.Diagnostics[0].Line != 7 {
+		t.Errorf("from another directory:\n%s", brief(out2.Result.Diagnostics))
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{ }\n", "bad/.nixaudit.toml": "fail-on = \"error\"\ncolour = 1\n"})
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{Paths: []string{"nope.nix"}}, "nope.nix: no such file or directory"},
+		{Options{FailOn: "loud"}, `fail-on: unknown severity "loud" (want error, warning or info)`},
+		{Options{Select: []string{"nope"}}, `--select: unknown rule or category "nope"`},
+		{Options{ConfigPath: "bad/.nixaudit.toml"}, "bad/.nixaudit.toml:2: unknown key colour"},
+		{Options{Paths: []string{"bad"}}, "bad/.nixaudit.toml:2: unknown key colour"},
+		{Options{Baseline: "missing.json"}, "baseline: open missing.json: no such file or directory"},
+	} {
+		tc.opts.Rules = checkRules
+		_, err := Check(context.Background(), tc.opts)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%+v: err = %v, want %s", tc.opts, err, tc.want)
+		}
+	}
+}
+
+// lockRule is a project-wide rule: it reports the first line of
+// flake.lock, and each flake.nix of the run.
+var lockRule = &Rule{Analyzer: &analysis.Analyzer{
+	Name: "lock-test", Doc: "project test",
+	Requires: []*analysis.Analyzer{nixpass.ProjectAnalyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		p := nixpass.ProjectOf(pass)
+		for _, f := range p.Files {
+			if filepath.Base(f.Name) != "flake.nix" {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{Pos: f.Tok.Pos(0), End: f.Tok.Pos(1), Message: "a flake"})
+			tf, src, err := p.AddFile(filepath.Join(filepath.Dir(f.Name), "flake.lock"))
+			if err != nil {
+				return nil, err
+			}
+			i := bytes.IndexByte(src, '\n')
+			pass.Report(analysis.Diagnostic{Pos: tf.Pos(i + 3), End: tf.Pos(i + 10), Message: "a lock of " + p.Dir})
+		}
+		return nil, nil
+	},
+}, Category: "flake", Severity: SeverityWarning}
+
+func TestCheckProjectRule(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"sub/flake.nix": "{ }\n", "sub/flake.lock": "{\n  \"nodes\": {}\n}\n", "sub/a.nix": "BAD\n"})
+	out := check(t, dir, Options{Paths: []string{"sub"}, Rules: []*Rule{badRule, lockRule}})
+	want := "sub/a.nix:1:1:1:4:error:bad-word:found BAD\n" +
+		"sub/flake.lock:2:3:2:10:warning:lock-test:a lock of sub\n" +
+		"sub/flake.nix:1:1:1:2:warning:lock-test:a flake\n"
+	if got := brief(out.Result.Diagnostics); got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+	if src, ok := out.Result.Source("sub/flake.lock"); !ok || !strings.HasPrefix(string(src), "{\n  \"nodes\"") {
+		t.Errorf("Source(flake.lock) = %q, %v", src, ok)
+	}
+}
+
+var (
+	deadRule    = wordRule("dead-word", "deadcode", "DEAD", "alive", SeverityWarning, false)
+	breakerRule = wordRule("breaker", "style", "BREAK", "(", SeverityWarning, false)
+)
+
+func TestCheckSuppressions(t *testing.T) {
+	dir := t.TempDir()
+	src := `# nixaudit: ignore-file[double-x]
+{
+  # nixaudit: ignore[bad-word] reason
+  a = BAD;
+  b = BAD; # nixaudit: ignore[style]
+  c = BAD;
+  # nixaudit: ignore[bad-word]
+  # nixaudit: ignore[risky-word]
+  d = BAD + RISKY;
+  e = 1; # nixaudit: ignore[bad-word] nothing here
+  # deadnix: skip
+  f = DEAD;
+  g = DEAD;
+  h = xx;
+  i = 2; # nixaudit: ignore[bad-word,unknown-rule]
+  j = BAD; /* nixaudit: ignore[bad-word, risky-word] */
+}
+`
+	writeTree(t, dir, map[string]string{"a.nix": src})
+	rules := []*Rule{badRule, riskyRule, pairRule, deadRule, UnusedSuppression}
+	out := check(t, dir, Options{Rules: rules})
+	want := "a.nix:6:7:6:10:error:bad-word:found BAD\n" +
+		"a.nix:10:10:10:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word\n" +
+		"a.nix:13:7:13:11:warning:dead-word:found DEAD\n" +
+		"a.nix:15:10:15:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word; unknown rule or category \"unknown-rule\"\n" +
+		"a.nix:16:12:16:56:info:unused-suppression:unused suppression: no finding to suppress for risky-word\n"
+	if got := brief(out.Result.Diagnostics); got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+
+	// A suppression of a rule that did not run is not unused.
+	out = check(t, dir, Options{Rules: rules, Select: []string{"bad-word", "unused-suppression"}})
+	want = "a.nix:6:7:6:10:error:bad-word:found BAD\n" +
+		"a.nix:10:10:10:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word\n" +
+		"a.nix:15:10:15:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word; unknown rule or category \"unknown-rule\"\n"
+	if got := brief(out.Result.Diagnostics); got != want {
+		t.Errorf("with --select:\n%s\nwant\n%s", got, want)
+	}
+
+	// The fixes remove unused suppressions, or the unused names only.
+	check(t, dir, Options{Rules: []*Rule{riskyRule, UnusedSuppression}, Select: []string{"unused-suppression", "risky-word"}, Fix: true})
+	data, _ := os.ReadFile(filepath.Join(dir, "a.nix"))
+	wantSrc := strings.NewReplacer(
+		"  # nixaudit: ignore[bad-word] reason\n", "",
+		"  # nixaudit: ignore[bad-word]\n", "",
+		"e = 1; # nixaudit: ignore[bad-word] nothing here", "e = 1;",
+		"i = 2; # nixaudit: ignore[bad-word,unknown-rule]", "i = 2;",
+		"j = BAD; /* nixaudit: ignore[bad-word, risky-word] */", "j = BAD;",
+		"# nixaudit: ignore-file[double-x]\n", "",
+		"b = BAD; # nixaudit: ignore[style]", "b = BAD;",
+	).Replace(src)
+	if string(data) != wantSrc {
+		t.Errorf("after fixing the suppressions:\n%s\nwant\n%s", data, wantSrc)
+	}
+
+	writeTree(t, dir, map[string]string{"a.nix": "{ j = BAD; /* nixaudit: ignore[bad-word, risky-word] */ }\n"})
+	check(t, dir, Options{Rules: []*Rule{badRule, riskyRule, UnusedSuppression}, Fix: true})
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.nix")); string(data) != "{ j = BAD; /* nixaudit: ignore[bad-word] */ }\n" {
+		t.Errorf("after removing an unused name: %q", data)
+	}
+}
+
+func TestCheckFixKeepsParsing(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{ a = BAD; b = BREAK; }\n"})
+	out := check(t, dir, Options{Rules: []*Rule{badRule, breakerRule}, Fix: true})
+	data, _ := os.ReadFile(filepath.Join(dir, "a.nix"))
+	if string(data) != "{ a = ok; b = BREAK; }\n" {
+		t.Errorf("after --fix: %q", data)
+	}
+	if got := brief(out.Result.Diagnostics); got != "a.nix:1:15:1:20:warning:breaker:found BREAK\n" {
+		t.Errorf("findings after --fix:\n%s", got)
+	}
+}
