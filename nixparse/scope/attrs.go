@@ -37,6 +37,9 @@ type AttrSet struct {
 	Dynamic []*DynamicAttr
 	// InheritFroms holds the source expressions of inherit (e) clauses.
 	InheritFroms []ast.Expr
+	// Duplicates holds the definitions Nix rejects as already defined,
+	// kept so that the references in their values are still resolved.
+	Duplicates []*Attr
 	index        map[string]*Attr
 }
 
@@ -158,6 +161,8 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 		if j := s.index[name]; j != nil {
 			if j.Set == nil {
 				b.dupAttr(pathString(keys[:i+1]), pos, j.Pos, d.End())
+				s.Duplicates = append(s.Duplicates, &Attr{Name: name, Kind: PlainAttr, Key: k, Keys: []ast.AttrKey{k},
+					Pos: pos, Binding: d, Value: d.Value, Values: []ast.Expr{d.Value}})
 				return
 			}
 			j.Keys = append(j.Keys, k)
@@ -192,14 +197,15 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 			b.errorf(DynamicInInherit, k.Pos(), k.End(), k.End(), "dynamic attributes not allowed in inherit")
 			continue
 		}
-		if j := s.index[name]; j != nil {
-			b.dupAttr(QuoteName(name), k.Pos(), j.Pos, in.End())
-			continue
-		}
 		a := &Attr{Name: name, Kind: kind, Key: k, Keys: []ast.AttrKey{k}, Pos: k.Pos(), Binding: in}
 		if in.From != nil {
 			a.Value = in.From
 			a.Values = []ast.Expr{in.From}
+		}
+		if j := s.index[name]; j != nil {
+			b.dupAttr(QuoteName(name), k.Pos(), j.Pos, in.End())
+			s.Duplicates = append(s.Duplicates, a)
+			continue
 		}
 		s.insert(a)
 	}
@@ -216,6 +222,7 @@ func (b *attrBuilder) add(s *AttrSet, path []string, a *Attr, raised token.Pos) 
 	}
 	if j.Set == nil || a.Set == nil || a.Kind != PlainAttr || j.Kind != PlainAttr {
 		b.dupAttr(joinPath(path), a.Pos, j.Pos, raised)
+		s.Duplicates = append(s.Duplicates, a)
 		return
 	}
 	j.Keys = append(j.Keys, a.Keys...)

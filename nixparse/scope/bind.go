@@ -282,6 +282,9 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		}
 		b.withBinding(d, func() { b.attr(a, inner, e) })
 	}
+	for _, a := range s.Duplicates {
+		b.attr(a, inner, e)
+	}
 	for _, da := range s.Dynamic {
 		b.key(da.Key, inner)
 		if da.Set != nil {
