@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -362,4 +363,48 @@ func TestRollbackFailure(t *testing.T) {
 	if f.Running("a") != good || f.ProfilePath("a") != good {
 		t.Errorf("a runs %s, profile %s; want both back on %s", f.Running("a"), f.ProfilePath("a"), good)
 	}
+}
+
+// TestBuildOnTarget builds b's system on b (over ssh): the derivation is
+// copied there and realised by the host's nix-store.
+func TestBuildOnTarget(t *testing.T) {
+	f := newTestFleet(t, false)
+	srvCfg := f.readConfig(t)
+	b := srvCfg.Hosts["b"]
+	b.BuildOn = "target"
+	srvCfg.Hosts["b"] = b
+	f.WriteConfig(srvCfg)
+	f.next("", fleettest.Spec{})
+	rep, code := f.run(t, deploy.Options{}, []string{"b"}, false)
+	if code != 0 || rep.Hosts[0].Result != deploy.Deployed || rep.Hosts[0].NewPath != f.paths["b"][2] {
+		t.Fatalf("build on target: exit %d, %+v", code, rep.Hosts[0])
+	}
+	if f.Running("b") != f.paths["b"][2] {
+		t.Errorf("b runs %s, want %s", f.Running("b"), f.paths["b"][2])
+	}
+	for _, l := range rep.Hosts[0].Log {
+		if strings.HasPrefix(l, "copied the closure") {
+			t.Errorf("a system built on the target was copied: %q", rep.Hosts[0].Log)
+		}
+	}
+
+	// A failing build on the target stops the deploy like a local one.
+	f.Set("b", fleettest.Spec{Generation: 3, FailBuild: true})
+	rep, code = f.run(t, deploy.Options{}, nil, false)
+	if code != gate.ExitFailed || !mapsEqual(rep.results(), map[string]deploy.Result{"a": deploy.Skipped, "b": deploy.Failed, "c": deploy.Skipped}) {
+		t.Fatalf("failing build on target: exit %d, %v", code, rep.results())
+	}
+	if !strings.Contains(rep.Hosts[1].Error, "building on fleet-ssh") || !strings.Contains(rep.Hosts[1].Error, "b generation 3 is broken") {
+		t.Errorf("b's error: %s", rep.Hosts[1].Error)
+	}
+}
+
+// readConfig loads the fleet's .nixaudit.toml.
+func (f *testFleet) readConfig(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join(f.Dir, config.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }
