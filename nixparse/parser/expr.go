@@ -134,9 +134,10 @@ loop:
 				break loop
 			}
 		default:
+			start := p.i
 			p.unexpected("")
 			p.skipFormal()
-			if p.is(ast.COLON) {
+			if p.i == start || p.is(ast.COLON) {
 				break loop
 			}
 		}

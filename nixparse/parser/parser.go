@@ -103,9 +103,9 @@ func (p *parser) peek(n int) ast.TokenKind {
 }
 
 // off and end are the current token's offsets; tokPos its position.
-func (p *parser) off() int            { return int(p.tok.Offset) }
-func (p *parser) tokPos() token.Pos   { return p.pos(int(p.tok.Offset)) }
-func (p *parser) tokText() string     { return p.text[p.tok.Offset:p.tok.EndOffset] }
+func (p *parser) off() int                { return int(p.tok.Offset) }
+func (p *parser) tokPos() token.Pos       { return p.pos(int(p.tok.Offset)) }
+func (p *parser) tokText() string         { return p.text[p.tok.Offset:p.tok.EndOffset] }
 func (p *parser) is(k ast.TokenKind) bool { return p.tok.Kind == k }
 
 // got consumes the current token when it is of kind k, returning its

@@ -77,7 +77,7 @@ func unescape(raw string) string {
 	return b.String()
 }
 
-// parseIndString parses ''…'': its literal tokens get their values after
+// parseIndString parses ”…”: its literal tokens get their values after
 // escapes and Nix's indentation stripping.
 func (p *parser) parseIndString() *ast.StringExpr {
 	s := p.a.str.new()
@@ -103,7 +103,7 @@ func (p *parser) parseIndString() *ast.StringExpr {
 
 // indValue is the meaning of one indented-string token before stripping,
 // and whether it is a literal run (whose leading spaces are indentation)
-// rather than an escape or a lone '$' or '\''.
+// rather than an escape or a lone '$' or '\”.
 func indValue(raw string) (string, bool) {
 	switch {
 	case raw == "''$" || raw == "$":

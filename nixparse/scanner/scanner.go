@@ -25,12 +25,12 @@ type Error struct {
 type state uint8
 
 const (
-	stInitial    state = iota // bottom of the stack: '}' does not pop it
-	stDefault                 // inside { … } or ${ … }
-	stString                  // inside "…"
-	stIndString               // inside ''…''
-	stInPath                  // after a path piece that does not end in '/'
-	stInPathSlash             // after a path piece that ends in '/'
+	stInitial     state = iota // bottom of the stack: '}' does not pop it
+	stDefault                  // inside { … } or ${ … }
+	stString                   // inside "…"
+	stIndString                // inside ''…''
+	stInPath                   // after a path piece that does not end in '/'
+	stInPathSlash              // after a path piece that ends in '/'
 )
 
 // Scanner holds the lexer state while it tokenizes one source.

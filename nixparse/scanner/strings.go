@@ -61,8 +61,8 @@ run:
 	return j
 }
 
-// scanIndString scans one token inside ''…'': an escape (''$, ''', ''\x),
-// the closing '', "${", a lone '$' or '\'', or a literal run
+// scanIndString scans one token inside ”…”: an escape (”$, ”', ”\x),
+// the closing ”, "${", a lone '$' or '\”, or a literal run
 // ([^\$\']|\$[^\{\']|\'[^\'\$])+.
 func (s *scanner) scanIndString(i int) int {
 	src := s.src
