@@ -52,16 +52,35 @@ func parseErrors(kind ast.ErrorKind) func(*analysis.Pass) (any, error) {
 	}
 }
 
-// bindErrors reports the binder's errors of the given kinds.
+// bindErrors reports the binder's errors of the given kinds. In a file
+// with syntax errors, only the errors Nix raises before the first of them
+// are reported: later ones are usually artefacts of the recovered tree
+// (in `a = 1 b = 2;`, b parses as a variable).
 func bindErrors(kinds ...scope.ErrorKind) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
-		for _, e := range nixpass.Of(pass).Info.Errors {
+		f := nixpass.Of(pass)
+		limit := firstSyntaxError(f)
+		for _, e := range f.Info.Errors {
+			if limit.IsValid() && (!e.Raised.IsValid() || e.Raised >= limit) {
+				continue
+			}
 			if slices.Contains(kinds, e.Kind) {
 				report(pass, e.Pos, e.End, e.Msg)
 			}
 		}
 		return nil, nil
 	}
+}
+
+// firstSyntaxError is the position of the file's first parse error
+// (invalid literals do not disturb the tree), or token.NoPos.
+func firstSyntaxError(f *nixpass.File) token.Pos {
+	for _, e := range f.Errors {
+		if e.Kind == ast.SyntaxErr {
+			return e.Pos
+		}
+	}
+	return token.NoPos
 }
 
 func report(pass *analysis.Pass, pos, end token.Pos, msg string) {

@@ -1,0 +1,3 @@
+let
+  a = 1
+in a # want "syntax error, unexpected IN, expecting ';'"
