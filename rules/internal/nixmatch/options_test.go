@@ -53,9 +53,9 @@ func render(fset *token.FileSet, f *nixpass.File, defs []nixmatch.OptionDef) str
 func TestOptionsModule(t *testing.T) {
 	fset, f := load(t, "module.nix")
 	got := render(fset, f, nixmatch.Options(f))
-	want := `9:7 networking.hostName = "inline"
-10:23 environment.systemPackages = [ pkgs.git ]
-17:22 services.openssh.enable = true
+	want := `9:18 networking.hostName = "inline"
+10:35 environment.systemPackages = [ pkgs.git ]
+17:24 services.openssh.enable = true
 18:24 services.openssh.settings = {
         PermitRoot…
 19:9 services.openssh.settings.PermitRootLogin = "yes"
@@ -64,15 +64,15 @@ func TestOptionsModule(t *testing.T) {
         enable = m… ?
 25:9 networking.firewall.enable = false ?
 26:9 networking.firewall.allowedTCPPorts = [ 22 ] ?
-27:23 networking.firewall.checkReversePath = false ?
+27:14 networking.firewall.checkReversePath = false ?
 28:13 users.users = {
-        alice.pas… ?
+        alice.pass… ?
 29:15 users.users.alice.password = "hunter2" ?
-30:29 users.users.${…}.isNormalUser = true ?
-32:36 systemd.services.demo.serviceConfig = {
-        inherit (… ?
-33:25 systemd.services.demo.serviceConfig.User = <inherited> ?
-34:9 systemd.services.demo.serviceConfig.ExecStart = "${pkgs.hello}/bin/… ?
+30:21 users.users.${…}.isNormalUser = true ?
+32:29 systemd.services.demo.serviceConfig = {
+        inherit (c… ?
+33:23 systemd.services.demo.serviceConfig.User = <inherited> ?
+34:9 systemd.services.demo.serviceConfig.ExecStart = "${pkgs.hello}/bin/h… ?
 `
 	if got != want {
 		t.Errorf("Options:\n%s\nwant:\n%s", got, want)
@@ -85,9 +85,9 @@ func TestOptionsModule(t *testing.T) {
 func TestOptionsFlakeModulesList(t *testing.T) {
 	fset, f := load(t, "flake.nix")
 	got := render(fset, f, nixmatch.Options(f))
-	want := "9:11 security.sudo.wheelNeedsPassword = false\n" +
+	want := "9:25 security.sudo.wheelNeedsPassword = false\n" +
 		"10:30 home-manager.users.alice = { pkgs, ... }: {\n   …\n" +
-		"11:13 home-manager.users.alice.programs.git.enable = true\n"
+		"11:26 home-manager.users.alice.programs.git.enable = true\n"
 	if got != want {
 		t.Errorf("Options:\n%q\nwant:\n%q", got, want)
 	}
@@ -103,11 +103,11 @@ func TestFindUnderGroup(t *testing.T) {
 	}{
 		{"services.openssh.settings.PermitRootLogin", nixmatch.Find, "19:9"},
 		{"users.users.*.password", nixmatch.Find, "29:15"},
-		{"users.users.*.isNormalUser", nixmatch.Find, "30:29"},
+		{"users.users.*.isNormalUser", nixmatch.Find, "30:21"},
 		{"networking.firewall.enable", nixmatch.Find, "25:9"},
-		{"systemd.services.*.serviceConfig", nixmatch.Find, "32:36"},
-		{"systemd.services.*.serviceConfig.*", nixmatch.Find, "33:25 34:9"},
-		{"systemd.services.*", nixmatch.Under, "32:36 33:25 34:9"},
+		{"systemd.services.*.serviceConfig", nixmatch.Find, "32:29"},
+		{"systemd.services.*.serviceConfig.*", nixmatch.Find, "33:23 34:9"},
+		{"systemd.services.*", nixmatch.Under, "32:29 33:23 34:9"},
 		{"services.openssh.settings.Port", nixmatch.Find, ""},
 		{"services.openssh", nixmatch.Find, ""},
 	}
