@@ -76,8 +76,9 @@ func Delete(f *ast.File, from, to token.Pos) analysis.TextEdit {
 	case ls < s:
 		// Blanks before only, as in `inherit a b;` losing b.
 		s = ls
-	case le > e && s > 0 && strings.IndexByte("{[(", src[s-1]) >= 0:
-		// Right after an opening bracket, as in `[a b]` losing a.
+	case le > e && (startsLine || strings.IndexByte("{[(", src[s-1]) >= 0):
+		// At the start of a line, or right after an opening bracket, as
+		// in `[a b]` losing a.
 		e = le
 	case s > 0 && e < len(src) && joins(src[s-1], src[e]):
 		base := f.Tok.Base()

@@ -1,4 +1,4 @@
-{ lib, src }:
+{ lib, src, extra }:
 let
   inherit (lib) mkIf mkMerge; # want "^let binding mkMerge is never used$"
   inherit (lib.strings) concatStrings; # want "^let binding concatStrings is never used$"
@@ -7,6 +7,8 @@ let
   inherit src;
   pkgs = import <nixpkgs> { };
   inherit (pkgs) hello;
-  inherit lib; # want "^let binding lib is never used$"
+  # In a let, inherit (lib) refers to the let's own lib: this one is used.
+  inherit lib;
+  inherit extra; # want "^let binding extra is never used$"
 in
 mkIf true [ src hello ]
