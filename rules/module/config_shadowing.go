@@ -1,0 +1,77 @@
+package module
+
+import (
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// ConfigShadowing flags bindings that hide a module's config argument.
+var ConfigShadowing = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "config-shadowing",
+		Doc: nixmatch.RuleDoc("A binding named `config` hides the module's `config` argument",
+			"Flags `let config = …;` (and `inherit … config;` in a let, `rec { config = …; }`) "+
+				"and function arguments such as `mapAttrs (name: config: …)` inside a module "+
+				"function that takes `config`. Patterns of nested module functions "+
+				"(`types.submodule ({ config, ... }: …)`) are not flagged: their `config` is "+
+				"the submodule's own, by design.",
+			"Inside the binding's scope `config` no longer means the system configuration: "+
+				"`config.services.foo.enable` then reads a field of the local value, which "+
+				"silently evaluates to something else or fails with a confusing missing "+
+				"attribute error.",
+			`{ config, lib, ... }:
+{
+  users.users = lib.mapAttrs (name: config: { inherit (config) uid; }) config.my.users;
+}`,
+			`{ config, lib, ... }:
+{
+  users.users = lib.mapAttrs (name: user: { inherit (user) uid; }) config.my.users;
+}`, ""),
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runConfigShadowing,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+}
+
+// shadowingKinds are the definitions that can hide a module argument by
+// accident; formals and @-patterns declare (sub)module functions.
+var shadowingKinds = []scope.DefKind{scope.LetDef, scope.RecDef, scope.LambdaArgDef}
+
+func runConfigShadowing(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	var funcs []*ast.LambdaExpr
+	for _, m := range nixmatch.Modules(f) {
+		if m.Func != nil && takesConfig(m.Func) {
+			funcs = append(funcs, m.Func)
+		}
+	}
+	if len(funcs) == 0 {
+		return nil, nil
+	}
+	for _, d := range f.Info.Defs {
+		if d.Name != "config" || d.Ident == nil || !slices.Contains(shadowingKinds, d.Kind) {
+			continue
+		}
+		if !slices.ContainsFunc(funcs, func(fn *ast.LambdaExpr) bool {
+			return fn.Body.Pos() <= d.Ident.Pos() && d.Ident.End() <= fn.Body.End()
+		}) {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(),
+			Message: "`config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)"})
+	}
+	return nil, nil
+}
+
+// takesConfig reports whether a module function has a config formal.
+func takesConfig(fn *ast.LambdaExpr) bool {
+	return fn.Formals != nil && slices.ContainsFunc(fn.Formals.List, func(f *ast.Formal) bool { return f.Name.Name == "config" })
+}

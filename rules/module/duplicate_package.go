@@ -1,0 +1,165 @@
+package module
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// DuplicatePackage flags a package listed twice in one package list.
+var DuplicatePackage = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "duplicate-package",
+		Doc: nixmatch.RuleDoc("A package is listed twice in one package list",
+			"Flags a package that appears twice in one definition of "+
+				"`environment.systemPackages`, `home.packages` or `users.users.<name>.packages` "+
+				"(home-manager's per-user `home.packages` included): in one list, or in lists "+
+				"joined with `++`. `git` under `with pkgs;` and `pkgs.git` are the same package; "+
+				"elements of `lib.optionals cond [ … ]` are compared only with their own list.",
+			"The second entry does nothing but make the list longer and suggests that removing one "+
+				"of them removes the package; usually one of the two was meant to be another package.",
+			`{ pkgs, ... }:
+{
+  environment.systemPackages = with pkgs; [ git vim pkgs.git ];
+}`,
+			`{ pkgs, ... }:
+{
+  environment.systemPackages = with pkgs; [ git vim ];
+}`, ""),
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runDuplicatePackage,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+}
+
+// packageLists are the options whose value is a list of packages.
+var packageLists = []string{"environment.systemPackages", "users.users.*.packages"}
+
+func isPackageList(path []string) bool {
+	n := len(path)
+	if n >= 2 && path[n-2] == "home" && path[n-1] == "packages" {
+		return true
+	}
+	for _, p := range packageLists {
+		if nixmatch.Match(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func runDuplicatePackage(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	for _, d := range nixmatch.Options(f) {
+		if d.Value == nil || !isPackageList(d.Path) {
+			continue
+		}
+		for _, group := range packageGroups(f, d.Value) {
+			seen := map[string]ast.Expr{}
+			for _, el := range group {
+				name := packageName(f, el)
+				if name == "" {
+					continue
+				}
+				if first, dup := seen[name]; dup {
+					line := f.Tok.Line(first.Pos())
+					pass.Report(analysis.Diagnostic{Pos: el.Pos(), End: el.End(),
+						Message: "`" + f.Text(el) + "` is already in this list (line " + strconv.Itoa(line) + "): remove one"})
+					continue
+				}
+				seen[name] = el
+			}
+		}
+	}
+	return nil, nil
+}
+
+// packageGroups returns the elements of a package list value, grouped so
+// that elements of one group are all in the list together: the
+// unconditional list literals joined with `++` form one group, and each
+// `lib.optional(s) cond [ … ]` list its own.
+func packageGroups(f *nixpass.File, e ast.Expr) [][]ast.Expr {
+	var main []ast.Expr
+	var others [][]ast.Expr
+	var walk func(e ast.Expr, conditional bool)
+	walk = func(e ast.Expr, conditional bool) {
+		switch v := ast.Unparen(e).(type) {
+		case *ast.ListExpr:
+			elems := make([]ast.Expr, 0, len(v.Elems))
+			for _, el := range v.Elems {
+				elems = append(elems, ast.Unparen(el))
+			}
+			if conditional {
+				others = append(others, elems)
+			} else {
+				main = append(main, elems...)
+			}
+		case *ast.WithExpr:
+			walk(v.Body, conditional)
+		case *ast.LetExpr:
+			walk(v.Body, conditional)
+		case *ast.BinaryExpr:
+			if v.Op == ast.OpConcat {
+				walk(v.X, conditional)
+				walk(v.Y, conditional)
+			}
+		case *ast.CallExpr:
+			if args, ok := nixmatch.CallArgs(f.Info, v, "lib.optionals", "lib.mkIf"); ok && len(args) == 2 {
+				walk(args[1], true)
+			}
+		}
+	}
+	walk(e, false)
+	return append([][]ast.Expr{main}, others...)
+}
+
+// packageName returns the name a list element denotes, with the scope of
+// the `with` that supplies a free name put in front and a leading `pkgs.`
+// dropped (`with pkgs; git` and `pkgs.git` are one package,
+// `with pkgs.unstable; git` another), or "" for anything but a name and
+// for names several `with`s may supply.
+func packageName(f *nixpass.File, e ast.Expr) string {
+	name, free := nixmatch.QualifiedName(f.Info, e)
+	if len(name) == 0 {
+		return ""
+	}
+	if root := rootIdent(e); free && root != nil {
+		switch withs := f.Info.WithRefs[root]; len(withs) {
+		case 0:
+		case 1:
+			scope, _ := nixmatch.QualifiedName(f.Info, withs[0].Scope)
+			if scope == nil {
+				return ""
+			}
+			name = append(slices.Clip(scope), name...)
+		default:
+			return ""
+		}
+	}
+	if len(name) > 1 && name[0] == "pkgs" {
+		name = name[1:]
+	}
+	return strings.Join(name, ".")
+}
+
+// rootIdent returns the identifier a name or selection starts with.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch v := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return v
+		case *ast.SelectExpr:
+			e = v.X
+		default:
+			return nil
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package module
+
+import (
+	"go/token"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// MissingStateVersion flags projects with hosts but no stateVersion.
+var MissingStateVersion = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "missing-state-version",
+		Doc: nixmatch.RuleDoc("NixOS or home-manager hosts without a `stateVersion`",
+			"Looks at the whole project. When it defines NixOS hosts (`nixosSystem` calls, or a "+
+				"`configuration.nix` module) but no file sets `system.stateVersion`, each host is "+
+				"flagged; likewise `homeManagerConfiguration` calls when no file sets "+
+				"`home.stateVersion` (including `home-manager.users.<name>.home.stateVersion`). "+
+				"Any binding of the option counts, however it is written or computed.",
+			"`stateVersion` pins the defaults of stateful services (database formats, data "+
+				"directories) to the release the machine was installed with. Without it NixOS "+
+				"warns and falls back to the current release, so an upgrade silently moves "+
+				"PostgreSQL, Nextcloud and others to new defaults on existing data; home-manager "+
+				"refuses to evaluate.",
+			`# flake.nix
+{
+  outputs = { nixpkgs, ... }: {
+    nixosConfigurations.web = nixpkgs.lib.nixosSystem {
+      modules = [ ./hosts/web.nix ];
+    };
+  };
+}`,
+			`# hosts/web.nix
+{
+  networking.hostName = "web";
+  system.stateVersion = "24.11"; # the release the host was installed with
+}`, ""),
+		Requires: []*analysis.Analyzer{nixpass.ProjectAnalyzer},
+		Run:      runMissingStateVersion,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+}
+
+// host is where a NixOS or home-manager configuration is defined.
+type host struct {
+	Pos, End token.Pos
+	Home     bool // a home-manager configuration
+}
+
+func runMissingStateVersion(pass *analysis.Pass) (any, error) {
+	project := nixpass.ProjectOf(pass)
+	var hosts []host
+	set := map[bool]bool{} // home? -> some file sets the stateVersion
+	for _, f := range project.Files {
+		hosts = append(hosts, hostsOf(f)...)
+		for home := range stateVersions(f) {
+			set[home] = true
+		}
+	}
+	for _, h := range hosts {
+		if set[h.Home] {
+			continue
+		}
+		msg := "NixOS host without `system.stateVersion` anywhere in the project: set it to the release the machine was installed with"
+		if h.Home {
+			msg = "home-manager configuration without `home.stateVersion` anywhere in the project: set it to the release it was first activated with"
+		}
+		pass.Report(analysis.Diagnostic{Pos: h.Pos, End: h.End, Message: msg})
+	}
+	return nil, nil
+}
+
+// hostsOf returns the configurations f defines: calls of nixosSystem and
+// homeManagerConfiguration, or f itself when it is a configuration.nix
+// module.
+func hostsOf(f *nixpass.File) []host {
+	if f.Expr == nil {
+		return nil
+	}
+	var out []host
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fun, _ := nixmatch.FlattenCall(call)
+		switch name, _ := nixmatch.QualifiedName(f.Info, fun); {
+		case len(name) == 0:
+		case name[len(name)-1] == "nixosSystem":
+			out = append(out, host{Pos: fun.Pos(), End: fun.End()})
+		case name[len(name)-1] == "homeManagerConfiguration":
+			out = append(out, host{Pos: fun.Pos(), End: fun.End(), Home: true})
+		}
+		return true
+	})
+	if filepath.Base(f.Name) == "configuration.nix" && nixmatch.IsModuleFile(f) {
+		pos, end := moduleHead(f)
+		out = append(out, host{Pos: pos, End: end})
+	}
+	return out
+}
+
+// moduleHead returns the range to report a whole module at: its pattern,
+// or the opening brace of its set.
+func moduleHead(f *nixpass.File) (token.Pos, token.Pos) {
+	switch e := ast.Unparen(f.Expr).(type) {
+	case *ast.LambdaExpr:
+		if e.Formals != nil {
+			return e.Formals.Pos(), e.Formals.End()
+		}
+		return e.Pos(), e.Colon + 1
+	case *ast.AttrSetExpr:
+		return e.Lbrace, e.Lbrace + 1
+	}
+	return f.Expr.Pos(), f.Expr.Pos()
+}
+
+// stateVersions reports which stateVersions f sets: system.stateVersion
+// (false) and home.stateVersion (true), in any spelling — a dotted path,
+// nested sets, or `inherit stateVersion;` in a system or home set.
+func stateVersions(f *nixpass.File) map[bool]bool {
+	found := map[bool]bool{}
+	if f.Expr == nil {
+		return found
+	}
+	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
+		var names []string
+		switch b := n.(type) {
+		case *ast.AttrDef:
+			names, _ = b.Path.PathNames()
+		case *ast.Inherit:
+			for _, k := range b.Names {
+				if name, _ := ast.KeyName(k); name == "stateVersion" {
+					names = []string{name}
+				}
+			}
+		default:
+			return true
+		}
+		if len(names) == 0 || names[len(names)-1] != "stateVersion" {
+			return true
+		}
+		parent := ""
+		if len(names) > 1 {
+			parent = names[len(names)-2]
+		} else {
+			parent = enclosingKey(stack)
+		}
+		switch parent {
+		case "system":
+			found[false] = true
+		case "home":
+			found[true] = true
+		}
+		return true
+	})
+	return found
+}
+
+// enclosingKey returns the last key of the nearest binding in stack.
+func enclosingKey(stack []ast.Node) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if d, ok := stack[i].(*ast.AttrDef); ok {
+			if names, ok := d.Path.PathNames(); ok {
+				return names[len(names)-1]
+			}
+			return ""
+		}
+	}
+	return ""
+}

@@ -1,0 +1,53 @@
+package module
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+)
+
+// OptionMissingType flags option declarations without a type.
+var OptionMissingType = &analyzer.Rule{
+	Analyzer: &analysis.Analyzer{
+		Name: "option-missing-type",
+		Doc: nixmatch.RuleDoc("An option is declared without a `type`",
+			"Flags `mkOption { … }` (in any spelling of mkOption) whose attribute set has no `type`.",
+			"Without a type the module system accepts any value and merges definitions with the "+
+				"untyped `unspecified` rules: a typo such as `port = \"80\"` is not reported where it "+
+				"is made but fails later, far from its cause, and several definitions of the option "+
+				"cannot be merged as lists or sets.",
+			`{ lib, ... }:
+{
+  options.services.foo.users = lib.mkOption {
+    default = [ ];
+    description = "Users allowed to use foo.";
+  };
+}`,
+			`{ lib, ... }:
+{
+  options.services.foo.users = lib.mkOption {
+    type = lib.types.listOf lib.types.str;
+    default = [ ];
+    description = "Users allowed to use foo.";
+  };
+}`, ""),
+		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Run:      runOptionMissingType,
+	},
+	Category: category,
+	Severity: analyzer.SeverityWarning,
+}
+
+func runOptionMissingType(pass *analysis.Pass) (any, error) {
+	f := nixpass.Of(pass)
+	for _, d := range optionDecls(f) {
+		if nixmatch.HasAttr(d.Set, "type") {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(),
+			Message: "option declared without a `type`: any value is accepted and merged untyped"})
+	}
+	return nil, nil
+}

@@ -1,0 +1,19 @@
+// Package module holds the module rules (category "module"): hygiene of
+// NixOS and home-manager modules, from option declarations to options
+// NixOS renamed or removed.
+package module
+
+import "github.com/nixaudit/nixaudit/analyzer"
+
+// Rules are the module rules, sorted by name.
+var Rules = []*analyzer.Rule{
+	ConfigShadowing,
+	DeprecatedOption,
+	DuplicatePackage,
+	MissingStateVersion,
+	MkifTopLevel,
+	OptionMissingDescription,
+	OptionMissingType,
+}
+
+const category = "module"
