@@ -58,10 +58,11 @@ func (d *discoverer) add(given string) error {
 	if err != nil {
 		return err
 	}
+	if d.exclude.ignoredWithParents(abs, st.IsDir()) {
+		return nil
+	}
 	if !st.IsDir() {
-		if !d.exclude.ignoredWithParents(abs) {
-			d.file(filepath.Clean(given), abs)
-		}
+		d.file(filepath.Clean(given), abs)
 		return nil
 	}
 	git, err := gitIgnorer(abs)
@@ -177,10 +178,10 @@ func gitRoot(abs string) string {
 }
 
 // ignoredWithParents reports whether abs, or a directory above it inside
-// a list's base, is excluded: an explicit file inside an excluded
+// a list's base, is excluded: an explicit target inside an excluded
 // directory is excluded too.
-func (ig *ignorer) ignoredWithParents(abs string) bool {
-	if ig.ignored(abs, false) {
+func (ig *ignorer) ignoredWithParents(abs string, isDir bool) bool {
+	if ig.ignored(abs, isDir) {
 		return true
 	}
 	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {

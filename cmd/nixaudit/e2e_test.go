@@ -1,0 +1,394 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/report/sariftest"
+)
+
+// binary is the nixaudit built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "nixaudit-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	binary = filepath.Join(dir, "nixaudit")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building nixaudit:", err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// result is what one run of the binary did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// nixaudit runs the binary in dir with args and stdin.
+func nixaudit(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	if ee, ok := err.(*exec.ExitError); ok {
+		r.code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// fixture copies testdata/e2e/NAME to a temporary directory (so no
+// configuration of the repository is found, and fixes can write) and
+// returns it.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "testdata", "e2e", name)
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// ours limits runs to the rules this package's tests are about, so rules
+// added later to other categories do not change the expected output.
+var ours = "--select=syntax,url-literal,empty-inherit,unused-suppression"
+
+func expect(t *testing.T, r result, code int, stdout, stderr string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.stdout, r.stderr)
+	}
+	if r.stdout != stdout {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, stdout)
+	}
+	if r.stderr != stderr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, stderr)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// decodeJSON parses a JSON report into generic values.
+func decodeJSON(t *testing.T, s string) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, s)
+	}
+	return v
+}
+
+func TestCheckJSON(t *testing.T) {
+	dir := fixture(t, "basic")
+	r := nixaudit(t, dir, "", "check", ours, "--format", "json")
+	if r.code != 1 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	want := `{"version": 1, "diagnostics": [
+	  {"file": "broken.nix", "line": 3, "column": 5, "end_line": 3, "end_column": 6, "rule": "syntax-error",
+	   "category": "syntax", "severity": "error", "message": "syntax error, unexpected '=', expecting ';'", "fixes": []},
+	  {"file": "default.nix", "line": 3, "column": 3, "end_line": 3, "end_column": 11, "rule": "empty-inherit",
+	   "category": "style", "severity": "warning", "message": "empty inherit: it binds nothing",
+	   "fixes": [{"description": "remove the empty inherit", "safe": true,
+	              "edits": [{"line": 3, "column": 1, "end_line": 4, "end_column": 1, "new_text": ""}]}]},
+	  {"file": "default.nix", "line": 4, "column": 9, "end_line": 4, "end_column": 39, "rule": "url-literal",
+	   "category": "style", "severity": "warning", "message": "URL literal: quote it (RFC 45)",
+	   "fixes": [{"description": "quote the URL", "safe": true,
+	              "edits": [{"line": 4, "column": 9, "end_line": 4, "end_column": 39, "new_text": "\"https://example.org/src.tar.gz\""}]}]},
+	  {"file": "default.nix", "line": 5, "column": 25, "end_line": 5, "end_column": 30, "rule": "undefined-variable",
+	   "category": "syntax", "severity": "error", "message": "undefined variable 'hello'", "fixes": []}
+	], "summary": {"files": 3, "errors": 2, "warnings": 2, "infos": 0}}`
+	if got, want := decodeJSON(t, r.stdout), decodeJSON(t, want); !reflect.DeepEqual(got, want) {
+		t.Errorf("JSON report:\n%s\nwant the same as:\n%v", r.stdout, want)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := fixture(t, "basic")
+	urlAndInherit := "--select=url-literal,empty-inherit"
+	warnings := "default.nix:3:3: warning: empty inherit: it binds nothing [empty-inherit]\n" +
+		"default.nix:4:9: warning: URL literal: quote it (RFC 45) [url-literal]\n"
+	for _, tc := range []struct {
+		name           string
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{"clean", []string{"check", ours, "--format", "errfmt", "lib"}, 0, "", ""},
+		{"error finding", []string{"check", ours, "--format", "errfmt", "default.nix"}, 1,
+			warnings + "default.nix:5:25: error: undefined variable 'hello' [undefined-variable]\n", ""},
+		{"warnings only", []string{"check", urlAndInherit, "--format", "errfmt", "default.nix"}, 0, warnings, ""},
+		{"fail-on warning", []string{"check", urlAndInherit, "--fail-on", "warning", "--format", "errfmt", "default.nix"}, 1, warnings, ""},
+		{"fail-on none", []string{"check", ours, "--fail-on=none", "--format", "errfmt", "lib", "broken.nix"}, 0,
+			"broken.nix:3:5: error: syntax error, unexpected '=', expecting ';' [syntax-error]\n", ""},
+		{"missing path", []string{"check", "nope.nix"}, 2, "", "nixaudit: nope.nix: no such file or directory\n"},
+		{"bad format", []string{"check", "--format", "xml"}, 2, "", "nixaudit: --format \"xml\": want one of text, json, sarif, github, errfmt\n"},
+		{"bad rule", []string{"check", "--select", "nope"}, 2, "", "nixaudit: --select: unknown rule or category \"nope\"\n"},
+		{"bad fail-on", []string{"check", "--fail-on", "loud"}, 2, "", "nixaudit: fail-on: unknown severity \"loud\" (want error, warning or info)\n"},
+		{"bad color", []string{"check", "--color", "sometimes"}, 2, "", "nixaudit: unknown --color mode \"sometimes\" (want auto, always or never)\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			expect(t, nixaudit(t, dir, "", tc.args...), tc.code, tc.stdout, tc.stderr)
+		})
+	}
+}
+
+func TestTextFormat(t *testing.T) {
+	dir := fixture(t, "basic")
+	r := nixaudit(t, dir, "", "check", "--select", "url-literal", "default.nix")
+	expect(t, r, 0, "default.nix:4:9: warning[url-literal] URL literal: quote it (RFC 45)\n"+
+		"  |\n"+
+		"4 |   src = https://example.org/src.tar.gz;\n"+
+		"  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"+
+		"   = fix: quote the URL (safe, with --fix)\n"+
+		"Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.\n", "")
+}
+
+func TestGitHubFormat(t *testing.T) {
+	dir := fixture(t, "basic")
+	r := nixaudit(t, dir, "", "check", ours, "--format", "github", "default.nix")
+	expect(t, r, 1, "::warning file=default.nix,line=3,col=3,endLine=3,endColumn=11,title=empty-inherit::empty inherit: it binds nothing\n"+
+		"::warning file=default.nix,line=4,col=9,endLine=4,endColumn=39,title=url-literal::URL literal: quote it (RFC 45)\n"+
+		"::error file=default.nix,line=5,col=25,endLine=5,endColumn=30,title=undefined-variable::undefined variable 'hello'\n", "")
+}
+
+func TestSARIF(t *testing.T) {
+	dir := fixture(t, "basic")
+	r := nixaudit(t, dir, "", "check", ours, "--format", "sarif", "--output", "out.sarif", ".")
+	expect(t, r, 1, "", "")
+	log := readFile(t, filepath.Join(dir, "out.sarif"))
+	sariftest.Validate(t, []byte(log))
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn, EndLine, EndColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(log), &doc); err != nil || len(doc.Runs) != 1 {
+		t.Fatalf("SARIF: %v", err)
+	}
+	run := doc.Runs[0]
+	var got []string
+	for _, res := range run.Results {
+		loc := res.Locations[0].PhysicalLocation
+		got = append(got, fmt.Sprintf("%s %s %s %d:%d-%d:%d", run.Tool.Driver.Rules[res.RuleIndex].ID, res.Level,
+			loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, loc.Region.EndLine, loc.Region.EndColumn))
+		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("ruleIndex %d does not point at %s", res.RuleIndex, res.RuleID)
+		}
+	}
+	want := []string{
+		"syntax-error error broken.nix 3:5-3:6",
+		"empty-inherit warning default.nix 3:3-3:11",
+		"url-literal warning default.nix 4:9-4:39",
+		"undefined-variable error default.nix 5:25-5:30",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("SARIF results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	dir := fixture(t, "suppress")
+	r := nixaudit(t, dir, "", "check", ours, "--format", "errfmt")
+	expect(t, r, 0, "default.nix:7:7: warning: URL literal: quote it (RFC 45) [url-literal]\n"+
+		"default.nix:8:17: info: unused suppression: no finding to suppress for url-literal [unused-suppression]\n"+
+		"default.nix:9:26: info: unused suppression: unknown rule or category \"no-such-rule\" [unused-suppression]\n", "")
+	// Suppressions of rules that did not run are not unused.
+	r = nixaudit(t, dir, "", "check", "--select=syntax,unused-suppression", "--format", "errfmt")
+	expect(t, r, 0, "default.nix:9:26: info: unused suppression: unknown rule or category \"no-such-rule\" [unused-suppression]\n", "")
+}
+
+func TestConfig(t *testing.T) {
+	dir := fixture(t, "badconfig")
+	expect(t, nixaudit(t, dir, "", "check", "."), 2, "",
+		"nixaudit: .nixaudit.toml:7: rule-options.url-literal: unknown option \"quote-style\" (the rule has no options)\n")
+	for _, tc := range []struct{ config, stderr string }{
+		{"fail-on = \"error\"\ncolour = \"always\"\n", "nixaudit: .nixaudit.toml:2: unknown key colour\n"},
+		{"fail-on = \"error\n", "nixaudit: .nixaudit.toml:1: strings cannot contain newlines\n"},
+		{"[rules]\nurl-literal = \"loud\"\n", "nixaudit: .nixaudit.toml:2: rules.url-literal = \"loud\": want one of off, error, warning, info\n"},
+		{"[rules]\nsyntax = \"off\"\nno-such-rule = \"off\"\n", "nixaudit: .nixaudit.toml:3: rules: unknown rule or category \"no-such-rule\"\n"},
+	} {
+		writeFile(t, filepath.Join(dir, ".nixaudit.toml"), tc.config)
+		expect(t, nixaudit(t, dir, "", "check", "."), 2, "", tc.stderr)
+	}
+	// A valid configuration found upward from the target: severities,
+	// rules turned off, fail-on and excludes apply.
+	writeFile(t, filepath.Join(dir, ".nixaudit.toml"), "fail-on = \"warning\"\nexclude = [\"skip/\"]\n[rules]\nsyntax = \"off\"\nurl-literal = \"info\"\n")
+	if err := os.MkdirAll(filepath.Join(dir, "skip"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "skip", "x.nix"), "{ inherit; }\n")
+	sub := filepath.Join(dir, "skip")
+	expect(t, nixaudit(t, sub, "", "check", "--select=url-literal,empty-inherit", "--format", "errfmt", "."), 0, "", "")
+	expect(t, nixaudit(t, dir, "", "check", "--select=url-literal,empty-inherit", "--format", "errfmt", "."), 1,
+		"default.nix:3:3: warning: empty inherit: it binds nothing [empty-inherit]\n"+
+			"default.nix:4:9: info: URL literal: quote it (RFC 45) [url-literal]\n", "")
+	// Without --select, the configuration decides what runs; the most
+	// specific entry wins.
+	writeFile(t, filepath.Join(dir, ".nixaudit.toml"), "[rules]\nall = \"off\"\nstyle = \"error\"\nurl-literal = \"off\"\nempty-inherit = \"info\"\n")
+	expect(t, nixaudit(t, dir, "", "check", "--format", "errfmt", "default.nix"), 0,
+		"default.nix:3:3: info: empty inherit: it binds nothing [empty-inherit]\n", "")
+	// --config names the file explicitly.
+	writeFile(t, filepath.Join(dir, "strict.toml"), "fail-on = \"info\"\n[rules]\nurl-literal = \"error\"\n")
+	expect(t, nixaudit(t, dir, "", "check", "--config", "strict.toml", "--select=url-literal,empty-inherit", "--format", "errfmt", "default.nix"), 1,
+		"default.nix:3:3: warning: empty inherit: it binds nothing [empty-inherit]\n"+
+			"default.nix:4:9: error: URL literal: quote it (RFC 45) [url-literal]\n", "")
+}
+
+func TestBaseline(t *testing.T) {
+	dir := fixture(t, "basic")
+	r := nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "--write-baseline", "baseline.json", "default.nix")
+	if r.code != 1 || strings.Count(r.stdout, "\n") != 3 {
+		t.Fatalf("writing the baseline: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// Accepted findings stay hidden when lines shift.
+	src := readFile(t, filepath.Join(dir, "default.nix"))
+	writeFile(t, filepath.Join(dir, "default.nix"), "# a new header\n\n"+src)
+	expect(t, nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "--baseline", "baseline.json", "default.nix"), 0, "", "")
+	// A new finding is reported.
+	writeFile(t, filepath.Join(dir, "default.nix"), "# a new header\n\n"+strings.Replace(src, "hello", "hello world", 1))
+	expect(t, nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "--baseline", "baseline.json", "default.nix"), 1,
+		"default.nix:7:31: error: undefined variable 'world' [undefined-variable]\n", "")
+	expect(t, nixaudit(t, dir, "", "check", "--baseline", "missing.json", "default.nix"), 2, "",
+		"nixaudit: baseline: open missing.json: no such file or directory\n")
+}
+
+func TestStdin(t *testing.T) {
+	dir := t.TempDir()
+	src := "{ a = https://example.org/x; }\n"
+	expect(t, nixaudit(t, dir, src, "check", ours, "--format", "errfmt", "--stdin-filename", "pkgs/foo.nix", "-"), 0,
+		"pkgs/foo.nix:1:7: warning: URL literal: quote it (RFC 45) [url-literal]\n", "")
+	// With --fix, the fixed source goes to stdout and the report to stderr.
+	expect(t, nixaudit(t, dir, src, "check", ours, "--fix", "-"), 0,
+		"{ a = \"https://example.org/x\"; }\n", "No problems found in 1 file.\n")
+}
+
+func TestFix(t *testing.T) {
+	dir := fixture(t, "fix")
+	path := filepath.Join(dir, "default.nix")
+	before := readFile(t, path)
+	r := nixaudit(t, dir, "", "check", ours, "--diff")
+	expect(t, r, 0, "--- a/default.nix\n+++ b/default.nix\n"+
+		"@@ -1,9 +1,7 @@\n"+
+		" { fetchurl }:\n"+
+		" {\n"+
+		"-  inherit;\n"+
+		"   src = fetchurl {\n"+
+		"-    urls = [ https://example.org/a.tar.gz mirror://gnu/a.tar.gz ];\n"+
+		"-    inherit;\n"+
+		"+    urls = [ \"https://example.org/a.tar.gz\" \"mirror://gnu/a.tar.gz\" ];\n"+
+		"   };\n"+
+		"-  d = \"quoted\"; # nixaudit: ignore[url-literal]\n"+
+		"+  d = \"quoted\";\n"+
+		" }\n", "")
+	if readFile(t, path) != before {
+		t.Errorf("--diff wrote the file")
+	}
+	expect(t, nixaudit(t, dir, "", "check", ours, "--fix"), 0, "No problems found in 1 file.\n", "nixaudit: fixed default.nix\n")
+	if got, want := readFile(t, path), readFile(t, filepath.Join("..", "..", "testdata", "e2e", "fix", "default.nix.fixed")); got != want {
+		t.Errorf("after --fix:\n%s\nwant\n%s", got, want)
+	}
+	// A second run finds nothing to fix and changes nothing.
+	expect(t, nixaudit(t, dir, "", "check", ours, "--fix"), 0, "No problems found in 1 file.\n", "")
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	r := nixaudit(t, ".", "", "rules", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("rules: exit %d: %s", r.code, r.stderr)
+	}
+	var list struct {
+		Rules []struct{ Name, Category, Severity, Fix, Doc string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]string{}
+	for _, rule := range list.Rules {
+		byName[rule.Name] = rule.Category + " " + rule.Severity + " " + rule.Fix
+		if !strings.Contains(rule.Doc, "## What it does") {
+			t.Errorf("%s: doc %q", rule.Name, rule.Doc)
+		}
+	}
+	for name, want := range map[string]string{
+		"syntax-error": "syntax error none", "undefined-variable": "syntax error none", "url-literal": "style warning safe",
+		"empty-inherit": "style warning safe", "unused-suppression": "meta info safe",
+	} {
+		if byName[name] != want {
+			t.Errorf("rules --format json: %s = %q, want %q", name, byName[name], want)
+		}
+	}
+	r = nixaudit(t, ".", "", "explain", "url-literal")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "# url-literal\n\nCategory: style. Severity: warning. Fix: safe.\n\nFlags unquoted URL literals.\n\n## What it does\n") {
+		t.Errorf("explain url-literal: exit %d\n%s", r.code, r.stdout)
+	}
+	expect(t, nixaudit(t, ".", "", "explain", "nope"), 2, "", "nixaudit: unknown rule \"nope\" (see nixaudit rules)\n")
+}

@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+{
+  inherit;
+  src = https://example.org/src.tar.gz;
+  packages = [ pkgs.git hello ];
+}
