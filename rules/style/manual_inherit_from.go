@@ -38,8 +38,8 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 			if !ok || last.Name != name.Name {
 				continue
 			}
-			// x.b.a gives inherit (x.b) a.
-			from := f.Text(sel.X)
+			// x.b.a gives inherit (x.b) a; (x).a gives inherit (x) a.
+			from := f.Text(ast.Unparen(sel.X))
 			if len(keys) > 1 {
 				from = string(f.Src[f.Offset(sel.X.Pos()):f.Offset(keys[len(keys)-2].End())])
 			}

@@ -18,6 +18,9 @@ var RepeatedKeys = newRule("repeated-keys", analyzer.SeverityInfo, analyzer.FixN
 // minRepeats is how many paths must share a first key, as in statix.
 const minRepeats = 3
 
+// maxListed is how many of the paths a message lists.
+const maxListed = 3
+
 func runRepeatedKeys(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	inspect(pass, []ast.Node{(*ast.AttrSetExpr)(nil)}, func(n, _ ast.Node) {
@@ -46,14 +49,18 @@ func runRepeatedKeys(pass *analysis.Pass) (any, error) {
 			if len(defs) < minRepeats {
 				continue
 			}
-			rest := make([]string, len(defs))
+			var paths []string
 			for i, d := range defs {
-				rest[i] = f.Text(d.Path)
+				if i == maxListed {
+					paths = append(paths, "…")
+					break
+				}
+				paths = append(paths, f.Text(d.Path))
 			}
 			first := defs[0].Path.Keys[0]
 			pass.Report(analysis.Diagnostic{
 				Pos: first.Pos(), End: first.End(),
-				Message: fmt.Sprintf("%s is repeated in %d paths (%s): consider %s = { … }", key, len(defs), shorten(strings.Join(rest, ", ")), key),
+				Message: fmt.Sprintf("%s is repeated in %d paths (%s): consider %s = { … }", key, len(defs), strings.Join(paths, ", "), key),
 			})
 		}
 	})
