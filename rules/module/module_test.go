@@ -1,0 +1,131 @@
+package module_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
+	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
+	"github.com/nixaudit/nixaudit/rules/module"
+)
+
+// caseDirs returns testdata/NAME, or its subdirectories when a
+// project-wide rule needs one project per case.
+func caseDirs(t *testing.T, name string) []string {
+	t.Helper()
+	dir := filepath.Join("testdata", name)
+	if nix, _ := filepath.Glob(filepath.Join(dir, "*.nix")); len(nix) > 0 {
+		return []string{dir}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(dir, e.Name()))
+		}
+	}
+	return dirs
+}
+
+// TestRules runs every rule over its testdata, checking the "# want"
+// comments, the golden files of fixes and fix idempotency.
+func TestRules(t *testing.T) {
+	for _, r := range module.Rules {
+		t.Run(r.Name, func(t *testing.T) {
+			for _, dir := range caseDirs(t, r.Name) {
+				analyzertest.RunWithSuggestedFixes(t, dir, r)
+				if r.Fix != analyzer.FixNone {
+					ruletest.FixTwice(t, dir, r)
+				}
+			}
+		})
+	}
+}
+
+func TestDocs(t *testing.T) {
+	for i, r := range module.Rules {
+		ruletest.CheckDoc(t, r)
+		if r.Category != "module" {
+			t.Errorf("%s: category %q", r.Name, r.Category)
+		}
+		if i > 0 && module.Rules[i-1].Name >= r.Name {
+			t.Errorf("Rules not sorted: %s before %s", module.Rules[i-1].Name, r.Name)
+		}
+	}
+}
+
+// TestSeverities pins the catalogue's severities and fix safety.
+func TestSeverities(t *testing.T) {
+	want := map[string]struct {
+		sev analyzer.Severity
+		fix analyzer.FixSafety
+	}{
+		"config-shadowing":           {analyzer.SeverityWarning, analyzer.FixNone},
+		"deprecated-option":          {analyzer.SeverityWarning, analyzer.FixSafe},
+		"duplicate-package":          {analyzer.SeverityWarning, analyzer.FixNone},
+		"missing-state-version":      {analyzer.SeverityWarning, analyzer.FixNone},
+		"mkif-top-level":             {analyzer.SeverityError, analyzer.FixNone},
+		"option-missing-description": {analyzer.SeverityWarning, analyzer.FixNone},
+		"option-missing-type":        {analyzer.SeverityWarning, analyzer.FixNone},
+	}
+	if len(want) != len(module.Rules) {
+		t.Errorf("%d rules, want %d", len(module.Rules), len(want))
+	}
+	for _, r := range module.Rules {
+		if w := want[r.Name]; r.Severity != w.sev || r.Fix != w.fix {
+			t.Errorf("%s: severity %s fix %s, want %s %s", r.Name, r.Severity, r.Fix, w.sev, w.fix)
+		}
+	}
+}
+
+// findings renders the exact findings of r on one testdata file.
+func findings(t *testing.T, r *analyzer.Rule, dir, file string) string {
+	t.Helper()
+	for _, res := range analyzertest.Analyze(t, dir, r) {
+		if res.File != nil && filepath.Base(res.File.Name) == file {
+			return analyzertest.Format(res.Findings)
+		}
+	}
+	t.Fatalf("%s: no file %s", dir, file)
+	return ""
+}
+
+func TestPositions(t *testing.T) {
+	cases := []struct {
+		rule      *analyzer.Rule
+		dir, file string
+		want      string
+	}{
+		{module.DeprecatedOption, "testdata/deprecated-option", "config.nix", "" +
+			"3:3-3:25: `hardware.opengl.enable` was renamed to `hardware.graphics.enable` in NixOS 24.11\n" +
+			"5:5-5:20: `hardware.opengl.driSupport32Bit` was renamed to `hardware.graphics.enable32Bit` in NixOS 24.11\n" +
+			"6:5-6:15: `hardware.opengl.driSupport` was removed in NixOS 24.11: DRI support is always enabled; remove the setting\n" +
+			"8:3-8:15: `sound.enable` was removed in NixOS 24.11: with PipeWire or PulseAudio remove it; for ALSA volume persistence set hardware.alsa.enablePersistence\n" +
+			"9:3-9:39: `services.xserver.displayManager.sddm` was renamed to `services.displayManager.sddm` in NixOS 24.05\n" +
+			"15:5-15:15: `services.xserver.xkbVariant` was renamed to `services.xserver.xkb.variant` in NixOS 23.11\n" +
+			"16:5-16:13: `services.xserver.libinput` was renamed to `services.libinput` in NixOS 24.05\n" +
+			"19:5-19:20: `services.openssh.permitRootLogin` was renamed to `services.openssh.settings.PermitRootLogin` in NixOS 23.05\n" +
+			"21:3-21:33: `users.users.alice.passwordFile` was renamed to `users.users.alice.hashedPasswordFile` in NixOS 23.11\n" +
+			"22:3-22:35: `users.users.bob-x.passwordFile` was renamed to `users.users.bob-x.hashedPasswordFile` in NixOS 23.11\n" +
+			"24:7-24:19: `nix.binaryCaches` was renamed to `nix.settings.substituters` in NixOS 22.05\n" +
+			"27:3-27:38: `programs.gnupg.agent.pinentryFlavor` was replaced by `programs.gnupg.agent.pinentryPackage` in NixOS 24.05: it takes a package such as pkgs.pinentry-curses\n" +
+			"29:3-29:14: `fonts.fonts` was renamed to `fonts.packages` in NixOS 23.11\n"},
+		{module.MkifTopLevel, "testdata/mkif-top-level", "imports.nix",
+			"6:1-6:5: module wrapped in `mkIf` declares `imports`: the module system reads the whole set as config; move the condition into `config = mkIf …;`\n"},
+		{module.MissingStateVersion, "testdata/missing-state-version/configuration", "configuration.nix",
+			"1:1-1:22: NixOS host without `system.stateVersion` anywhere in the project: set it to the release the machine was installed with\n"},
+		{module.ConfigShadowing, "testdata/config-shadowing", "module.nix", "" +
+			"4:3-4:9: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n" +
+			"12:44-12:50: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n"},
+	}
+	for _, c := range cases {
+		if got := findings(t, c.rule, c.dir, c.file); got != c.want {
+			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
+		}
+	}
+}
