@@ -10,6 +10,7 @@ import (
 	"github.com/nixaudit/nixaudit/rules/antipattern"
 	"github.com/nixaudit/nixaudit/rules/deadcode"
 	"github.com/nixaudit/nixaudit/rules/flake"
+	"github.com/nixaudit/nixaudit/rules/module"
 	pkgrules "github.com/nixaudit/nixaudit/rules/package"
 	"github.com/nixaudit/nixaudit/rules/security"
 	"github.com/nixaudit/nixaudit/rules/style"
@@ -24,6 +25,7 @@ var categories = [][]*analyzer.Rule{
 	style.Rules,
 	antipattern.Rules,
 	security.Rules,
+	module.Rules,
 	pkgrules.Rules,
 	flake.Rules,
 	{analyzer.UnusedSuppression},
