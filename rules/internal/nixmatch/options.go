@@ -194,22 +194,31 @@ func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bo
 func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) {
 	e, wrapped := Unwrap(c.info, e)
 	cond = cond || wrapped
-	if args, ok := CallArgs(c.info, e, "lib.mkMerge"); ok && len(args) == 1 {
-		if l, ok := ast.Unparen(args[0]).(*ast.ListExpr); ok {
-			for _, el := range l.Elems {
-				c.value(m, path, key, d, el, cond)
-			}
-			return
-		}
-	}
-	if args, ok := CallArgs(c.info, e, "lib.optionalAttrs", "lib.attrsets.optionalAttrs"); ok && len(args) == 2 {
-		c.value(m, path, key, d, args[1], true)
+	if c.merged(m, path, key, d, e, cond) {
 		return
 	}
 	if len(path) > 0 && d != nil {
 		c.defs = append(c.defs, OptionDef{Path: path, Value: e, Key: key, Def: d, Conditional: cond, Module: m})
 	}
 	c.below(m, path, e, cond)
+}
+
+// merged collects the parts of `mkMerge [ … ]` and `optionalAttrs c set`
+// as definitions of path, and reports whether e was one of these.
+func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) bool {
+	if args, ok := CallArgs(c.info, e, "lib.mkMerge"); ok && len(args) == 1 {
+		if l, ok := ast.Unparen(args[0]).(*ast.ListExpr); ok {
+			for _, el := range l.Elems {
+				c.value(m, path, key, d, el, cond)
+			}
+			return true
+		}
+	}
+	if args, ok := CallArgs(c.info, e, "lib.optionalAttrs", "lib.attrsets.optionalAttrs"); ok && len(args) == 2 {
+		c.value(m, path, key, d, args[1], true)
+		return true
+	}
+	return false
 }
 
 // below collects the definitions inside the value e of path.
@@ -236,8 +245,11 @@ func (c *collector) below(m *Module, path []string, e ast.Expr, cond bool) {
 			c.module(path, v)
 		}
 	case *ast.CallExpr:
-		if fun, _ := FlattenCall(v); IsCallTo(c.info, v, "lib.mkMerge", "lib.optionalAttrs") || wrapperName(c.info, fun) != "" {
-			c.value(m, path, nil, nil, v, cond)
+		// let … in mkIf c { … }: the wrapper under a scope.
+		if u, wrapped := Unwrap(c.info, v); u != ast.Expr(v) {
+			c.below(m, path, u, cond || wrapped)
+		} else {
+			c.merged(m, path, nil, nil, v, cond)
 		}
 	}
 }

@@ -136,3 +136,21 @@ func loadSrc(t *testing.T, src string) *nixpass.File {
 	}
 	return f
 }
+
+// TestOptionsMalformedWrappers checks that wrappers with unexpected
+// arguments are values like any other (and do not loop).
+func TestOptionsMalformedWrappers(t *testing.T) {
+	f := loadSrc(t, `{ lib, ... }: {
+  a = lib.mkIf true;
+  b = let x = 1; in lib.mkMerge x;
+  c = lib.optionalAttrs true;
+  d = let y = 2; in lib.mkIf true { e = y; };
+}`)
+	var got []string
+	for _, d := range nixmatch.Options(f) {
+		got = append(got, strings.Join(d.Path, "."))
+	}
+	if s := strings.Join(got, " "); s != "a b c d d.e" {
+		t.Errorf("paths: %s", s)
+	}
+}
