@@ -73,11 +73,16 @@ func (p *printer) call(items []item) {
 		if i > 0 {
 			p.str(" ")
 		}
-		if it.e != nil {
-			p.expr(it.e)
-		} else {
-			p.str(it.text)
-		}
+		p.item(it)
 	}
 	p.str(")")
+}
+
+// item prints an expression or its text.
+func (p *printer) item(it item) {
+	if it.e != nil {
+		p.expr(it.e)
+		return
+	}
+	p.str(it.text)
 }

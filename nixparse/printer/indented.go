@@ -13,6 +13,9 @@ import (
 type indPart struct {
 	text   string
 	interp *ast.Interpolation
+	// literal is set for runs of plain text; escapes and lone $ and '
+	// end a line's indentation like interpolations do.
+	literal bool
 }
 
 // indentedParts returns the parts of an ”…” string after Nix 2.8's
@@ -30,47 +33,58 @@ func (p *printer) indentedParts(s *ast.StringExpr) ([]item, bool) {
 			es = append(es, indPart{interp: seg.interp})
 			continue
 		}
-		for _, t := range indTokens(seg.text) {
-			es = append(es, indPart{text: t})
-		}
+		es = appendIndTokens(es, seg.text)
 	}
 	if len(es) == 0 {
 		return []item{{text: `""`}}, false
 	}
 	items := stripIndentation(es)
-	if len(items) == 1 && items[0].e == nil {
+	if len(items) == 1 && (items[0].e == nil || p.isExprString(items[0].e)) {
 		return items, false
 	}
 	return items, true
 }
 
-// indTokens splits a literal run of an indented string into Nix 2.8's
-// IND_STR tokens, each with its value: runs of
+// isExprString reports whether Nix represents e as a plain string
+// (ExprString): a string without interpolation or a URI.
+func (p *printer) isExprString(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StringExpr:
+		_, concat := p.stringParts(e)
+		return !concat
+	case *ast.URIExpr:
+		return true
+	}
+	return false
+}
+
+// appendIndTokens splits a literal run of an indented string into Nix
+// 2.8's IND_STR tokens, each with its value: runs of
 // ([^$']|\$[^{']|'[^'$])+, and the escapes ”$ ($), ”' (”) and ”\c,
 // and lone $ and '.
-func indTokens(s string) []string {
-	var toks []string
+func appendIndTokens(es []indPart, s string) []indPart {
 	for i := 0; i < len(s); {
 		switch {
 		case strings.HasPrefix(s[i:], "'''"):
-			toks = append(toks, "''")
+			es = append(es, indPart{text: "''"})
 			i += 3
 		case strings.HasPrefix(s[i:], "''$"):
-			toks = append(toks, "$")
+			es = append(es, indPart{text: "$"})
 			i += 3
 		case strings.HasPrefix(s[i:], "''\\") && i+3 < len(s):
-			toks = append(toks, unescapeIndented(s[i+3]))
+			es = append(es, indPart{text: unescapeIndented(s[i+3])})
 			i += 4
 		default:
-			n := indRun(s[i:])
-			if n == 0 {
-				n = 1 // a lone $ or '
+			if n := indRun(s[i:]); n > 0 {
+				es = append(es, indPart{text: s[i : i+n], literal: true})
+				i += n
+			} else { // a lone $ or '
+				es = append(es, indPart{text: s[i : i+1]})
+				i++
 			}
-			toks = append(toks, s[i:i+n])
-			i += n
 		}
 	}
-	return toks
+	return es
 }
 
 // indRun returns the length of the run ([^$']|\$[^{']|'[^'$])+ at the
@@ -110,14 +124,14 @@ func unescapeIndented(c byte) string {
 }
 
 // stripIndentation is Nix 2.8's: it removes the smallest indentation of
-// the lines (escaped characters count as text, interpolations end a
-// line's indentation) and, from the last part, a final line of spaces.
+// the lines (interpolations and escapes end a line's indentation) and,
+// from the last part, a final line of spaces.
 // Every token stays a part of its own, even when it becomes empty.
 func stripIndentation(es []indPart) []item {
 	atStartOfLine := true
 	minIndent, curIndent := 1000000, 0
 	for _, e := range es {
-		if e.interp != nil {
+		if !e.literal {
 			if atStartOfLine {
 				atStartOfLine = false
 				minIndent = min(minIndent, curIndent)

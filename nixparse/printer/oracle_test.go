@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
 // outcome is what parsing one file gives: the printed expression, or the
@@ -16,6 +19,10 @@ type outcome struct {
 	printed string
 	errLine int
 	errMsg  string
+	crashed bool // nix-instantiate died without an error message
+	// inherited is set when our error is an undefined variable named by
+	// an inherit (Nix 2.8 reports it where the bindings start).
+	inherited bool
 }
 
 func (o outcome) String() string {
@@ -70,6 +77,10 @@ func nixParse(files []string) ([]outcome, error) {
 			if len(lines) == len(batch) {
 				return nil, fmt.Errorf("nix-instantiate failed after printing every file: %s", stderr.String())
 			}
+			if !strings.Contains(stderr.String(), "error:") {
+				out = append(out, outcome{crashed: true, errMsg: "nix-instantiate: " + runErr.Error()})
+				continue
+			}
 			out = append(out, nixError(stderr.String()))
 		}
 	}
@@ -101,11 +112,25 @@ func ourParse(file string) (outcome, error) {
 	}
 	if len(l.Errors) > 0 {
 		e := l.Errors[0]
-		return outcome{errLine: l.File.Tok.Position(e.Pos).Line, errMsg: e.Msg}, nil
+		return outcome{errLine: l.File.Tok.Position(e.Pos).Line, errMsg: e.Msg, inherited: inheritedAt(l.File, e.Pos)}, nil
 	}
 	var buf bytes.Buffer
 	if err := Print(&buf, l.File, l.Options); err != nil {
 		return outcome{errMsg: "printer: " + err.Error()}, nil
 	}
 	return outcome{printed: strings.TrimSuffix(buf.String(), "\n")}, nil
+}
+
+// inheritedAt reports whether an inherit names something at pos.
+func inheritedAt(f *ast.File, pos token.Pos) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if in, ok := n.(*ast.Inherit); ok {
+			for _, k := range in.Names {
+				found = found || k.Pos() == pos
+			}
+		}
+		return !found
+	})
+	return found
 }

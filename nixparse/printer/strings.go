@@ -45,7 +45,7 @@ func (p *printer) source(from, to token.Pos) string {
 // its items.
 func (p *printer) concat(items []item, isConcat bool) {
 	if !isConcat {
-		p.str(items[0].text)
+		p.item(items[0])
 		return
 	}
 	p.str("(")
@@ -53,11 +53,7 @@ func (p *printer) concat(items []item, isConcat bool) {
 		if i > 0 {
 			p.str(" + ")
 		}
-		if it.e != nil {
-			p.expr(it.e)
-		} else {
-			p.str(it.text)
-		}
+		p.item(it)
 	}
 	p.str(")")
 }

@@ -40,7 +40,7 @@ type AttrSet struct {
 	// Duplicates holds the definitions Nix rejects as already defined,
 	// kept so that the references in their values are still resolved.
 	Duplicates []*Attr
-	index        map[string]*Attr
+	index      map[string]*Attr
 }
 
 // Lookup returns the static attribute name, or nil.
