@@ -52,12 +52,12 @@ func TestRulesSorted(t *testing.T) {
 func TestStatixExactPositions(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/bool-comparison", BoolComparison)
 	want := "3:10-3:28: comparison with true: write cfg.enable\n" +
-		"4:7-4:17: comparison with false: write !x\n" +
-		"5:7-5:16: comparison with true: write !x\n" +
-		"6:7-6:17: comparison with false: write x\n" +
-		"7:7-7:24: comparison with false: write !(x || y)\n" +
-		"8:12-8:21: comparison with true: write y\n" +
-		"12:8-12:18: comparison with false: write !x\n"
+		"4:7-4:17: comparison with false: write !a\n" +
+		"5:7-5:16: comparison with true: write !b\n" +
+		"6:7-6:17: comparison with false: write c\n" +
+		"7:7-7:24: comparison with false: write !(d || y)\n" +
+		"8:12-8:21: comparison with true: write e\n" +
+		"12:8-12:18: comparison with false: write !g\n"
 	if got := analyzertest.Format(res[0].Findings); got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
