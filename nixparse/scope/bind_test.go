@@ -257,3 +257,23 @@ func TestLookupAt(t *testing.T) {
 		t.Error("LookupAt recorded a use of map")
 	}
 }
+
+func TestFileErrorsAfterSyntaxErrors(t *testing.T) {
+	src := "{\n  a = 1 b = 2;\n  c = 1;\n  c = d;\n}"
+	f := parser.ParseFile(token.NewFileSet(), "t.nix", []byte(src))
+	info := scope.Bind(f)
+	got := errorsOf(f, info)
+	want := "2:11: syntax error, unexpected '=', expecting ';'\n4:3: attribute 'c' already defined at t.nix:3:3"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	undefined := 0
+	for _, e := range info.Errors {
+		if e.Kind == scope.UndefinedVariable {
+			undefined++
+		}
+	}
+	if undefined == 0 {
+		t.Error("info.Errors lost the undefined variables")
+	}
+}

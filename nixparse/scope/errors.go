@@ -18,7 +18,9 @@ type FileError struct {
 // parser stops at the first syntax error or parse-time semantic error
 // (duplicate attribute or formal, dynamic attribute in let or inherit,
 // raised after the construct that contains it), and looks for undefined
-// variables only in a file that parsed.
+// variables only in a file that parsed. So in a file with syntax errors
+// the undefined variables are left out: they are often artefacts of the
+// recovery (they stay in info.Errors).
 func FileErrors(f *ast.File, info *Info) []FileError {
 	type raised struct {
 		at token.Pos
@@ -29,6 +31,9 @@ func FileErrors(f *ast.File, info *Info) []FileError {
 		errs = append(errs, raised{e.Pos, FileError{e.Pos, e.End, e.Msg}})
 	}
 	for _, e := range info.Errors {
+		if e.Raised == token.NoPos && len(f.Errors) > 0 {
+			continue
+		}
 		errs = append(errs, raised{e.Raised, FileError{e.Pos, e.End, e.Msg}})
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return raisedBefore(errs[i].at, errs[j].at) })
