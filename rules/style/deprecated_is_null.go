@@ -17,18 +17,11 @@ func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 	// Calls isNull x are reported as a whole (with a fix); the function
 	// inside them is not reported again.
 	inCall := map[ast.Node]bool{}
-	inspect(pass, []ast.Node{(*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n, parent ast.Node) {
+	types := []ast.Node{(*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectExpr)(nil)}
+	nixpass.InspectorOf(pass).WithStack(types, func(n ast.Node, stack []ast.Node) {
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && builtinRef(f, call.Fun, "isNull") {
 			inCall[call.Fun] = true
-			text := f.Text(call.Args[0]) + " == null"
-			if parent != nil {
-				text = edit.Parenthesize(parent, call, edit.PrecEq, text)
-			}
-			pass.Report(analysis.Diagnostic{
-				Pos: call.Pos(), End: call.End(),
-				Message:        "isNull is deprecated: write " + text,
-				SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, call, call.Args[0]), edit.Fix("write "+text, edit.Replace(call, text))),
-			})
+			reportIsNullCall(pass, f, call, stack)
 			return
 		}
 		if e, ok := n.(ast.Expr); ok && !inCall[e] && builtinRef(f, e, "isNull") {
@@ -36,4 +29,30 @@ func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 		}
 	})
 	return nil, nil
+}
+
+// reportIsNullCall reports isNull x with a fix writing x == null, or
+// x != null in place of !isNull x.
+func reportIsNullCall(pass *analysis.Pass, f *nixpass.File, call *ast.CallExpr, stack []ast.Node) {
+	arg := f.Text(call.Args[0])
+	replaced, text := ast.Node(call), arg+" == null"
+	var parent ast.Node
+	if len(stack) > 0 {
+		parent = stack[len(stack)-1]
+	}
+	if not, ok := parent.(*ast.UnaryExpr); ok && not.Op == ast.OpNot {
+		replaced, text = not, arg+" != null"
+		parent = nil
+		if len(stack) > 1 {
+			parent = stack[len(stack)-2]
+		}
+	}
+	if parent != nil {
+		text = edit.Parenthesize(parent, replaced, edit.PrecEq, text)
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message:        "isNull is deprecated: write " + text,
+		SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, replaced, call.Args[0]), edit.Fix("write "+text, edit.Replace(replaced, text))),
+	})
 }

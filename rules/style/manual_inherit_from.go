@@ -33,6 +33,10 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 			if !ok || sel.Default != nil {
 				continue
 			}
+			// Only names: inherit (f x) a; reads worse than a = (f x).a;.
+			if !isNamePath(ast.Unparen(sel.X)) {
+				continue
+			}
 			keys := sel.Path.Keys
 			last, ok := keys[len(keys)-1].(*ast.Name)
 			if !ok || last.Name != name.Name {
@@ -52,4 +56,17 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 		}
 	})
 	return nil, nil
+}
+
+// isNamePath reports whether e is a name or a selection of static names
+// from one (lib, lib.strings).
+func isNamePath(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectExpr:
+		_, static := e.Path.PathNames()
+		return e.Default == nil && static && isNamePath(e.X)
+	}
+	return false
 }

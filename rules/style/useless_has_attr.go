@@ -1,6 +1,8 @@
 package style
 
 import (
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -41,9 +43,12 @@ func runUselessHasAttr(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// shorten cuts s for a message.
+// shorten cuts s for a message, at its first line and 60 characters.
 func shorten(s string) string {
 	const maxLen = 60
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return strings.TrimSpace(s[:i]) + " …"
+	}
 	if r := []rune(s); len(r) > maxLen {
 		return string(r[:maxLen-1]) + "…"
 	}

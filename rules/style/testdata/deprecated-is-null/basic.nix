@@ -1,7 +1,9 @@
-{ x, lib }:
+{ x, y, f, lib }:
 {
   a = isNull x; # want "^isNull is deprecated: write x == null$"
-  b = !isNull x; # want "^isNull is deprecated: write \\(x == null\\)$"
+  b = !isNull x; # want "^isNull is deprecated: write x != null$"
+  b2 = f (!isNull x); # want "^isNull is deprecated: write x != null$"
+  b3 = !isNull x == y; # want "^isNull is deprecated: write \\(x != null\\)$"
   c = builtins.isNull x.y; # want "^isNull is deprecated: write x.y == null$"
   d = map isNull [ x ]; # want "^isNull is deprecated: compare with == null$"
   e = with builtins; isNull x; # want "^isNull is deprecated"

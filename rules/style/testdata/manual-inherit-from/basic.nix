@@ -9,5 +9,6 @@ in
   git = pkgs.git; # want "^assignment of pkgs.git to git"
   vim = (pkgs).vim; # want "^assignment of \\(pkgs\\).vim to vim"
   "name" = pkgs.name;
+  parsed = (lib.systems.elaborate "x86_64-linux").parsed;
   inherit mkIf concat other withDefault;
 }
