@@ -70,6 +70,7 @@ func TestPositions(t *testing.T) {
 			"9:7-9:8: `b` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `b` was meant)\n" +
 			"10:12-10:13: `d` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `d` was meant)\n" +
 			"12:10-12:11: `s` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `s` was meant)\n" +
+			"14:27-14:30: `arg` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `arg` was meant)\n" +
 			"17:7-17:8: `r` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `r` was meant)\n" +
 			"21:13-21:17: `cond` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `cond` was meant)\n"},
 		{antipattern.ImportFromDerivation, "ifd.nix", "" +

@@ -22,7 +22,11 @@ var ImportsUseConfig = &analyzer.Rule{
 ## What it does
 Flags uses of the module arguments ` + "`config`, `options`" + ` and ` + "`pkgs`" + ` (also
 as ` + "`args.config`" + ` and through let-bound names such as
-` + "`cfg = config.services.foo;`" + `) inside a module's ` + "`imports`" + `.
+` + "`cfg = config.services.foo;`" + `) that the module system must evaluate to
+know a module's ` + "`imports`" + `: in a condition (` + "`lib.optional config.x ./a.nix`" + `),
+in a path, or as the list itself. Uses it does not evaluate, such as a
+message passed to ` + "`mkRemovedOptionModule`" + ` or an argument passed on to
+an imported function, are fine.
 
 ## Why is this bad?
 The module system must know every module before it can compute
@@ -62,13 +66,20 @@ func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, d := range m.Imports {
-			ast.InspectWithStack(d.Value, func(n ast.Node, stack []ast.Node) bool {
-				id, ok := n.(*ast.Ident)
-				if !ok {
+			reported := map[*ast.Ident]bool{}
+			nixmatch.Forced(f.Info, d.Value, nixmatch.Elems, func(r nixmatch.ForcedRef) bool {
+				arg := lateArg(f.Info, m.Func, r)
+				if arg == "" {
 					return true
 				}
-				if arg := lateArg(f.Info, m.Func, id, parentOf(stack), map[ast.Expr]bool{}); arg != "" {
-					pass.Report(analysis.Diagnostic{Pos: id.Pos(), End: id.End(),
+				at := r.Ident
+				for i := len(r.Via) - 1; i >= 0; i-- {
+					arg += " (through `" + r.Via[i].Name + "`)"
+					at = r.Via[i]
+				}
+				if !reported[at] {
+					reported[at] = true
+					pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
 						Message: "imports depend on " + arg + ", which the module system computes from the imports: infinite recursion"})
 				}
 				return true
@@ -78,46 +89,18 @@ func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func parentOf(stack []ast.Node) ast.Node {
-	if len(stack) == 0 {
-		return nil
-	}
-	return stack[len(stack)-1]
-}
-
-// lateArg describes the late module argument id stands for or leads to
-// ("`config`", "`pkgs` (through `p`)"), or returns "". parent is id's parent node, to
-// see args.config through an @-pattern or lambda argument.
-func lateArg(info *scope.Info, fn *ast.LambdaExpr, id *ast.Ident, parent ast.Node, seen map[ast.Expr]bool) string {
-	def := info.Refs[id]
-	if def == nil {
+// lateArg describes the late module argument r stands for ("`config`",
+// "`args.pkgs`"), or returns "".
+func lateArg(info *scope.Info, fn *ast.LambdaExpr, r nixmatch.ForcedRef) string {
+	def := info.Refs[r.Ident]
+	if def == nil || def.Owner != ast.Expr(fn) {
 		return ""
 	}
 	switch {
-	case def.Owner == ast.Expr(fn) && def.Kind == scope.FormalDef && slices.Contains(lateArgs, def.Name):
+	case def.Kind == scope.FormalDef && slices.Contains(lateArgs, def.Name):
 		return "`" + def.Name + "`"
-	case def.Owner == ast.Expr(fn) && (def.Kind == scope.AtDef || def.Kind == scope.LambdaArgDef):
-		if sel, ok := parent.(*ast.SelectExpr); ok && sel.X == ast.Expr(id) {
-			if name, ok := ast.KeyName(sel.Path.Keys[0]); ok && slices.Contains(lateArgs, name) {
-				return "`" + def.Name + "." + name + "`"
-			}
-		}
-	case def.Kind == scope.LetDef || def.Kind == scope.RecDef:
-		v := nixmatch.BoundValue(info, id)
-		if v == nil || seen[v] {
-			return ""
-		}
-		seen[v] = true
-		found := ""
-		ast.InspectWithStack(v, func(n ast.Node, stack []ast.Node) bool {
-			if inner, ok := n.(*ast.Ident); ok && found == "" {
-				if a := lateArg(info, fn, inner, parentOf(stack), seen); a != "" {
-					found = a + " (through `" + id.Name + "`)"
-				}
-			}
-			return found == ""
-		})
-		return found
+	case (def.Kind == scope.AtDef || def.Kind == scope.LambdaArgDef) && len(r.Select) > 0 && slices.Contains(lateArgs, r.Select[0]):
+		return "`" + def.Name + "." + r.Select[0] + "`"
 	}
 	return ""
 }

@@ -20,9 +20,10 @@ var SelfReference = &analyzer.Rule{
 Flags a use of a let- or rec-bound name inside its own value where
 evaluating the value must evaluate the name first: as an operand
 (` + "`let a = a + 1;`" + `), as the set of a selection (` + "`let lib = lib.extend f;`" + `), as
-the function of a call, a condition, or through other bindings of the same
-let (` + "`let a = b; b = a;`" + `). Uses under a function, in a list or set, in a
-call argument or an if branch are lazy and not flagged.
+the function of a call, the argument of a strict builtin (` + "`toString`, `import`" + `),
+a condition, or through other bindings of the same let
+(` + "`let a = b; b = a;`" + `). Uses under a function, in a list or set, in a call
+argument of another function or in an if branch are lazy and not flagged.
 
 ## Why is this bad?
 Evaluation fails with "infinite recursion encountered". The usual intent is
@@ -70,69 +71,15 @@ func runSelfReference(pass *analysis.Pass) (any, error) {
 		if value == nil {
 			continue
 		}
-		for _, use := range def.Uses {
-			if forces(f.Info, value, use, map[ast.Expr]bool{}) {
-				pass.Report(analysis.Diagnostic{Pos: use.Pos(), End: use.End(),
+		reported := map[*ast.Ident]bool{}
+		nixmatch.Forced(f.Info, value, nixmatch.WHNF, func(r nixmatch.ForcedRef) bool {
+			if f.Info.Refs[r.Ident] == def && !reported[r.Ident] {
+				reported[r.Ident] = true
+				pass.Report(analysis.Diagnostic{Pos: r.Ident.Pos(), End: r.Ident.End(),
 					Message: "`" + def.Name + "` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `" + def.Name + "` was meant)"})
 			}
-		}
+			return true
+		})
 	}
 	return nil, nil
-}
-
-// forces reports whether evaluating e must evaluate target, following
-// let- and rec-bound names to their values.
-func forces(info *scope.Info, e ast.Expr, target *ast.Ident, seen map[ast.Expr]bool) bool {
-	switch v := e.(type) {
-	case *ast.Ident:
-		if v == target {
-			return true
-		}
-		val := nixmatch.BoundValue(info, v)
-		if val == nil || seen[val] {
-			return false
-		}
-		seen[val] = true
-		return forces(info, val, target, seen)
-	case *ast.ParenExpr:
-		return forces(info, v.X, target, seen)
-	case *ast.UnaryExpr:
-		return forces(info, v.X, target, seen)
-	case *ast.BinaryExpr:
-		switch v.Op {
-		case ast.OpAnd, ast.OpOr, ast.OpImpl, ast.OpPipeLeft:
-			return forces(info, v.X, target, seen)
-		case ast.OpPipeRight:
-			return forces(info, v.Y, target, seen)
-		}
-		return forces(info, v.X, target, seen) || forces(info, v.Y, target, seen)
-	case *ast.SelectExpr:
-		return forces(info, v.X, target, seen)
-	case *ast.HasAttrExpr:
-		return forces(info, v.X, target, seen)
-	case *ast.CallExpr:
-		return forces(info, v.Fun, target, seen)
-	case *ast.IfExpr:
-		return forces(info, v.Cond, target, seen)
-	case *ast.LetExpr:
-		return forces(info, v.Body, target, seen)
-	case *ast.WithExpr:
-		return forces(info, v.Body, target, seen)
-	case *ast.AssertExpr:
-		return forces(info, v.Cond, target, seen) || forces(info, v.Body, target, seen)
-	case *ast.StringExpr:
-		return partsForce(info, v.Parts, target, seen)
-	case *ast.PathExpr:
-		return partsForce(info, v.Parts, target, seen)
-	}
-	return false
-}
-
-func partsForce(info *scope.Info, parts []ast.StringPart, target *ast.Ident, seen map[ast.Expr]bool) bool {
-	for _, p := range parts {
-		if in, ok := p.(*ast.Interpolation); ok && forces(info, in.X, target, seen) {
-			return true
-		}
-	}
-	return false
 }

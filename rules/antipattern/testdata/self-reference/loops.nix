@@ -11,7 +11,7 @@ let
   lazy = if true then 1 else lazy;
   s = "${s}"; # want "`s` needs its own value"
   list = [ list ];
-  arg = builtins.toString arg;
+  arg = builtins.toString arg; # want "`arg` needs its own value"
 in
 rec {
   r = r.x; # want "`r` needs its own value"

@@ -1,0 +1,179 @@
+package nixmatch
+
+import (
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
+)
+
+// Demand is how much of a value an evaluation needs.
+type Demand uint8
+
+const (
+	// WHNF needs the value's outermost constructor only: a set, a list,
+	// a function, a string (whose interpolations it evaluates).
+	WHNF Demand = iota
+	// Spine also needs every element of a list to exist (its length).
+	Spine
+	// Elems also needs every element of a list in WHNF (what the module
+	// system does with imports).
+	Elems
+)
+
+// ForcedRef is a reference that an evaluation must evaluate.
+type ForcedRef struct {
+	Ident *ast.Ident
+	// Select is the static attribute path selected from Ident where it is
+	// forced (args.config.x gives [config x]); nil when Ident itself is.
+	Select []string
+	// Via lists the let- or rec-bound names, outermost first, through
+	// which the evaluation reached Ident.
+	Via []*ast.Ident
+}
+
+// strictFirstArg are builtins that evaluate their first argument.
+var strictFirstArg = []string{"builtins.import", "builtins.pathExists", "builtins.readDir", "builtins.readFile",
+	"builtins.attrNames", "builtins.attrValues", "builtins.toString", "builtins.length"}
+
+// listFunctions evaluate the list that is their last argument.
+var listFunctions = []string{"builtins.map", "builtins.filter", "builtins.concatMap", "lib.forEach",
+	"lib.flatten", "lib.concatLists", "builtins.concatLists", "lib.unique"}
+
+// Forced calls visit for each reference that evaluating e with demand d
+// must evaluate, following let- and rec-bound names to their values, until
+// visit returns false. Lazy positions (function bodies, call arguments of
+// unknown functions, set values, if branches, or-defaults) are skipped, so
+// every reference visited is really needed.
+func Forced(info *scope.Info, e ast.Expr, d Demand, visit func(ForcedRef) bool) {
+	w := &forcer{info: info, visit: visit, seen: map[ast.Expr]bool{}}
+	w.force(e, d, nil)
+}
+
+type forcer struct {
+	info    *scope.Info
+	visit   func(ForcedRef) bool
+	seen    map[ast.Expr]bool
+	stopped bool
+}
+
+func (w *forcer) force(e ast.Expr, d Demand, via []*ast.Ident) {
+	if w.stopped || e == nil {
+		return
+	}
+	switch v := e.(type) {
+	case *ast.Ident:
+		w.ident(v, nil, d, via)
+	case *ast.ParenExpr:
+		w.force(v.X, d, via)
+	case *ast.ListExpr:
+		if d == Elems {
+			for _, el := range v.Elems {
+				w.force(el, WHNF, via)
+			}
+		}
+	case *ast.SelectExpr:
+		if id, path := selectChain(v); id != nil {
+			w.ident(id, path, WHNF, via)
+		} else {
+			w.force(v.X, WHNF, via)
+		}
+	case *ast.HasAttrExpr:
+		w.force(v.X, WHNF, via)
+	case *ast.UnaryExpr:
+		w.force(v.X, WHNF, via)
+	case *ast.BinaryExpr:
+		switch v.Op {
+		case ast.OpAnd, ast.OpOr, ast.OpImpl:
+			w.force(v.X, WHNF, via)
+		case ast.OpPipeRight:
+			w.force(v.Y, WHNF, via)
+		case ast.OpPipeLeft:
+			w.force(v.X, WHNF, via)
+		case ast.OpConcat:
+			w.force(v.X, max(d, Spine), via)
+			w.force(v.Y, max(d, Spine), via)
+		default:
+			w.force(v.X, WHNF, via)
+			w.force(v.Y, WHNF, via)
+		}
+	case *ast.CallExpr:
+		w.call(v, d, via)
+	case *ast.IfExpr:
+		w.force(v.Cond, WHNF, via)
+	case *ast.LetExpr:
+		w.force(v.Body, d, via)
+	case *ast.WithExpr:
+		w.force(v.Body, d, via)
+	case *ast.AssertExpr:
+		w.force(v.Cond, WHNF, via)
+		w.force(v.Body, d, via)
+	case *ast.StringExpr:
+		w.parts(v.Parts, via)
+	case *ast.PathExpr:
+		w.parts(v.Parts, via)
+	}
+}
+
+func (w *forcer) parts(parts []ast.StringPart, via []*ast.Ident) {
+	for _, p := range parts {
+		if in, ok := p.(*ast.Interpolation); ok {
+			w.force(in.X, WHNF, via)
+		}
+	}
+}
+
+// ident visits id and follows its let or rec binding.
+func (w *forcer) ident(id *ast.Ident, path []string, d Demand, via []*ast.Ident) {
+	if !w.visit(ForcedRef{Ident: id, Select: path, Via: via}) {
+		w.stopped = true
+		return
+	}
+	v := BoundValue(w.info, id)
+	if v == nil || w.seen[v] {
+		return
+	}
+	w.seen[v] = true
+	if path != nil {
+		d = WHNF // the set is needed, not what a selection from it gives
+	}
+	w.force(v, d, append(via[:len(via):len(via)], id))
+}
+
+func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
+	fun, args := FlattenCall(c)
+	w.force(fun, WHNF, via)
+	switch {
+	case RefersAny(w.info, fun, "lib.optional", "lib.lists.optional") && len(args) == 2:
+		w.force(args[0], WHNF, via)
+		if d == Elems {
+			w.force(args[1], WHNF, via)
+		}
+	case RefersAny(w.info, fun, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
+		w.force(args[0], WHNF, via)
+		w.force(args[1], d, via)
+	case RefersAny(w.info, fun, strictFirstArg...) && len(args) >= 1:
+		w.force(args[0], WHNF, via)
+	case RefersAny(w.info, fun, listFunctions...) && len(args) >= 1:
+		w.force(args[len(args)-1], Spine, via)
+	}
+}
+
+// selectChain returns the identifier a chain of static selections
+// starts from and the names selected (a.b.c gives a and [b c]), or nil.
+func selectChain(s *ast.SelectExpr) (*ast.Ident, []string) {
+	if s.Default != nil {
+		return nil, nil // x.a or d: a missing a is not forced
+	}
+	names, ok := s.Path.PathNames()
+	if !ok {
+		return nil, nil
+	}
+	switch x := ast.Unparen(s.X).(type) {
+	case *ast.Ident:
+		return x, names
+	case *ast.SelectExpr:
+		if id, path := selectChain(x); id != nil {
+			return id, append(path[:len(path):len(path)], names...)
+		}
+	}
+	return nil, nil
+}
