@@ -10,6 +10,7 @@
 package parser
 
 import (
+	"bytes"
 	"go/token"
 	"sort"
 
@@ -27,7 +28,7 @@ const MaxDepth = 20000
 // errors are in the returned file's Errors.
 func ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
 	tf := fset.AddFile(filename, -1, len(src))
-	tf.SetLinesForContent(src)
+	setLines(tf, src)
 	toks, lexErrs := scanner.Scan(src)
 	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
 	p := &parser{
@@ -179,6 +180,32 @@ func (p *parser) parseFile() ast.Expr {
 		p.unexpected("end of file")
 	}
 	return x
+}
+
+// setLines records the file's line starts as Nix counts lines: after LF,
+// after CR LF, and after a lone CR, so that reported line numbers agree
+// with Nix's.
+func setLines(tf *token.File, src []byte) {
+	if bytes.IndexByte(src, '\r') < 0 {
+		tf.SetLinesForContent(src)
+		return
+	}
+	lines := []int{0}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+		case '\n':
+		default:
+			continue
+		}
+		if i+1 < len(src) {
+			lines = append(lines, i+1)
+		}
+	}
+	tf.SetLines(lines)
 }
 
 // mergeErrors combines the scanner's literal errors with the parser's

@@ -6,13 +6,35 @@ import (
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
-// keywords maps Nix's reserved words (and __curPos, an ID for Nix's
-// grammar that the parser treats specially) to their token kinds.
-var keywords = map[string]ast.TokenKind{
-	"if": ast.KEYWORD_IF, "then": ast.KEYWORD_THEN, "else": ast.KEYWORD_ELSE,
-	"assert": ast.KEYWORD_ASSERT, "with": ast.KEYWORD_WITH, "let": ast.KEYWORD_LET,
-	"in": ast.KEYWORD_IN, "rec": ast.KEYWORD_REC, "inherit": ast.KEYWORD_INHERIT,
-	"or": ast.KEYWORD_OR, "__curPos": ast.CUR_POS,
+// emitWord emits an identifier, or the keyword it spells. __curPos, an
+// ID for Nix's grammar that the parser treats specially, gets CUR_POS.
+func (s *scanner) emitWord(i, j int) {
+	kind := ast.IDENT
+	switch string(s.src[i:j]) {
+	case "if":
+		kind = ast.KEYWORD_IF
+	case "then":
+		kind = ast.KEYWORD_THEN
+	case "else":
+		kind = ast.KEYWORD_ELSE
+	case "assert":
+		kind = ast.KEYWORD_ASSERT
+	case "with":
+		kind = ast.KEYWORD_WITH
+	case "let":
+		kind = ast.KEYWORD_LET
+	case "in":
+		kind = ast.KEYWORD_IN
+	case "rec":
+		kind = ast.KEYWORD_REC
+	case "inherit":
+		kind = ast.KEYWORD_INHERIT
+	case "or":
+		kind = ast.KEYWORD_OR
+	case "__curPos":
+		kind = ast.CUR_POS
+	}
+	s.emit(kind, i, j)
 }
 
 // match is a candidate rule match: the length flex compares (which for
@@ -50,8 +72,27 @@ func (m *match) offer(length int, r rule, end int) {
 	}
 }
 
-// twoByteOps are the operators of two bytes, in lexer.l's order.
-var twoByteOps = [...]string{"==", "!=", "<=", ">=", "&&", "||", "->", "//", "++", "<|", "|>"}
+// isTwoByteOp reports whether c d is one of the operators of two bytes:
+// == != <= >= && || -> // ++ <| |>.
+func isTwoByteOp(c, d byte) bool {
+	switch c {
+	case '=', '!', '>':
+		return d == '='
+	case '<':
+		return d == '=' || d == '|'
+	case '&':
+		return d == '&'
+	case '|':
+		return d == '|' || d == '>'
+	case '-':
+		return d == '>'
+	case '/':
+		return d == '/'
+	case '+':
+		return d == '+'
+	}
+	return false
+}
 
 // scanDefault scans one token in the DEFAULT (or INITIAL) start condition.
 func (s *scanner) scanDefault(i int) int {
@@ -73,29 +114,32 @@ func (s *scanner) scanDefault(i int) int {
 		s.emit(ast.COMMENT, i, j)
 		return j
 	case '/':
-		if at(src, i+1) == '*' {
+		if at(src, i+1) == '*' && !s.noCommentEnd {
 			if k := bytes.Index(src[i+2:], []byte("*/")); k >= 0 {
 				j := i + 2 + k + 2
 				s.emit(ast.COMMENT, i, j)
 				return j
 			}
+			s.noCommentEnd = true
 		}
 	}
 
 	var m match
 	if idStart[c] {
-		m.offer(span(src, i+1, &idChar)-i, ruleKeywordOrID, 0)
+		j := span(src, i+1, &idChar)
+		// Fast path: only '/', ':', '.' or '+' after an identifier can
+		// make a longer path or URI match.
+		if b := at(src, j); b != '/' && b != ':' && b != '.' && b != '+' {
+			s.emitWord(i, j)
+			return j
+		}
+		m.offer(j-i, ruleKeywordOrID, 0)
 	}
 	if c == '.' && at(src, i+1) == '.' && at(src, i+2) == '.' {
 		m.offer(3, ruleEllipsis, 0)
 	}
-	if i+1 < len(src) {
-		for _, op := range twoByteOps {
-			if c == op[0] && src[i+1] == op[1] {
-				m.offer(2, ruleOp2, 0)
-				break
-			}
-		}
+	if isTwoByteOp(c, at(src, i+1)) {
+		m.offer(2, ruleOp2, 0)
 	}
 	if digit[c] {
 		m.offer(span(src, i, &digit)-i, ruleInt, 0)
@@ -132,7 +176,7 @@ func (s *scanner) scanDefault(i int) int {
 		m.offer(spathLen(src, i), ruleSPath, 0)
 	}
 	if pathChar[c] || c == '/' {
-		j := span(src, i, &pathChar)
+		j := s.pathRun(i)
 		if at(src, j) == '/' && at(src, j+1) == '$' && at(src, j+2) == '{' {
 			m.offer(j+3-i, rulePathStart, j+1)
 		} else if end := pathSegments(src, j); end > j {
@@ -140,7 +184,7 @@ func (s *scanner) scanDefault(i int) int {
 		}
 	}
 	if letter[c] {
-		m.offer(uriLen(src, i), ruleURI, 0)
+		m.offer(s.uriLen(i), ruleURI, 0)
 	}
 	return s.emitDefault(i, m)
 }
@@ -151,11 +195,7 @@ func (s *scanner) emitDefault(i int, m match) int {
 	j := i + m.length
 	switch m.rule {
 	case ruleKeywordOrID:
-		kind := ast.IDENT
-		if k, ok := keywords[string(s.src[i:j])]; ok {
-			kind = k
-		}
-		s.emit(kind, i, j)
+		s.emitWord(i, j)
 	case ruleOp2:
 		s.emit(ast.OPERATOR, i, j)
 	case ruleEllipsis:
@@ -297,9 +337,21 @@ func spathLen(src []byte, i int) int {
 	return j + 1 - i
 }
 
+// pathRun returns the end of the run of PATH_CHARs at i.
+func (s *scanner) pathRun(i int) int {
+	if i >= s.pathRunEnd {
+		s.pathRunEnd = span(s.src, i, &pathChar)
+	}
+	return s.pathRunEnd
+}
+
 // uriLen matches URI: [a-zA-Z][a-zA-Z0-9\+\-\.]*\:[uri chars]+
-func uriLen(src []byte, i int) int {
-	j := span(src, i+1, &uriHead)
+func (s *scanner) uriLen(i int) int {
+	src := s.src
+	if i+1 >= s.uriRunEnd {
+		s.uriRunEnd = span(src, i+1, &uriHead)
+	}
+	j := s.uriRunEnd
 	if at(src, j) != ':' || j >= len(src) {
 		return 0
 	}

@@ -39,6 +39,13 @@ type scanner struct {
 	toks   []ast.Token
 	stack  []state
 	errors []Error
+
+	// Runs already measured, so that input like "-----…" or "a.a.a.…",
+	// where every byte starts a failed path or URI candidate, stays
+	// linear: the run of PATH_CHARs (or URI scheme bytes) containing an
+	// offset ends where it ended for the earlier offset.
+	pathRunEnd, uriRunEnd int
+	noCommentEnd          bool // no "*/" after the last unterminated "/*"
 }
 
 // Scan tokenizes src. It never fails: bytes that start no token become
@@ -47,7 +54,7 @@ type scanner struct {
 func Scan(src []byte) ([]ast.Token, []Error) {
 	s := &scanner{
 		src:   src,
-		toks:  make([]ast.Token, 0, len(src)/3+4),
+		toks:  make([]ast.Token, 0, len(src)/3+16),
 		stack: make([]state, 1, 16),
 	}
 	s.run()
