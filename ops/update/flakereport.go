@@ -172,7 +172,7 @@ func auditLine(a gate.Audit) string {
 	if a.Skipped {
 		return fmt.Sprintf("Audit skipped: %s\n", a.Reason)
 	}
-	return fmt.Sprintf("Audit passed (fail-on = %s, %d findings below it).\n", a.FailOn, a.Findings)
+	return fmt.Sprintf("Audit passed (fail-on = %s, %s below it).\n", a.FailOn, count(a.Findings, "finding"))
 }
 
 // flakeCommitMessage lists the changed inputs one per line, after the

@@ -56,9 +56,14 @@ func newPkgFixture(t *testing.T) *pkgFixture {
 		t.Fatal(err)
 	}
 	command(t, f.dir, nil, "git", "init", "--quiet")
-	copyFixture(t, "package", f.dir, map[string]string{"@SYSTEM@": nixSystem(t), "@SRC@": srcDir, "@HASH@": sri(sources["1.0"])})
+	copyFixture(t, "package", f.dir, map[string]string{"@SYSTEM@": nixSystem(t), "@SRC@": srcDir})
+	command(t, f.dir, nil, "git", "add", "-A")
+	command(t, f.dir, nil, "nix", "--extra-experimental-features", "nix-command flakes", "flake", "lock")
 	gitCommitAll(t, f.dir, "hello 1.0", day("2024-01-01"))
 	f.orig = f.read(t)
+	if !strings.Contains(string(f.orig), `hash = "`+sri(sources["1.0"])+`";`) {
+		t.Fatalf("pkgs/hello.nix does not hold the hash of the 1.0 source, %s", sri(sources["1.0"]))
+	}
 	return f
 }
 
@@ -90,8 +95,8 @@ func TestUpdatePackageChangesOnlyVersionAndHash(t *testing.T) {
 	if got := string(f.read(t)); got != want {
 		t.Errorf("pkgs/hello.nix:\n%s\nwant:\n%s", got, want)
 	}
-	if n := strings.Count(want, `"1.0"`); n != 3 {
-		t.Fatalf("fixture has %d other \"1.0\" strings, want 3", n)
+	if n := strings.Count(want, `"1.0"`); n != 4 {
+		t.Fatalf("fixture has %d other \"1.0\" strings, want 4", n)
 	}
 	head := command(t, f.dir, nil, "git", "rev-parse", "HEAD")
 	if msg := command(t, f.dir, nil, "git", "log", "-1", "--format=%B"); msg != "hello: 1.0 -> 2.0" {
@@ -180,6 +185,7 @@ func TestUpdatePackageVersionFromGitHub(t *testing.T) {
 	}
 
 	opts.VersionFrom = "github:acme/missing"
+	opts.AllowDirty = true
 	if err := UpdatePackage(context.Background(), env, opts); gate.ExitCode(err) != gate.ExitUsage ||
 		!strings.Contains(err.Error(), "latest release of acme/missing: GET "+srv.URL+"/api/v3/repos/acme/missing/releases/latest: 404 Not Found") {
 		t.Errorf("missing repository: %v", err)

@@ -6,7 +6,7 @@
     other.url = "git+file://@OTHER@";
   };
 
-  outputs = { self, dep, other }:
+  outputs = { dep, other, ... }:
     let
       host = name: script: {
         config.system.build.toplevel = derivation {

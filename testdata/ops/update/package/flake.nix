@@ -1,7 +1,7 @@
 {
   description = "nixaudit update package test flake";
 
-  outputs = { self }:
+  outputs = _:
     let
       system = "@SYSTEM@";
       fetchurl = args: import <nix/fetchurl.nix> args;

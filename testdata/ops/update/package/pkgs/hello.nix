@@ -11,7 +11,7 @@ mkDerivation rec {
 
   src = fetchurl {
     url = "file://@SRC@/hello-${version}.tar";
-    hash = "@HASH@";
+    hash = "sha256-TmKoKnmniOoNuZHiaLbiSIr9IqW1Vv/0s2ssGXOy8xs=";
   };
 
   passthru = {
