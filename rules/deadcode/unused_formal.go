@@ -44,13 +44,21 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			passedOn[d.Owner] = true
 		}
 	}
+	var parents map[ast.Node]ast.Node
+	patternRead := func(lam *ast.LambdaExpr) bool {
+		if parents == nil {
+			parents = edit.Parents(f.File)
+		}
+		return nixshape.PatternRead(lam, func(n ast.Node) ast.Node { return parents[n] })
+	}
 	unused := map[*ast.Formal]bool{}
 	var defs []*scope.Def
 	for _, d := range f.Info.Defs {
 		if d.Kind != scope.FormalDef || formalOpts.exempt(d) || passedOn[d.Owner] || l.Live(d) || l.InDeadCode(d.Ident) {
 			continue
 		}
-		if formalOpts.skipTopLevel && topLevel[d.Owner.(*ast.LambdaExpr)] {
+		lam := d.Owner.(*ast.LambdaExpr)
+		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) {
 			continue
 		}
 		defs = append(defs, d)

@@ -74,6 +74,8 @@ func TestStatixFixLayout(t *testing.T) {
 		{EmptyLetIn, "x: let in x\n", "x: x\n"},
 		{CollapsibleLetIn, "let\n  a = 1;\nin\nlet\n  b = a;\nin\nb\n", "let\n  a = 1;\n  b = a;\nin\nb\n"},
 		{RedundantParens, "f(x)\n", "f x\n"},
+		{RedundantParens, "{\n  a = (\n    f x\n  );\n}\n", "{\n  a =\n    f x;\n}\n"},
+		{RedundantParens, "{\n  a = (\n    f x # note\n  );\n}\n", "{\n  a =\n    f x # note\n  ;\n}\n"},
 		{RedundantParens, "{ a = (x)/* c */; }\n", "{ a = x /* c */; }\n"},
 		{BoolSimplification, "!(a == b) == c\n", "(a != b) == c\n"},
 		{BoolComparison, "!(x == false)\n", "!(!x)\n"},

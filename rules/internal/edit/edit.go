@@ -122,14 +122,77 @@ func Separate(f *ast.File, from, to token.Pos, text string) string {
 // Unwrap removes the one-byte delimiters at open and close (such as the
 // parentheses of (x)), leaving a blank in place of one where the tokens
 // on both sides would otherwise run together: f(x) becomes f x, not fx.
+// Delimiters on lines of their own take their layout with them:
+//
+//	a = (          a =
+//	  f x     →      f x;
+//	);
 func Unwrap(f *ast.File, open, close token.Pos) []analysis.TextEdit {
-	drop := func(p token.Pos) analysis.TextEdit {
-		o := f.Offset(p)
+	src := f.Src
+	drop := func(o int) analysis.TextEdit {
 		text := ""
-		if o > 0 && o+1 < len(f.Src) && joins(f.Src[o-1], f.Src[o+1]) {
+		if o > 0 && o+1 < len(src) && joins(src[o-1], src[o+1]) {
 			text = " "
 		}
-		return ReplaceSpan(p, p+1, text)
+		return ReplaceSpan(f.Tok.Pos(o), f.Tok.Pos(o+1), text)
 	}
-	return []analysis.TextEdit{drop(open), drop(close)}
+	o, c := f.Offset(open), f.Offset(close)
+	first := drop(o)
+	if restOfLineBlank(src, o+1) {
+		s := o
+		for s > 0 && isBlank(src[s-1]) {
+			s--
+		}
+		first = ReplaceSpan(f.Tok.Pos(s), f.Tok.Pos(o+1), "")
+	}
+	last := drop(c)
+	if p := lastNonSpace(src, c); p > o && lineBlankBefore(src, c) && !inLineComment(f, p) {
+		last = ReplaceSpan(f.Tok.Pos(p+1), f.Tok.Pos(c+1), "")
+	}
+	return []analysis.TextEdit{first, last}
+}
+
+// restOfLineBlank reports whether only blanks lie between offset i and
+// the end of its line.
+func restOfLineBlank(src []byte, i int) bool {
+	for ; i < len(src) && src[i] != '\n'; i++ {
+		if !isBlank(src[i]) && src[i] != '\r' {
+			return false
+		}
+	}
+	return i < len(src)
+}
+
+// lineBlankBefore reports whether only blanks precede offset i on its
+// line.
+func lineBlankBefore(src []byte, i int) bool {
+	for i--; i >= 0 && src[i] != '\n'; i-- {
+		if !isBlank(src[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastNonSpace returns the offset of the last byte before i that is not
+// a blank or a line break, or -1.
+func lastNonSpace(src []byte, i int) int {
+	for i--; i >= 0; i-- {
+		if !isBlank(src[i]) && src[i] != '\n' && src[i] != '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// inLineComment reports whether offset p, the last byte before a line
+// break, ends a # comment, which a token joined after it would become
+// part of.
+func inLineComment(f *ast.File, p int) bool {
+	cs := f.CommentsIn(f.Pos(), f.Tok.Pos(p+1))
+	if len(cs) == 0 {
+		return false
+	}
+	c := cs[len(cs)-1]
+	return c.End() == f.Tok.Pos(p+1) && strings.HasPrefix(c.Text, "#")
 }

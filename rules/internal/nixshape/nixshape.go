@@ -51,3 +51,47 @@ func MayBeModule(lam *ast.LambdaExpr, parent ast.Node, topLevel map[*ast.LambdaE
 		return false
 	}
 }
+
+// patternReaders are the functions that read a function's pattern
+// (builtins.functionArgs and the library functions built on it), so
+// that the formals of a function passed to them matter even when its
+// body ignores them.
+var patternReaders = map[string]bool{
+	"functionArgs": true, "setFunctionArgs": true, "mirrorFunctionArgs": true,
+	"makeOverridable": true, "callPackage": true, "callPackageWith": true,
+	"callPackagesWith": true, "callPackages": true,
+}
+
+// PatternRead reports whether lam is passed, directly or as an argument
+// of calls nested in each other, to a function that reads its pattern:
+// functionArgs (withNormalizedHash { } ({ outputHash ? "" }: { })).
+func PatternRead(lam *ast.LambdaExpr, parent func(ast.Node) ast.Node) bool {
+	var n ast.Node = lam
+	for {
+		p := parent(n)
+		switch p := p.(type) {
+		case *ast.ParenExpr:
+		case *ast.CallExpr:
+			if ast.Node(p.Fun) != n && patternReaders[lastName(p.Fun)] {
+				return true
+			}
+		default:
+			return false
+		}
+		n = p
+	}
+}
+
+// lastName returns the name a function expression ends in: f for f and
+// for lib.f, "" otherwise.
+func lastName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectExpr:
+		if name, ok := ast.KeyName(e.Path.Keys[len(e.Path.Keys)-1]); ok && e.Default == nil {
+			return name
+		}
+	}
+	return ""
+}
