@@ -2,6 +2,8 @@ package flake
 
 import (
 	"go/token"
+	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,7 +20,8 @@ var LockMissing = &analyzer.Rule{
 		Doc: nixmatch.RuleDoc("A flake has no usable flake.lock",
 			"Flags a flake.nix with no flake.lock next to it (at the flake's `inputs`, or its "+
 				"`outputs` when it declares no inputs), and a flake.lock that is not valid JSON or "+
-				"not a lock file of version 5 to 7 (at the error in flake.lock).",
+				"not a lock file of version 5 to 7 (at the error in flake.lock). Flakes under a "+
+				"`templates` directory are skipped: they are copied by `nix flake init`, which locks the copy.",
 			"Without a lock every evaluation resolves the inputs anew (branches, the registry's "+
 				"nixpkgs): two machines, or two days, build different systems, and `nix flake check` "+
 				"in CI writes a lock nobody reviewed. A broken lock fails every command.",
@@ -43,6 +46,8 @@ var LockMissing = &analyzer.Rule{
 func runLockMissing(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[locksAnalyzer].([]*lockFile) {
 		switch {
+		case l.Missing && isTemplate(l.Flake.Name):
+			// `nix flake init` copies templates; their lock is made there.
 		case l.Missing:
 			pos, end := flakeAnchor(l.Flake)
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
@@ -78,4 +83,15 @@ func flakeAnchor(f *nixpass.File) (token.Pos, token.Pos) {
 		}
 	}
 	return f.Expr.Pos(), f.Expr.Pos()
+}
+
+// isTemplate reports whether a flake lies in a templates directory, as
+// the flake templates a repository offers to `nix flake init` do.
+func isTemplate(path string) bool {
+	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if dir == "templates" || dir == "template" {
+			return true
+		}
+	}
+	return false
 }

@@ -21,7 +21,9 @@ var ConfigShadowing = &analyzer.Rule{
 				"and function arguments such as `mapAttrs (name: config: …)` inside a module "+
 				"function that takes `config`. Patterns of nested module functions "+
 				"(`types.submodule ({ config, ... }: …)`) are not flagged: their `config` is "+
-				"the submodule's own, by design.",
+				"the submodule's own, by design; neither is the `config:` argument of the functions "+
+				"given to `mkChangedOptionModule` and `mkMergedOptionModule`, which is the whole "+
+				"configuration and is named so in their documentation.",
 			"Inside the binding's scope `config` no longer means the system configuration: "+
 				"`config.services.foo.enable` then reads a field of the local value, which "+
 				"silently evaluates to something else or fails with a confusing missing "+
@@ -56,8 +58,12 @@ func runConfigShadowing(pass *analysis.Pass) (any, error) {
 	if len(funcs) == 0 {
 		return nil, nil
 	}
+	conventional := migrationFuncs(f)
 	for _, d := range f.Info.Defs {
 		if d.Name != "config" || d.Ident == nil || !slices.Contains(shadowingKinds, d.Kind) {
+			continue
+		}
+		if fn, ok := d.Owner.(*ast.LambdaExpr); ok && conventional[fn] {
 			continue
 		}
 		if !slices.ContainsFunc(funcs, func(fn *ast.LambdaExpr) bool {
@@ -74,4 +80,29 @@ func runConfigShadowing(pass *analysis.Pass) (any, error) {
 // takesConfig reports whether a module function has a config formal.
 func takesConfig(fn *ast.LambdaExpr) bool {
 	return fn.Formals != nil && slices.ContainsFunc(fn.Formals.List, func(f *ast.Formal) bool { return f.Name.Name == "config" })
+}
+
+// migrationFuncs returns the functions passed to mkChangedOptionModule and
+// mkMergedOptionModule: they receive the whole configuration, and their
+// documented form names it `config`.
+func migrationFuncs(f *nixpass.File) map[*ast.LambdaExpr]bool {
+	out := map[*ast.LambdaExpr]bool{}
+	if f.Expr == nil {
+		return out
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if args, ok := nixmatch.CallArgs(f.Info, call, "lib.mkChangedOptionModule", "lib.mkMergedOptionModule"); ok {
+			for _, a := range args {
+				if fn, ok := ast.Unparen(a).(*ast.LambdaExpr); ok {
+					out[fn] = true
+				}
+			}
+		}
+		return true
+	})
+	return out
 }

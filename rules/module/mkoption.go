@@ -1,6 +1,8 @@
 package module
 
 import (
+	"strings"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
@@ -14,28 +16,58 @@ type optionDecl struct {
 
 // optionDecls returns the mkOption calls of f (lib.mkOption, mkOption
 // under `with lib;`, `inherit (lib) mkOption;` …) whose argument is an
-// attribute set written in place.
+// attribute set written in place. Calls that only amend another
+// declaration are left out: operands of `//`
+// (`mkEnableOption "x" // mkOption { default = true; }`), and
+// declarations that only add a submodule type to an option declared
+// elsewhere (`accounts.email.accounts = mkOption { type = …submodule…; }`),
+// which the module system merges with the documented declaration.
 func optionDecls(f *nixpass.File) []optionDecl {
 	var out []optionDecl
 	if f.Expr == nil {
 		return nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok {
+		if !ok || isUpdateOperand(stack) {
 			return true
 		}
 		args, ok := nixmatch.CallArgs(f.Info, call, "lib.mkOption")
 		if !ok || len(args) != 1 {
 			return true
 		}
-		if set, ok := ast.Unparen(args[0]).(*ast.AttrSetExpr); ok {
+		if set, ok := ast.Unparen(args[0]).(*ast.AttrSetExpr); ok && !extendsType(f, set) {
 			fun, _ := nixmatch.FlattenCall(call)
 			out = append(out, optionDecl{Fun: fun, Set: set})
 		}
 		return true
 	})
 	return out
+}
+
+// isUpdateOperand reports whether the node whose ancestors are stack is
+// an operand of `//` (through parentheses).
+func isUpdateOperand(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.BinaryExpr:
+			return p.Op == ast.OpUpdate
+		}
+		return false
+	}
+	return false
+}
+
+// extendsType reports whether a declaration consists of nothing but a
+// submodule type: an extension of an option declared elsewhere.
+func extendsType(f *nixpass.File, set *ast.AttrSetExpr) bool {
+	if len(set.Bindings) != 1 {
+		return false
+	}
+	typ := nixmatch.Attr(set, "type")
+	return typ != nil && strings.Contains(f.Text(typ.Value), "submodule")
 }
 
 // hidden reports whether the option is kept out of the documentation

@@ -121,7 +121,7 @@ func TestPositions(t *testing.T) {
 			"1:1-1:22: NixOS host without `system.stateVersion` anywhere in the project: set it to the release the machine was installed with\n"},
 		{module.ConfigShadowing, "testdata/config-shadowing", "module.nix", "" +
 			"4:3-4:9: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n" +
-			"12:44-12:50: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n"},
+			"15:44-15:50: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n"},
 	}
 	for _, c := range cases {
 		if got := findings(t, c.rule, c.dir, c.file); got != c.want {

@@ -17,7 +17,9 @@ var OptionMissingDescription = &analyzer.Rule{
 			"Flags `mkOption { … }` (in any spelling of mkOption) whose attribute set has no "+
 				"`description`. Options hidden from the documentation (`internal = true;`, "+
 				"`visible = false;`) are not flagged; `mkEnableOption` and `mkPackageOption` write "+
-				"their own descriptions.",
+				"their own descriptions. Declarations that only amend another one are not flagged either: "+
+				"`mkEnableOption \"x\" // mkOption { default = true; }`, and `mkOption { type = …submodule…; }` "+
+				"adding a submodule type to an option documented elsewhere.",
 			"The description is what `man configuration.nix`, search.nixos.org and "+
 				"home-manager's option list show: an option without one tells its users nothing "+
 				"about what it does or which values make sense.",

@@ -13,7 +13,9 @@ var OptionMissingType = &analyzer.Rule{
 	Analyzer: &analysis.Analyzer{
 		Name: "option-missing-type",
 		Doc: nixmatch.RuleDoc("An option is declared without a `type`",
-			"Flags `mkOption { … }` (in any spelling of mkOption) whose attribute set has no `type`.",
+			"Flags `mkOption { … }` (in any spelling of mkOption) whose attribute set has no `type`. "+
+				"Internal and invisible options (`internal = true;`, `visible = false;`), which only "+
+				"modules set, and `mkOption { … }` merged into another declaration with `//` are not flagged.",
 			"Without a type the module system accepts any value and merges definitions with the "+
 				"untyped `unspecified` rules: a typo such as `port = \"80\"` is not reported where it "+
 				"is made but fails later, far from its cause, and several definitions of the option "+
@@ -43,7 +45,7 @@ var OptionMissingType = &analyzer.Rule{
 func runOptionMissingType(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	for _, d := range optionDecls(f) {
-		if nixmatch.HasAttr(d.Set, "type") {
+		if nixmatch.HasAttr(d.Set, "type") || d.hidden(f) {
 			continue
 		}
 		pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(),

@@ -1,6 +1,8 @@
 package pkgrules
 
 import (
+	"strings"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
@@ -119,4 +121,31 @@ func lastName(f *nixpass.File, fun ast.Expr) string {
 		return ""
 	}
 	return name[len(name)-1]
+}
+
+// moduleOnlyArgs are formals only a module function takes.
+var moduleOnlyArgs = map[string]bool{"config": true, "options": true, "modulesPath": true, "osConfig": true, "nixosConfig": true}
+
+// isModule reports whether f is a NixOS or home-manager module rather
+// than a package file: nixmatch.IsModuleFile also accepts
+// `{ lib, stdenv }: { … }`, a set of packages, so a module function must
+// here take an argument only modules take, or be open (`...`, which
+// callPackage files rarely are) without taking stdenv or a builder.
+func isModule(f *nixpass.File) bool {
+	if !nixmatch.IsModuleFile(f) {
+		return false
+	}
+	fn, ok := ast.Unparen(f.Expr).(*ast.LambdaExpr)
+	if !ok || fn.Formals == nil {
+		return true // a set with imports, options or config
+	}
+	packageArgs := false
+	for _, formal := range fn.Formals.List {
+		name := formal.Name.Name
+		if moduleOnlyArgs[name] {
+			return true
+		}
+		packageArgs = packageArgs || builders[name] || strings.HasPrefix(name, "stdenv") || strings.HasPrefix(name, "fetch")
+	}
+	return fn.Formals.Ellipsis.IsValid() && !packageArgs
 }

@@ -16,7 +16,8 @@ var MissingLicense = &analyzer.Rule{
 		Doc: nixmatch.RuleDoc("A package's `meta` has no `license`",
 			"Flags a `meta = { … };` set written in a package builder call (`stdenv.mkDerivation`, "+
 				"`buildGoModule`, …) that does not define `license`. A `meta` computed from elsewhere "+
-				"(`meta = old.meta // { … }`, `inherit (src) meta;`) is not flagged: its license may come from there.",
+				"(`meta = old.meta // { … }`, `inherit (src) meta;`) is not flagged: its license may come from there; "+
+				"neither are helper derivations inside NixOS and home-manager modules.",
 			"nixpkgs' license checks (`allowUnfree`, `allowlistedLicenses`, `blocklistedLicenses`) treat a "+
 				"package without a license as free, so unfree software slips past the policy, and users cannot "+
 				"tell under which terms they may redistribute the build.",
@@ -46,6 +47,9 @@ var MissingLicense = &analyzer.Rule{
 
 func runMissingLicense(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
+	if isModule(f) {
+		return nil, nil // helper derivations of a module are not packages
+	}
 	for _, d := range derivations(f) {
 		if meta, ok := metaWithoutLicense(d.Set); ok {
 			pass.Report(analysis.Diagnostic{

@@ -14,7 +14,9 @@ var MissingMeta = &analyzer.Rule{
 		Name: "missing-meta",
 		Doc: nixmatch.RuleDoc("A package is built without `meta`",
 			"Flags calls of package builders (`stdenv.mkDerivation`, `buildGoModule`, "+
-				"`buildPythonPackage`, `rustPlatform.buildRustPackage`, …) whose attribute set has no `meta`.",
+				"`buildPythonPackage`, `rustPlatform.buildRustPackage`, …) whose attribute set has no `meta`. "+
+				"Derivations built inside NixOS and home-manager modules (helpers such as generated "+
+				"configuration files) are not packages anyone installs or searches for, and are not flagged.",
 			"Without `meta` the package has no description, license, homepage, maintainers or "+
 				"platforms: `nix search` shows nothing, license policies (`allowUnfree`) cannot "+
 				"judge it and Hydra builds it for platforms it does not support.",
@@ -50,6 +52,9 @@ stdenv.mkDerivation {
 
 func runMissingMeta(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
+	if isModule(f) {
+		return nil, nil // helper derivations of a module are not packages
+	}
 	for _, d := range derivations(f) {
 		if nixmatch.HasAttr(d.Set, "meta") {
 			continue

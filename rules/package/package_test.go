@@ -84,16 +84,47 @@ func TestNonSRIFixSafety(t *testing.T) {
 	}
 }
 
-func TestPositions(t *testing.T) {
-	res := analyzertest.Analyze(t, filepath.Join("testdata", "missing-license"), pkgrules.MissingLicense)
-	want := "5:5-5:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n" +
-		"14:5-14:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n" +
-		"21:5-21:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n"
-	if got := analyzertest.Format(res[0].Findings); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+// findings renders the exact findings of r on one testdata file.
+func findings(t *testing.T, r *analyzer.Rule, file string) string {
+	t.Helper()
+	for _, res := range analyzertest.Analyze(t, filepath.Join("testdata", r.Name), r) {
+		if res.File != nil && filepath.Base(res.File.Name) == file {
+			return analyzertest.Format(res.Findings)
+		}
 	}
-	res = analyzertest.Analyze(t, filepath.Join("testdata", "missing-meta"), pkgrules.MissingMeta)
-	if got, want := analyzertest.Format(res[1].Findings[:1]), "3:11-3:30: package built with `stdenv.mkDerivation` has no `meta`: add a description, license and platforms\n"; got != want {
-		t.Errorf("got %s want %s", got, want)
+	t.Fatalf("%s: no file %s", r.Name, file)
+	return ""
+}
+
+func TestPositions(t *testing.T) {
+	cases := []struct {
+		rule *analyzer.Rule
+		file string
+		want string
+	}{
+		{pkgrules.MissingLicense, "missing_license.nix", "" +
+			"5:5-5:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n" +
+			"14:5-14:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n" +
+			"21:5-21:9: `meta` has no `license`: set `meta.license` (for example `lib.licenses.mit`)\n"},
+		{pkgrules.MissingMeta, "positive.nix", "" +
+			"3:11-3:30: package built with `stdenv.mkDerivation` has no `meta`: add a description, license and platforms\n" +
+			"11:10-11:23: package built with `buildGoModule` has no `meta`: add a description, license and platforms\n" +
+			"17:8-17:42: package built with `python3Packages.buildPythonPackage` has no `meta`: add a description, license and platforms\n" +
+			"22:8-22:37: package built with `rustPlatform.buildRustPackage` has no `meta`: add a description, license and platforms\n" +
+			"28:11-28:30: package built with `stdenv.mkDerivation` has no `meta`: add a description, license and platforms\n"},
+		{pkgrules.InvalidHash, "invalid_hash.nix", "" +
+			"5:14-5:67: invalid hash in `sha256`: a sha256 hash has 64 (base16), 52 (Nix base32) or 44 (base64) characters, not 51\n" +
+			"9:14-9:68: invalid hash in `sha256`: sha256 hash: decode base32: character 'e' not in Nix alphabet\n" +
+			"13:12-13:64: invalid hash in `hash`: a sha256 hash has 64 (base16), 52 (Nix base32) or 44 (base64) characters, not 43\n" +
+			"17:12-17:66: invalid hash in `hash`: it names no algorithm: write it in SRI form (\"sha256-…\")\n" +
+			"21:14-21:111: invalid hash in `sha256`: it is a sha512 hash where sha256 is expected\n" +
+			"25:12-25:63: invalid hash in `hash`: unknown hash algorithm \"sha3\"\n" +
+			"29:12-29:73: invalid hash in `hash`: an SRI hash must be base64 (44 characters for sha256)\n" +
+			"34:18-34:72: invalid hash in `outputHash`: a sha1 hash has 40 (base16), 32 (Nix base32) or 28 (base64) characters, not 52\n"},
+	}
+	for _, c := range cases {
+		if got := findings(t, c.rule, c.file); got != c.want {
+			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
+		}
 	}
 }

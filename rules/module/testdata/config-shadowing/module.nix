@@ -4,6 +4,9 @@ let
   config = { }; # want "`config` here hides the module's `config` argument"
 in
 {
+  imports = [
+    (lib.mkChangedOptionModule [ "my" "old" ] [ "my" "new" ] (config: config.my.old + 1))
+  ];
   options.my.users = lib.mkOption {
     type = lib.types.attrsOf (lib.types.submodule ({ config, name, ... }: {
       options.uid = lib.mkOption { type = lib.types.int; };

@@ -14,8 +14,11 @@ in
       default = "foo";
       description = "User foo runs as.";
     };
-    internalThing = mkOption { # want "option declared without a `type`"
+    internalThing = mkOption {
       internal = true;
+    };
+    visibleThing = mkOption { # want "option declared without a `type`"
+      visible = true;
     };
     extra = with lib; mkOption { description = "Extra."; }; # want "without a `type`"
   };

@@ -1,0 +1,13 @@
+# Declarations that amend another one.
+{ lib, pkgs, ... }:
+let
+  inherit (lib) mkOption mkEnableOption types;
+in
+{
+  options.services.wob = {
+    systemd = mkEnableOption "systemd service for wob" // mkOption { default = true; };
+  };
+  options.accounts.email.accounts = mkOption {
+    type = with types; attrsOf (submodule (import ./accounts.nix pkgs));
+  };
+}
