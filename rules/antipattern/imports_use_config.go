@@ -59,10 +59,30 @@ through ` + "`specialArgs`" + ` are fine.
 // lateArgs are the module arguments computed from the modules' config.
 var lateArgs = []string{"config", "options", "pkgs"}
 
+// moduleSystemArgs are the arguments the module system passes itself.
+var moduleSystemArgs = []string{"config", "options", "lib", "pkgs", "modulesPath", "name", "specialArgs",
+	"osConfig", "nixosConfig", "darwinConfig"}
+
+// appliedByModuleSystem reports whether the module system can call fn: a
+// pattern without "..." that asks for other arguments belongs to a
+// function called by hand (import ./m.nix { inherit pkgs; … }), whose
+// config and pkgs are whatever the caller passes.
+func appliedByModuleSystem(fn *ast.LambdaExpr) bool {
+	if fn.Formals == nil || fn.Formals.Ellipsis.IsValid() {
+		return true
+	}
+	for _, f := range fn.Formals.List {
+		if !slices.Contains(moduleSystemArgs, f.Name.Name) {
+			return false
+		}
+	}
+	return true
+}
+
 func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	for _, m := range nixmatch.Modules(f) {
-		if m.Func == nil {
+		if m.Func == nil || !appliedByModuleSystem(m.Func) {
 			continue
 		}
 		for _, d := range m.Imports {

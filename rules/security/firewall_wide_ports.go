@@ -2,6 +2,7 @@ package security
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,7 +22,8 @@ var FirewallWidePorts = &analyzer.Rule{
 ## What it does
 Flags entries of ` + "`networking.firewall.allowedTCPPortRanges`" + ` and
 ` + "`allowedUDPPortRanges`" + ` (also per interface) that open more than 1000
-ports, or all of them.
+ports, or all of them. Mosh's standard UDP range 60000-61000 is not
+flagged.
 
 ## Why is this bad?
 A wide range opens the firewall for services nobody meant to expose, such
@@ -70,7 +72,7 @@ func runFirewallWidePorts(pass *analysis.Pass) (any, error) {
 			}
 			for _, el := range list.Elems {
 				from, to, ok := portRange(el)
-				if !ok || to-from+1 <= maxPortRange {
+				if !ok || to-from+1 <= maxPortRange || isMoshRange(p, from, to) {
 					continue
 				}
 				msg := fmt.Sprintf("the firewall opens %d ports (%d-%d): open only the ports the services need", to-from+1, from, to)
@@ -106,4 +108,11 @@ func portRange(e ast.Expr) (from, to int64, ok bool) {
 		}
 	}
 	return from, to, hasFrom && hasTo
+}
+
+// isMoshRange reports whether from-to is mosh's UDP range, 60000-61000,
+// which programs.mosh.openFirewall opens itself: one port more than
+// maxPortRange, and standard.
+func isMoshRange(option string, from, to int64) bool {
+	return strings.HasSuffix(option, "UDPPortRanges") && from == 60000 && to == 61000
 }

@@ -2,6 +2,7 @@ package security
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -9,6 +10,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 	"github.com/nixaudit/nixaudit/rules/internal/secret"
 )
 
@@ -23,7 +25,8 @@ Flags string literals holding a credential of a recognisable format (AWS
 access keys ` + "`AKIA…`" + `, GitHub tokens ` + "`ghp_…`/`github_pat_…`" + `, Slack tokens
 ` + "`xox…`" + `, PEM private keys) anywhere, and high-entropy strings assigned to
 attributes named like a secret (` + "`*password*`, `*token*`, `*secret*`, `apiKey`" + `).
-References are not flagged: paths (` + "`/run/secrets/…`" + `), ` + "`config.sops.secrets.x.path`" + `,
+Option documentation (` + "`example`, `defaultText`, `literalExpression`" + `) is
+not flagged, nor are references: paths (` + "`/run/secrets/…`" + `), ` + "`config.sops.secrets.x.path`" + `,
 ` + "`*File`" + ` options, placeholders, short or low-entropy values, and documentation
 examples. The value is masked in every output and never repeated.
 
@@ -55,6 +58,13 @@ cache and everyone with access to the repository can read the credential.
 	SecuritySeverity: "9.0",
 }
 
+// documentation are functions whose arguments document options, and
+// documentationAttrs the attributes of mkOption that do.
+var (
+	documentation      = []string{"lib.literalExpression", "lib.literalExample", "lib.literalMD", "lib.mdDoc"}
+	documentationAttrs = []string{"example", "defaultText", "description"}
+)
+
 const fixHint = ": keep it out of the Nix store (sops-nix, agenix, or a *File option)"
 
 func runHardcodedSecret(pass *analysis.Pass) (any, error) {
@@ -72,7 +82,13 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	}
 	ast.Inspect(f.Expr, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			return !nixmatch.RefersAny(f.Info, n.Fun, documentation...)
 		case *ast.AttrDef:
+			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
+			if slices.Contains(documentationAttrs, name) {
+				return false // option documentation: examples are made up
+			}
 			s, ok := ast.Unparen(n.Value).(*ast.StringExpr)
 			if !ok {
 				return true
@@ -80,7 +96,6 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 			if passwords[s] {
 				return false // plaintext-password reports it
 			}
-			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
 			value, static := s.StaticValue()
 			if static && secret.IsSecretName(name) && secret.IsHighEntropy(value) {
 				if _, known := secret.Find(value); !known {

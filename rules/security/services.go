@@ -29,7 +29,8 @@ func (s service) isSet(f *nixpass.File, name string) bool {
 }
 
 // definedServices returns the systemd services f defines: those whose
-// command (serviceConfig.ExecStart or script) is set here, and whose
+// command (serviceConfig.ExecStart or script) is set here, not replaced
+// in a unit defined elsewhere (ExecStart = [ "" "…" ]), and whose
 // service and serviceConfig sets are written out. A service f only
 // adjusts (one a NixOS module defines, with its own User and hardening)
 // or whose settings are computed cannot be judged from f and is skipped.
@@ -37,7 +38,9 @@ func definedServices(f *nixpass.File) []service {
 	var out []service
 	for _, defs := range nixmatch.Group(nixmatch.Under(nixmatch.Options(f), "systemd.services.*"), 3) {
 		s := service{name: defs[0].Path[2], defs: defs}
-		if len(s.setting("ExecStart")) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 {
+		execStart := s.setting("ExecStart")
+		if len(execStart) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 ||
+			slices.ContainsFunc(execStart, resetsCommand) {
 			continue
 		}
 		opaque := false
@@ -59,4 +62,12 @@ func definedServices(f *nixpass.File) []service {
 		out = append(out, s)
 	}
 	return out
+}
+
+// resetsCommand reports whether an ExecStart definition is systemd's
+// override idiom [ "" "new command" ], which replaces the command of a
+// unit defined elsewhere.
+func resetsCommand(d nixmatch.OptionDef) bool {
+	values, _ := nixmatch.Strings(d.Value)
+	return len(values) > 0 && values[0] == ""
 }

@@ -6,6 +6,7 @@ package secret
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -61,36 +62,75 @@ func privateKeyBody(v string) bool {
 	return len(strings.Join(strings.Fields(body), "")) >= 64 && !strings.Contains(body, "...")
 }
 
-// nameWords are the parts of a binding name that say its value is secret.
-var nameWords = []string{"password", "passwd", "passphrase", "token", "secret", "apikey", "api_key",
-	"api-key", "accesskey", "access_key", "privatekey", "private_key", "clientsecret"}
+// secretWords are the words of a binding name that say its value is
+// secret; secretPairs the pairs of consecutive words that do.
+var (
+	secretWords = []string{"password", "passwd", "passphrase", "token", "secret", "apikey", "accesskey",
+		"privatekey", "secretkey"}
+	secretPairs = [][2]string{{"api", "key"}, {"access", "key"}, {"private", "key"}, {"client", "secret"}}
+)
 
-// referenceSuffixes end names whose value points at a secret rather than
+// referenceWords end names whose value points at a secret rather than
 // holding it (passwordFile, tokenPath, secretName) or describes it.
-var referenceSuffixes = []string{"file", "files", "path", "paths", "dir", "directory", "command", "cmd",
+var referenceWords = []string{"file", "files", "path", "paths", "dir", "directory", "command", "cmd",
 	"name", "names", "type", "length", "env", "url", "uri", "endpoint", "user", "username", "field",
 	"header", "location", "source", "attr", "option", "options", "id", "format", "policy", "script",
-	"mode", "owner", "group", "prompt", "hash"}
+	"mode", "owner", "group", "prompt", "hash", "ref", "store", "helper"}
 
 // IsSecretName reports whether a binding called name would hold a secret:
-// it mentions a password, token, secret or API key, and is not a
-// reference to one (passwordFile, tokenPath) or a hash (hashedPassword).
+// one of its words (split at camelCase, _, - and .) is password, token,
+// secret, API key…, it is not a reference to one (passwordFile,
+// tokenPath, secretName) and not a hash (hashedPassword).
 func IsSecretName(name string) bool {
-	n := strings.ToLower(name)
-	if strings.HasPrefix(n, "hashed") || strings.HasPrefix(n, "initialhashed") {
+	words := nameWords(name)
+	if len(words) == 0 || slices.Contains(words, "hashed") {
 		return false
 	}
-	for _, s := range referenceSuffixes {
-		if strings.HasSuffix(n, s) {
-			return false
-		}
+	last := words[len(words)-1]
+	if slices.Contains(referenceWords, last) && !isPair(words, len(words)-2) {
+		return false
 	}
-	for _, w := range nameWords {
-		if strings.Contains(n, w) {
+	for i, w := range words {
+		if slices.Contains(secretWords, w) || isPair(words, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// isPair reports whether words[i] and words[i+1] are a secret pair.
+func isPair(words []string, i int) bool {
+	if i < 0 || i+1 >= len(words) {
+		return false
+	}
+	return slices.Contains(secretPairs, [2]string{words[i], words[i+1]})
+}
+
+// nameWords splits a name into lower-case words at camelCase humps and
+// at _, - and . (GITHUB_TOKEN, apiKey, x-api-key).
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	runes := []rune(name)
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i, r := range runes {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(runes[i-1]) ||
+			(i+1 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsUpper(runes[i-1]))):
+			flush()
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
 }
 
 // IsHighEntropy reports whether value looks like generated key material:
@@ -100,7 +140,7 @@ func IsHighEntropy(value string) bool {
 	if len(value) < 16 || len(value) > 4096 || strings.ContainsFunc(value, unicode.IsSpace) {
 		return false
 	}
-	if IsReference(value) || isPlaceholder(value) {
+	if IsReference(value) || isPlaceholder(value) || isWordy(value) {
 		return false
 	}
 	return entropy(value) >= 3.5 && charClasses(value) >= 2
@@ -115,7 +155,24 @@ func IsReference(value string) bool {
 			return true
 		}
 	}
-	return strings.Contains(value, "/run/secrets") || strings.Contains(value, "://")
+	return strings.Contains(value, "/run/secrets") || strings.Contains(value, "://") ||
+		strings.HasPrefix(value, "{") || strings.HasPrefix(value, "<") // {env:X}, {{ .X }}, <secret>
+}
+
+// isWordy reports whether value is made of letter-only words joined by
+// separators (home-assistant/mqtt/password, me@example.org): a name or an
+// address, not generated key material, which mixes in digits.
+func isWordy(value string) bool {
+	words := strings.FieldsFunc(value, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeholderWords mark values that stand in for a real secret.

@@ -53,9 +53,11 @@ func itoa(n int) string {
 }
 
 func TestIsSecretName(t *testing.T) {
-	yes := []string{"password", "adminPassword", "apiKey", "api_key", "secret", "clientSecret", "token", "GITHUB_TOKEN", "accessKey"}
+	yes := []string{"password", "adminPassword", "apiKey", "api_key", "secret", "clientSecret", "token", "GITHUB_TOKEN",
+		"accessKey", "x-api-key", "secret_key", "privateKey", "mqttPasswordSecret", "AWSSecretAccessKey"}
 	no := []string{"passwordFile", "tokenPath", "secretName", "hashedPassword", "initialHashedPassword",
-		"environmentFile", "user", "secretKeyFile", "accessKeyId", "passwordCommand", "host"}
+		"environmentFile", "user", "secretKeyFile", "accessKeyId", "passwordCommand", "host", "OSS_SECRETARY_FROM",
+		"publicKey", "signingKey", "tokenizer", "passwordStore"}
 	for _, n := range yes {
 		if !IsSecretName(n) {
 			t.Errorf("IsSecretName(%q) = false, want true", n)
@@ -72,7 +74,8 @@ func TestIsHighEntropy(t *testing.T) {
 	yes := []string{"q8Zr2LmXv9TkW4bN7pCy", "9f86d081884c7d659a2feaa0c55ad015"}
 	no := []string{"hunter2", "correcthorsebatterystaple", "/run/secrets/db-password", "./secrets/db.age",
 		"${config.sops.secrets.db.path}", "$DB_PASSWORD", "@DB_PASSWORD@", "changeme-changeme-42",
-		"aaaaaaaaaaaaaaaaaaaa", "two words are not one token", "your-api-key-goes-here"}
+		"aaaaaaaaaaaaaaaaaaaa", "two words are not one token", "your-api-key-goes-here", "{env:CONTEXT7_API_KEY}",
+		"home-assistant/mqtt/username", "oss-secretary@vulcan.lan", "gateway-injects-real-key"}
 	for _, v := range yes {
 		if !IsHighEntropy(v) {
 			t.Errorf("IsHighEntropy(%q) = false, want true", v)

@@ -37,4 +37,5 @@ in
   };
   systemd.services.made = lib.mkIf cfg.enable (mkService "made");
   systemd.user.services.foo.script = "x";
+  systemd.services.systemd-sysctl.serviceConfig.ExecStart = [ "" "/bin/sh -c true" ];
 }
