@@ -44,7 +44,17 @@ type AttrSet struct {
 }
 
 // Lookup returns the static attribute name, or nil.
-func (s *AttrSet) Lookup(name string) *Attr { return s.index[name] }
+func (s *AttrSet) Lookup(name string) *Attr {
+	if s.index != nil {
+		return s.index[name]
+	}
+	for _, a := range s.Attrs {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
 
 // Attr is one static attribute of an AttrSet.
 type Attr struct {
@@ -73,6 +83,23 @@ type Attr struct {
 	// or several when set literals merged; the values under a set implied
 	// by a path are in Set's attributes.
 	Values []ast.Expr
+
+	keyBuf   [1]ast.AttrKey // backing of Keys for a single definition
+	valueBuf [1]ast.Expr    // backing of Values for a single value
+}
+
+// newAttr returns an attribute defined by key k (and bound to value v,
+// when set) without allocating its Keys and Values.
+func (b *attrBuilder) newAttr(name string, kind AttrKind, k ast.AttrKey, pos token.Pos, bd ast.Binding, v ast.Expr) *Attr {
+	a := b.attrs.new()
+	*a = Attr{Name: name, Kind: kind, Key: k, Pos: pos, Binding: bd, Value: v}
+	a.keyBuf[0] = k
+	a.Keys = a.keyBuf[:]
+	if v != nil {
+		a.valueBuf[0] = v
+		a.Values = a.valueBuf[:]
+	}
+	return a
 }
 
 // DynamicAttr is an attribute whose name is computed: ${e} = v; or
@@ -89,24 +116,22 @@ type DynamicAttr struct {
 type attrBuilder struct {
 	tf     *token.File
 	errors []Error
-	sets   map[ast.Node]*AttrSet
+	attrs  slab[Attr]
 }
 
 // BuildAttrSet returns the merged attribute set of a set literal, let or
 // legacy let, and the "already defined" and "dynamic attribute in inherit"
 // errors found while building it.
 func BuildAttrSet(tf *token.File, n ast.Expr) (*AttrSet, []Error) {
-	b := &attrBuilder{tf: tf, sets: map[ast.Node]*AttrSet{}}
+	b := &attrBuilder{tf: tf}
 	s := b.build(n)
 	return s, b.errors
 }
 
-// build returns the AttrSet of a set literal, let or legacy let, building
-// it on first use.
+// build returns the AttrSet of a set literal, let or legacy let. Each is
+// built once: a literal that is an attribute's value is built with the
+// enclosing set and reached through Attr.Set.
 func (b *attrBuilder) build(n ast.Expr) *AttrSet {
-	if s, ok := b.sets[n]; ok {
-		return s
-	}
 	var bindings []ast.Binding
 	rec := false
 	switch n := n.(type) {
@@ -118,7 +143,6 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 		bindings, rec = n.Bindings, true
 	}
 	s := newAttrSet(n, rec, len(bindings))
-	b.sets[n] = s
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -131,7 +155,7 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 }
 
 func newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
-	return &AttrSet{Rec: rec, Node: n, Attrs: make([]*Attr, 0, size), index: make(map[string]*Attr, size)}
+	return &AttrSet{Rec: rec, Node: n, Attrs: make([]*Attr, 0, size)}
 }
 
 // setValue returns the AttrSet of e when Nix treats e as an attribute set
@@ -158,11 +182,10 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 			s = nested
 			continue
 		}
-		if j := s.index[name]; j != nil {
+		if j := s.Lookup(name); j != nil {
 			if j.Set == nil {
 				b.dupAttr(pathString(keys[:i+1]), pos, j.Pos, d.End())
-				s.Duplicates = append(s.Duplicates, &Attr{Name: name, Kind: PlainAttr, Key: k, Keys: []ast.AttrKey{k},
-					Pos: pos, Binding: d, Value: d.Value, Values: []ast.Expr{d.Value}})
+				s.Duplicates = append(s.Duplicates, b.newAttr(name, PlainAttr, k, pos, d, d.Value))
 				return
 			}
 			j.Keys = append(j.Keys, k)
@@ -170,7 +193,9 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 			continue
 		}
 		nested := newAttrSet(d, false, 1)
-		s.insert(&Attr{Name: name, Kind: PlainAttr, Key: k, Keys: []ast.AttrKey{k}, Pos: pos, Binding: d, Set: nested})
+		a := b.newAttr(name, PlainAttr, k, pos, d, nil)
+		a.Set = nested
+		s.insert(a)
 		s = nested
 	}
 	last := keys[len(keys)-1]
@@ -179,8 +204,8 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 		s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)})
 		return
 	}
-	a := &Attr{Name: name, Kind: PlainAttr, Key: last, Keys: []ast.AttrKey{last}, Pos: pos, Binding: d,
-		Value: d.Value, Set: b.setValue(d.Value), Values: []ast.Expr{d.Value}}
+	a := b.newAttr(name, PlainAttr, last, pos, d, d.Value)
+	a.Set = b.setValue(d.Value)
 	b.add(s, pathNames(keys), a, d.End())
 }
 
@@ -197,12 +222,8 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 			b.errorf(DynamicInInherit, k.Pos(), k.End(), k.End(), "dynamic attributes not allowed in inherit")
 			continue
 		}
-		a := &Attr{Name: name, Kind: kind, Key: k, Keys: []ast.AttrKey{k}, Pos: k.Pos(), Binding: in}
-		if in.From != nil {
-			a.Value = in.From
-			a.Values = []ast.Expr{in.From}
-		}
-		if j := s.index[name]; j != nil {
+		a := b.newAttr(name, kind, k, k.Pos(), in, in.From)
+		if j := s.Lookup(name); j != nil {
 			b.dupAttr(QuoteName(name), k.Pos(), j.Pos, in.End())
 			s.Duplicates = append(s.Duplicates, a)
 			continue
@@ -215,7 +236,7 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 // same name (recursively), or reports a duplicate. path names a for error
 // messages; raised is where Nix reports the error.
 func (b *attrBuilder) add(s *AttrSet, path []string, a *Attr, raised token.Pos) {
-	j := s.index[a.Name]
+	j := s.Lookup(a.Name)
 	if j == nil {
 		s.insert(a)
 		return
@@ -234,9 +255,20 @@ func (b *attrBuilder) add(s *AttrSet, path []string, a *Attr, raised token.Pos) 
 	j.Set.InheritFroms = append(j.Set.InheritFroms, a.Set.InheritFroms...)
 }
 
+// indexAbove is the size from which an AttrSet indexes its attributes.
+const indexAbove = 8
+
 func (s *AttrSet) insert(a *Attr) {
 	s.Attrs = append(s.Attrs, a)
-	s.index[a.Name] = a
+	switch {
+	case s.index != nil:
+		s.index[a.Name] = a
+	case len(s.Attrs) > indexAbove:
+		s.index = make(map[string]*Attr, 2*len(s.Attrs))
+		for _, x := range s.Attrs {
+			s.index[x.Name] = x
+		}
+	}
 }
 
 func (b *attrBuilder) dupAttr(path string, pos, prev, raised token.Pos) {

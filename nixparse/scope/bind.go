@@ -55,25 +55,20 @@ type binder struct {
 	info  *Info
 	attrs *attrBuilder
 	cur   *Def // innermost let/rec definition whose value is being bound
+	defs  slab[Def]
 }
 
 // Bind resolves the references of f and reports the semantic errors Nix
 // reports for it. It never fails; a file without an expression gives an
 // empty Info.
 func Bind(f *ast.File) *Info {
-	n := len(f.Tokens)/4 + 8 // identifiers are roughly a quarter of the tokens
+	n := len(f.Tokens)/8 + 8 // about one token in eight is an identifier
 	info := &Info{
-		Refs:      make(map[*ast.Ident]*Def, n),
-		WithRefs:  map[*ast.Ident][]*ast.WithExpr{},
-		names:     make(map[*ast.Name]*Def, n/2),
-		withUses:  map[*ast.WithExpr][]*ast.Ident{},
-		inherits:  map[*ast.Name]*ast.Ident{},
-		inherited: map[*ast.Ident]*ast.Name{},
-		bindingOf: make(map[*ast.Ident]*Def, n),
-		builtins:  map[string]*Def{},
-		sets:      map[ast.Node]*AttrSet{},
+		Refs:     make(map[*ast.Ident]*Def, n),
+		WithRefs: map[*ast.Ident][]*ast.WithExpr{},
+		names:    make(map[*ast.Name]*Def, n/2),
 	}
-	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok, sets: map[ast.Node]*AttrSet{}}}
+	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
 	if f.Expr != nil {
 		b.expr(f.Expr, nil)
 	}
@@ -119,7 +114,6 @@ func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
 // ref resolves the reference id in e.
 func (b *binder) ref(id *ast.Ident, e *env) {
 	if b.cur != nil {
-		b.info.bindingOf[id] = b.cur
 		b.cur.direct = append(b.cur.direct, id)
 	}
 	d, builtin, withs := lookup(id.Name, e)
@@ -127,6 +121,9 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 		d = b.info.builtins[id.Name]
 		if d == nil {
 			d = &Def{Name: id.Name, Kind: BuiltinDef}
+			if b.info.builtins == nil {
+				b.info.builtins = map[string]*Def{}
+			}
 			b.info.builtins[id.Name] = d
 		}
 	}
@@ -139,6 +136,9 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 		return
 	}
 	b.info.WithRefs[id] = withs
+	if b.info.withUses == nil {
+		b.info.withUses = map[*ast.WithExpr][]*ast.Ident{}
+	}
 	for _, w := range withs {
 		b.info.withUses[w] = append(b.info.withUses[w], id)
 	}
@@ -150,17 +150,12 @@ func (b *binder) use(id *ast.Ident, d *Def) {
 }
 
 // define records a new definition made inside the current binding value.
-func (b *binder) define(d *Def, names ...*ast.Name) {
+func (b *binder) define(d *Def) {
 	d.Parent = b.cur
 	if b.cur != nil {
 		b.cur.children = append(b.cur.children, d)
 	}
 	b.info.Defs = append(b.info.Defs, d)
-	for _, n := range names {
-		if n != nil {
-			b.info.names[n] = d
-		}
-	}
 }
 
 // expr binds the references of x in e.
@@ -254,6 +249,9 @@ func (b *binder) key(k ast.AttrKey, e *env) {
 // belongs to (nil for a set literal); it returns the scope the set's
 // values are bound in (the let body's scope).
 func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
+	if b.info.sets == nil {
+		b.info.sets = map[ast.Node]*AttrSet{}
+	}
 	b.info.sets[s.Node] = s
 	inner := e
 	if s.Rec || owner != nil {
@@ -265,9 +263,15 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		}
 		defs := make([]*Def, len(s.Attrs))
 		for i, a := range s.Attrs {
-			d := &Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a}
+			d := b.defs.new()
+			*d = Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a}
 			d.Ident, _ = a.Key.(*ast.Name)
-			b.define(d, firstNames(a)...)
+			b.define(d)
+			for _, k := range a.Keys {
+				if n, ok := k.(*ast.Name); ok {
+					b.info.names[n] = d
+				}
+			}
 			defs[i] = d
 		}
 		inner = b.scope(s.Node, newEnv(e, defs))
@@ -275,13 +279,14 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 	for _, from := range s.InheritFroms {
 		b.expr(from, inner)
 	}
+	saved := b.cur
 	for i, a := range s.Attrs {
-		var d *Def
 		if inner != e {
-			d = inner.defs[i]
+			b.cur = inner.defs[i] // the value belongs to this definition
 		}
-		b.withBinding(d, func() { b.attr(a, inner, e) })
+		b.attr(a, inner, e)
 	}
+	b.cur = saved
 	for _, a := range s.Duplicates {
 		b.attr(a, inner, e)
 	}
@@ -294,18 +299,6 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		}
 	}
 	return inner
-}
-
-// withBinding runs f with d as the current binding (when d is set).
-func (b *binder) withBinding(d *Def, f func()) {
-	if d == nil {
-		f()
-		return
-	}
-	saved := b.cur
-	b.cur = d
-	f()
-	b.cur = saved
 }
 
 // attr binds one attribute's value: plain values in the set's scope,
@@ -324,22 +317,15 @@ func (b *binder) attr(a *Attr, inner, outer *env) {
 			n = &ast.Name{NamePos: a.Key.Pos(), Name: a.Name}
 		}
 		id := &ast.Ident{NamePos: n.NamePos, Name: a.Name}
+		if b.info.inherits == nil {
+			b.info.inherits = map[*ast.Name]*ast.Ident{}
+			b.info.inherited = map[*ast.Ident]*ast.Name{}
+		}
 		b.info.inherits[n] = id
 		b.info.inherited[id] = n
 		b.ref(id, outer)
 	}
 	// inherit (e) a: e was bound once for the clause.
-}
-
-// firstNames returns the *ast.Name first keys that define a.
-func firstNames(a *Attr) []*ast.Name {
-	names := make([]*ast.Name, 0, len(a.Keys))
-	for _, k := range a.Keys {
-		if n, ok := k.(*ast.Name); ok {
-			names = append(names, n)
-		}
-	}
-	return names
 }
 
 // lambda binds a function: its argument and formals are in scope in the
@@ -355,14 +341,18 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		if l.Formals != nil {
 			kind = AtDef
 		}
-		d := &Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l}
-		b.define(d, l.Arg)
+		d := b.defs.new()
+		*d = Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l}
+		b.define(d)
+		b.info.names[l.Arg] = d
 		defs = append(defs, d)
 	}
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
-			d := &Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l}
-			b.define(d, f.Name)
+			d := b.defs.new()
+			*d = Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l}
+			b.define(d)
+			b.info.names[f.Name] = d
 			defs = append(defs, d)
 		}
 		b.checkFormals(l)
@@ -380,24 +370,25 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 // @-argument, as Nix's validateFormals does: at the repetition, or at the
 // lambda for the @-name.
 func (b *binder) checkFormals(l *ast.LambdaExpr) {
-	first := make(map[string]*ast.Name, len(l.Formals.List))
-	var dup *ast.Name
-	var dupFirst token.Pos
-	for _, f := range l.Formals.List {
-		prev, seen := first[f.Name.Name]
-		if !seen {
-			first[f.Name.Name] = f.Name
-			continue
-		}
-		if dup == nil || prev.Pos() < dupFirst {
-			dup, dupFirst = f.Name, prev.Pos()
+	list := l.Formals.List
+	var dup, dupFirst *ast.Name
+	hasArg := false
+	for i, f := range list {
+		hasArg = hasArg || l.Arg != nil && f.Name.Name == l.Arg.Name
+		for _, g := range list[:i] { // formals lists are short
+			if g.Name.Name == f.Name.Name {
+				if dup == nil || g.Name.Pos() < dupFirst.Pos() {
+					dup, dupFirst = f.Name, g.Name
+				}
+				break
+			}
 		}
 	}
 	if dup != nil {
 		b.errorf(DuplicateFormal, dup.Pos(), dup.End(), l.End(), "duplicate formal function argument '%s'", dup.Name)
 		return
 	}
-	if l.Arg != nil && first[l.Arg.Name] != nil {
+	if hasArg {
 		b.errorf(DuplicateFormal, l.Pos(), l.Pos(), l.End(), "duplicate formal function argument '%s'", l.Arg.Name)
 	}
 }

@@ -38,6 +38,7 @@ package scope
 import (
 	"go/token"
 	"slices"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -154,14 +155,15 @@ type Info struct {
 	// (see Error.Raised).
 	Errors []Error
 
-	names     map[*ast.Name]*Def
-	withUses  map[*ast.WithExpr][]*ast.Ident
-	inherits  map[*ast.Name]*ast.Ident
-	inherited map[*ast.Ident]*ast.Name
-	bindingOf map[*ast.Ident]*Def
-	builtins  map[string]*Def
-	sets      map[ast.Node]*AttrSet
-	scopes    []scopeRange // in walk order: enclosing scopes before nested ones
+	names       map[*ast.Name]*Def
+	withUses    map[*ast.WithExpr][]*ast.Ident
+	inherits    map[*ast.Name]*ast.Ident
+	inherited   map[*ast.Ident]*ast.Name
+	bindingOnce sync.Once
+	bindingOf   map[*ast.Ident]*Def // built on first use by BindingOf
+	builtins    map[string]*Def
+	sets        map[ast.Node]*AttrSet
+	scopes      []scopeRange // in walk order: enclosing scopes before nested ones
 }
 
 // DefOf returns the definition id refers to (a BuiltinDef for globals),
@@ -209,7 +211,17 @@ func (info *Info) IsInherit(id *ast.Ident) (*ast.Name, bool) {
 // BindingOf returns the innermost let or rec definition whose value
 // contains id (the inherited name, for the reference of an inherit), or
 // nil when id lies outside every binding value.
-func (info *Info) BindingOf(id *ast.Ident) *Def { return info.bindingOf[id] }
+func (info *Info) BindingOf(id *ast.Ident) *Def {
+	info.bindingOnce.Do(func() {
+		info.bindingOf = make(map[*ast.Ident]*Def, len(info.Refs))
+		for _, d := range info.Defs {
+			for _, r := range d.direct {
+				info.bindingOf[r] = d
+			}
+		}
+	})
+	return info.bindingOf[id]
+}
 
 // AttrSetOf returns the merged attribute set of a set literal, let or
 // legacy let, or nil when n was merged into an earlier definition (its
