@@ -10,21 +10,25 @@ import (
 )
 
 // verify checks that the host runs c.target (for modes that activate it
-// now) and that its health checks pass, retrying both until the verify
-// timeout: services may take a while to come up after a switch.
+// now) and that its health checks pass, retrying until the verify timeout
+// has passed: services may take a while to come up after a switch. An
+// attempt started before the deadline runs to its end (each is bounded by
+// the checker's host timeout), so a slow host still gets one full try.
 func (d *Deployer) verify(ctx context.Context, c change, r *HostResult) error {
-	ctx, cancel := context.WithTimeout(ctx, d.Options.VerifyTimeout)
-	defer cancel()
+	deadline := time.Now().Add(d.Options.VerifyTimeout)
 	for {
 		err := d.verifyOnce(ctx, c, r)
 		if err == nil {
 			r.logf("verified %s", c.target)
 			return nil
 		}
+		wait := min(d.Options.RetryInterval, time.Until(deadline))
+		if wait <= 0 || ctx.Err() != nil {
+			return fmt.Errorf("verifying %s (for %s): %w", c.target, d.Options.VerifyTimeout, err)
+		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("verifying %s (for %s): %w", c.target, d.Options.VerifyTimeout, err)
-		case <-time.After(d.Options.RetryInterval):
+		case <-time.After(wait):
 		}
 	}
 }
