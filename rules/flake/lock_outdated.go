@@ -17,7 +17,9 @@ var LockOutdated = &analyzer.Rule{
 		Doc: nixmatch.RuleDoc("The locked nixpkgs is older than the age limit",
 			"Flags each nixpkgs input of the root flake whose locked `lastModified` (the time of "+
 				"the locked commit) lies more than `max-age-days` days (default 30) in the past. "+
-				"The finding points at `lastModified` in flake.lock. Set the limit with\n\n"+
+				"Inputs pinned to a commit in flake.nix (`github:NixOS/nixpkgs/<rev>`) are kept old on "+
+				"purpose and are not flagged. The finding points at `lastModified` in flake.lock. Set "+
+				"the limit with\n\n"+
 				"```toml\n[rule-options.lock-outdated]\nmax-age-days = 14\n```",
 			"Security fixes reach nixpkgs channels every few days; a lock that is months old "+
 				"deploys known vulnerabilities, and the longer it waits the larger (and riskier) "+
@@ -62,8 +64,8 @@ func runLockOutdated(pass *analysis.Pass) (any, error) {
 	for _, l := range locksOf(pass) {
 		for _, in := range nixpkgsRoots(l.Lock) {
 			locked := in.Node.Locked
-			if locked == nil {
-				continue
+			if locked == nil || (in.Node.Original != nil && in.Node.Original.Rev != "") {
+				continue // pinned to a commit on purpose: an update would not move it
 			}
 			field, ok := locked.Fields["lastModified"]
 			if !ok {

@@ -14,10 +14,11 @@ var FakeHash = &analyzer.Rule{
 	Analyzer: &analysis.Analyzer{
 		Name: "fake-hash",
 		Doc: nixmatch.RuleDoc("A placeholder hash is left in",
-			"Flags `lib.fakeHash`, `lib.fakeSha256` and `lib.fakeSha512` (in any spelling), and "+
-				"hash attributes of fetchers and builders (`hash`, `sha256`, `vendorHash`, `cargoHash`, "+
-				"`outputHash`, …) set to an empty string or to a digest of zeros "+
-				"(`\"sha256-AAAA…=\"`, `\"0000…\"`).",
+			"Flags hash attributes of fetchers and builders (`hash`, `sha256`, `vendorHash`, "+
+				"`cargoHash`, `outputHash`, …) set to `lib.fakeHash`, `lib.fakeSha256` or "+
+				"`lib.fakeSha512` (in any spelling, also through a let binding), to an empty string "+
+				"or to a digest of zeros (`\"sha256-AAAA…=\"`, `\"0000…\"`). Placeholders passed to "+
+				"`lib.convertHash` are tools, not leftovers, and are not flagged.",
 			"A placeholder is how one asks Nix for the real hash: the build fails with a hash "+
 				"mismatch every time until the real hash replaces it, so a placeholder that is "+
 				"committed means a package that cannot build.",
@@ -53,33 +54,20 @@ func runFakeHash(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
-	if f.Expr == nil {
-		return nil, nil
-	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
-		e, ok := n.(ast.Expr)
-		if !ok {
-			return true
+	reported := map[ast.Expr]bool{}
+	for _, b := range argBindings(f, func(n string) bool { _, ok := hashAttrs[n]; return ok }) {
+		if nixmatch.Refers(f.Info, b.Fun, "lib.convertHash") {
+			continue // converting a placeholder is not leaving it in
 		}
-		switch e.(type) {
-		case *ast.Ident, *ast.SelectExpr:
-		default:
-			return true
+		v := nixmatch.Resolve(f.Info, b.Def.Value) // through `h = lib.fakeHash;`
+		if reported[v] || !nixmatch.RefersAny(f.Info, v, fakeHashFuncs...) {
+			continue
 		}
-		if !nixmatch.RefersAny(f.Info, e, fakeHashFuncs...) || isAlias(f, e) {
-			return true
-		}
+		reported[v] = true
 		pass.Report(analysis.Diagnostic{
-			Pos: e.Pos(), End: e.End(),
-			Message: "`" + f.Text(e) + "` is a placeholder: build once and put the hash Nix reports here",
+			Pos: v.Pos(), End: v.End(),
+			Message: "`" + f.Text(v) + "` is a placeholder: build once and put the hash Nix reports here",
 		})
-		return false
-	})
+	}
 	return nil, nil
-}
-
-// isAlias reports whether e is a name a let or rec binding gives the
-// placeholder (`h = lib.fakeHash;`): the binding's value is reported.
-func isAlias(f *nixpass.File, e ast.Expr) bool {
-	return nixmatch.BoundValue(f.Info, e) != nil
 }

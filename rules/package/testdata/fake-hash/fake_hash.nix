@@ -58,6 +58,10 @@ in
     src = ./.;
     cargoHash = "sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=";
   };
+  # Tools that work with placeholders, and a placeholder that is not a
+  # hash argument.
+  l = lib.convertHash { hash = lib.fakeSha512; toHashFormat = "sri"; hashAlgo = "sha512"; };
+  m = builtins.stringLength lib.fakeHash;
   # A password hash is not a fetcher's hash.
   users.users.alice.hashedPassword = "";
 }
