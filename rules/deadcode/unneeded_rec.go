@@ -28,7 +28,7 @@ func runUnneededRec(pass *analysis.Pass) (any, error) {
 	}
 	ast.Inspect(f.File, func(n ast.Node) bool {
 		set, ok := n.(*ast.AttrSetExpr)
-		if !ok || !set.Rec.IsValid() || needed[set] {
+		if !ok || !set.Rec.IsValid() || needed[set] || hasOverrides(set) {
 			return true
 		}
 		keyword := edit.ReplaceSpan(set.Rec, set.Rec+token.Pos(len("rec")), "")
@@ -40,4 +40,17 @@ func runUnneededRec(pass *analysis.Pass) (any, error) {
 		return true
 	})
 	return nil, nil
+}
+
+// hasOverrides reports whether set defines __overrides, whose attributes
+// replace the set's own only in a rec set.
+func hasOverrides(set *ast.AttrSetExpr) bool {
+	for _, b := range set.Bindings {
+		if def, ok := b.(*ast.AttrDef); ok {
+			if name, ok := ast.KeyName(def.Path.Keys[0]); ok && name == "__overrides" {
+				return true
+			}
+		}
+	}
+	return false
 }
