@@ -1,8 +1,6 @@
 package antipattern
 
 import (
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -147,16 +145,14 @@ func usesAny(info *scope.Info, e ast.Expr, fns []*ast.LambdaExpr) bool {
 	return found
 }
 
-// reexportsLib reports whether value is lib.NAME or builtins.NAME (in any
-// spelling of lib) bound to the same NAME.
+// reexportsLib reports whether value is lib.NAME or builtins.NAME bound
+// to the same NAME. Deeper names (types.int, lib.types.int) are data more
+// often than re-exports ({ int = types.int; } maps tags to types).
 func reexportsLib(info *scope.Info, name string, value ast.Expr) bool {
 	sel, ok := ast.Unparen(value).(*ast.SelectExpr)
 	if !ok || sel.Default != nil {
 		return false
 	}
 	q, _ := nixmatch.QualifiedName(info, sel)
-	if len(q) < 2 || q[len(q)-1] != name {
-		return false
-	}
-	return nixmatch.Refers(info, sel, "lib."+name) || strings.Join(q, ".") == "builtins."+name
+	return len(q) == 2 && q[1] == name && (q[0] == "lib" || q[0] == "builtins")
 }

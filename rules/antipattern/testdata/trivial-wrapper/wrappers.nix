@@ -17,4 +17,5 @@ in
   map = f: xs: builtins.map f xs; # want "`map` only passes its arguments on to builtins.map"
   capture = f: xs: f.map f xs;
   version = pkgs.hello.version;
+  tags = { int = lib.types.int; str = lib.types.str; };
 }
