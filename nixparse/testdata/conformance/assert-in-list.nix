@@ -1,0 +1,1 @@
+[ (assert true; 1) ({ a = assert true; 1; }) ]

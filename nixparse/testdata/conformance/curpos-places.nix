@@ -1,0 +1,1 @@
+{ a = __curPos; b = [ __curPos ]; c = x: __curPos; }

@@ -1,0 +1,4 @@
+let {
+  body = 1;
+  body = 2;
+}
