@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Cmd is one command to run.
@@ -56,6 +57,10 @@ type Interface interface {
 // traces, not a whole build log.
 const MaxStderr = 1 << 20
 
+// CancelGrace is how long a cancelled command may take to exit after
+// its interrupt before it is killed.
+const CancelGrace = 5 * time.Second
+
 // Runner runs commands. The zero value runs tools found on $PATH with the
 // process's environment.
 type Runner struct {
@@ -80,6 +85,10 @@ func (r *Runner) Run(ctx context.Context, c Cmd) (*Result, error) {
 		return &Result{}, &Error{Cmd: c, ExitCode: -1, Err: err}
 	}
 	cmd := exec.CommandContext(ctx, path, c.Args...)
+	// On cancellation, interrupt first (Nix then stops its builds and
+	// releases its locks) and kill only if that is ignored.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = CancelGrace
 	cmd.Dir = c.Dir
 	cmd.Env = r.environ(c.Env)
 	cmd.Stdin = c.Stdin

@@ -106,6 +106,21 @@ func TestRunCancelled(t *testing.T) {
 	}
 }
 
+func TestRunCancelKillsWhenInterruptIsIgnored(t *testing.T) {
+	dir := t.TempDir()
+	writeScript(t, dir, "stubborn", "trap '' INT\nwhile :; do sleep 0.05; done\n")
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := (&Runner{LookPath: fakeLookPath(dir)}).Run(ctx, Cmd{Name: "stubborn"})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
+	}
+	if d := time.Since(start); d < CancelGrace || d > CancelGrace+10*time.Second {
+		t.Errorf("a command ignoring the interrupt ended after %v, want about %v", d, CancelGrace)
+	}
+}
+
 func TestRunStreamsLabelledStderr(t *testing.T) {
 	dir := t.TempDir()
 	writeScript(t, dir, "tool", `printf 'one\rtwo\n\nthree' >&2; echo out`)

@@ -101,7 +101,7 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	if err := os.WriteFile(file, t.rewrite(f, newVersion, fakeHash), 0o644); err != nil {
 		return restore(err)
 	}
-	_, err = s.nix.Build(ctx, s.dir, opts.Attr+".src", installable+".src")
+	_, err = s.nix.Build(ctx, s.dir, opts.Attr+".src (with a fake hash)", installable+".src")
 	var runErr *run.Error
 	if !errors.As(err, &runErr) {
 		if err == nil {
