@@ -30,7 +30,8 @@ func (s service) isSet(f *nixpass.File, name string) bool {
 
 // definedServices returns the systemd services f defines: those whose
 // command (serviceConfig.ExecStart or script) is set here, not replaced
-// in a unit defined elsewhere (ExecStart = [ "" "…" ]), and whose
+// in a unit defined elsewhere (ExecStart = [ "" "…" ]), that say when
+// or why they run (see declaresUnit), and whose
 // service and serviceConfig sets are written out. A service f only
 // adjusts (one a NixOS module defines, with its own User and hardening)
 // or whose settings are computed cannot be judged from f and is skipped.
@@ -40,7 +41,7 @@ func definedServices(f *nixpass.File) []service {
 		s := service{name: defs[0].Path[2], defs: defs}
 		execStart := s.setting("ExecStart")
 		if len(execStart) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 ||
-			slices.ContainsFunc(execStart, resetsCommand) {
+			slices.ContainsFunc(execStart, resetsCommand) || !s.declaresUnit() {
 			continue
 		}
 		opaque := false
@@ -70,4 +71,21 @@ func definedServices(f *nixpass.File) []service {
 func resetsCommand(d nixmatch.OptionDef) bool {
 	values, _ := nixmatch.Strings(d.Value)
 	return len(values) > 0 && values[0] == ""
+}
+
+// unitSettings are the settings that only the definition of a new
+// service makes: when and after what it runs, what it is.
+var unitSettings = []string{"description", "wantedBy", "requiredBy", "startAt", "after", "wants", "requires",
+	"serviceConfig.Type"}
+
+// declaresUnit reports whether the file declares the service rather than
+// only changing the command of one a NixOS module declares
+// (systemd.services.roundcube-setup.script = …;).
+func (s service) declaresUnit() bool {
+	for _, u := range unitSettings {
+		if len(nixmatch.Find(s.defs, "systemd.services.*."+u)) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -9,29 +9,35 @@ in
     serviceConfig.Type = "oneshot";
   };
   systemd.services.web = {
+    wantedBy = [ "multi-user.target" ];
     serviceConfig = {
       ExecStart = "${pkgs.hello}/bin/hello";
       User = "root"; # want "service web runs as root: use DynamicUser = true or a dedicated user"
     };
   };
   systemd.services.dyn.serviceConfig = {
+    Type = "simple";
     ExecStart = "${pkgs.hello}/bin/hello";
     DynamicUser = true;
   };
   systemd.services.user.serviceConfig = {
+    Type = "simple";
     ExecStart = "${pkgs.hello}/bin/hello";
     User = "hello";
   };
   systemd.services.nginx.serviceConfig.ProtectHome = lib.mkForce false;
   systemd.services.computed = {
     script = "true";
+    description = "computed";
     serviceConfig = lib.recursiveUpdate base { Type = "oneshot"; };
   };
   systemd.services.inherited = {
     script = "true";
+    description = "inherited";
     serviceConfig = { inherit (cfg) User; };
   };
   systemd.services.dynFalse.serviceConfig = { # want "service dynFalse runs as root"
+    Type = "simple";
     ExecStart = "x";
     DynamicUser = false;
   };

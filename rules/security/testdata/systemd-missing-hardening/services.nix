@@ -1,19 +1,25 @@
 { pkgs, ... }:
 {
   systemd.services.hello.serviceConfig.ExecStart = "${pkgs.hello}/bin/hello"; # want "service hello lacks basic hardening: set NoNewPrivileges, ProtectSystem, PrivateTmp in serviceConfig"
+  systemd.services.hello.wantedBy = [ "multi-user.target" ];
   systemd.services.dyn.serviceConfig = { # want "service dyn lacks basic hardening: set NoNewPrivileges in serviceConfig"
+    Type = "simple";
     ExecStart = "x";
     DynamicUser = true;
   };
   systemd.services.hard.serviceConfig = {
+    Type = "simple";
     ExecStart = "x";
     NoNewPrivileges = true;
     ProtectSystem = "strict";
     PrivateTmp = true;
   };
   systemd.services.partial = { # want "service partial lacks basic hardening: set PrivateTmp in serviceConfig"
+    description = "partial";
     script = "x";
     serviceConfig = { NoNewPrivileges = true; ProtectSystem = "full"; PrivateTmp = false; };
   };
   systemd.services.sshd.serviceConfig.PrivateTmp = true;
+  systemd.services.roundcube-setup.script = "extra migration";
+  systemd.services.home-manager-alice.serviceConfig.ExecStart = "${pkgs.hello}/bin/hello";
 }
