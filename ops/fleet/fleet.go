@@ -86,7 +86,5 @@ func attrName(name string) string {
 	return `"` + name + `"`
 }
 
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
-
 // ErrNoHosts is returned when the flake has no nixosConfigurations.
 var ErrNoHosts = errors.New("the flake has no nixosConfigurations")

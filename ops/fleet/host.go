@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -126,11 +127,11 @@ func newCheck(c config.Check) (Check, error) {
 	check := Check{Name: c.Name, Cmd: c.Cmd, HTTP: c.HTTP, ExpectStatus: c.ExpectStatus, Timeout: DefaultCheckTimeout}
 	switch {
 	case c.Name == "":
-		return check, errorf("name is required")
+		return check, fmt.Errorf("name is required")
 	case len(c.Cmd) > 0 == (c.HTTP != ""):
-		return check, errorf("check %q: set exactly one of cmd and http", c.Name)
+		return check, fmt.Errorf("check %q: set exactly one of cmd and http", c.Name)
 	case c.ExpectStatus != 0 && c.HTTP == "":
-		return check, errorf("check %q: expect-status is only for http checks", c.Name)
+		return check, fmt.Errorf("check %q: expect-status is only for http checks", c.Name)
 	}
 	if check.ExpectStatus == 0 {
 		check.ExpectStatus = DefaultExpectStatus
@@ -138,7 +139,7 @@ func newCheck(c config.Check) (Check, error) {
 	if c.Timeout != "" {
 		d, err := time.ParseDuration(c.Timeout)
 		if err != nil || d <= 0 {
-			return check, errorf("check %q: timeout = %q: want a positive Go duration such as \"30s\"", c.Name, c.Timeout)
+			return check, fmt.Errorf("check %q: timeout = %q: want a positive Go duration such as \"30s\"", c.Name, c.Timeout)
 		}
 		check.Timeout = d
 	}
