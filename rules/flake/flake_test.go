@@ -43,6 +43,7 @@ func TestRules(t *testing.T) {
 	}{
 		{flake.LockMissing, "nolock", "flake.nix: 3:3-3:9: flake.nix has no flake.lock: run `nix flake lock` and commit it\n"},
 		{flake.LockMissing, "noinputs", "flake.nix: 2:3-2:10: flake.nix has no flake.lock: run `nix flake lock` and commit it\n"},
+		{flake.LockMissing, "selfonly", ""},
 		{flake.LockMissing, "badjson", "flake.lock: 6:1-6:1: flake.lock cannot be read: invalid character '}' looking for beginning of object key string\n"},
 		{flake.LockMissing, "good", ""},
 		{flake.LockMissing, "templates/nixos", ""},

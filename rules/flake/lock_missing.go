@@ -21,7 +21,8 @@ var LockMissing = &analyzer.Rule{
 			"Flags a flake.nix with no flake.lock next to it (at the flake's `inputs`, or its "+
 				"`outputs` when it declares no inputs), and a flake.lock that is not valid JSON or "+
 				"not a lock file of version 5 to 7 (at the error in flake.lock). Flakes under a "+
-				"`templates` directory are skipped: they are copied by `nix flake init`, which locks the copy.",
+				"`templates` directory are skipped (`nix flake init` copies them and locks the copy), and so "+
+				"are flakes without inputs (no `inputs`, and `outputs = { self }: …`): there is nothing to lock.",
 			"Without a lock every evaluation resolves the inputs anew (branches, the registry's "+
 				"nixpkgs): two machines, or two days, build different systems, and `nix flake check` "+
 				"in CI writes a lock nobody reviewed. A broken lock fails every command.",
@@ -46,8 +47,9 @@ var LockMissing = &analyzer.Rule{
 func runLockMissing(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[locksAnalyzer].([]*lockFile) {
 		switch {
-		case l.Missing && isTemplate(l.Flake.Name):
-			// `nix flake init` copies templates; their lock is made there.
+		case l.Missing && (isTemplate(l.Flake.Name) || !hasInputs(l.Flake)):
+			// `nix flake init` copies templates and locks the copy; a
+			// flake without inputs has nothing to lock.
 		case l.Missing:
 			pos, end := flakeAnchor(l.Flake)
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
@@ -90,6 +92,34 @@ func flakeAnchor(f *nixpass.File) (token.Pos, token.Pos) {
 func isTemplate(path string) bool {
 	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
 		if dir == "templates" || dir == "template" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasInputs reports whether a flake may have inputs: it declares
+// `inputs`, or its `outputs` function names arguments besides `self`
+// (registry inputs), or it is not written as a plain set, so that this
+// cannot be told.
+func hasInputs(f *nixpass.File) bool {
+	set, ok := ast.Unparen(f.Expr).(*ast.AttrSetExpr)
+	if !ok || nixmatch.HasAttr(set, "inputs") {
+		return true
+	}
+	outputs := nixmatch.Attr(set, "outputs")
+	if outputs == nil {
+		return true
+	}
+	fn, ok := ast.Unparen(outputs.Value).(*ast.LambdaExpr)
+	if !ok {
+		return true
+	}
+	if fn.Formals == nil {
+		return false // outputs = args: …; names no input
+	}
+	for _, formal := range fn.Formals.List {
+		if formal.Name.Name != "self" {
 			return true
 		}
 	}

@@ -41,7 +41,7 @@ type drvCall struct {
 func derivations(f *nixpass.File) []drvCall {
 	var out []drvCall
 	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
-		if len(args) != 1 || !builders[lastName(f, fun)] {
+		if len(args) != 1 || !builders[lastName(f, fun)] || isLocalBuilder(f, fun) {
 			return
 		}
 		if set := nixmatch.SetArg(args[0]); set != nil {
@@ -77,12 +77,16 @@ type argBinding struct {
 	Name string
 }
 
-// argBindings returns the one-key bindings of every set passed to a call
-// in f (directly, or returned by a function argument such as
-// `finalAttrs: { … }`) whose name satisfies want, in source order.
+// argBindings returns the one-key bindings of every set passed to a
+// fetcher or builder call in f (directly, or returned by a function
+// argument such as `finalAttrs: { … }`) whose name satisfies want, in
+// source order.
 func argBindings(f *nixpass.File, want func(name string) bool) []argBinding {
 	var out []argBinding
 	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
+		if !isFetcherOrBuilder(lastName(f, fun)) {
+			return
+		}
 		for _, a := range args {
 			set := nixmatch.SetArg(a)
 			if set == nil {
@@ -98,9 +102,41 @@ func argBindings(f *nixpass.File, want func(name string) bool) []argBinding {
 	return out
 }
 
-// funName returns a short spelling of a called function for messages.
+// funName returns a short spelling of a called function for messages:
+// its text, or its last name when the text is long.
 func funName(f *nixpass.File, fun ast.Expr) string {
-	return nixmatch.Snippet(f.File, fun, "the builder")
+	return nixmatch.Snippet(f.File, fun, lastName(f, fun))
+}
+
+// isFetcherOrBuilder reports whether a function, by its last name, takes
+// fetcher or derivation arguments: fetchers (any name with "fetch" in it,
+// fetchurl, fetchFromGitHub, a project's own myFetcher), package builders,
+// derivation, runCommand* and overrideAttrs. Sets passed to other
+// functions (a function under test, a configuration helper) are not
+// fetcher arguments, whatever their keys.
+func isFetcherOrBuilder(name string) bool {
+	return strings.Contains(strings.ToLower(name), "fetch") || builders[name] ||
+		name == "derivation" || name == "overrideAttrs" || strings.HasPrefix(name, "runCommand")
+}
+
+// isLocalBuilder reports whether fun is a free name that a `with import
+// ./file.nix;` supplies: a project's own mkDerivation (as in test suites),
+// not a nixpkgs builder.
+func isLocalBuilder(f *nixpass.File, fun ast.Expr) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	withs := f.Info.WithRefs[id]
+	if len(withs) == 0 {
+		return false
+	}
+	imp, args := nixmatch.FlattenCall(withs[0].Scope)
+	if imp == nil || len(args) == 0 || !nixmatch.Refers(f.Info, imp, "builtins.import") {
+		return false
+	}
+	p, ok := ast.Unparen(args[0]).(*ast.PathExpr)
+	return ok && p.Kind == ast.PathRelative
 }
 
 // oneKeyDef returns b as a `name = value;` binding.

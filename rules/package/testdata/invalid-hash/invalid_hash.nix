@@ -59,6 +59,8 @@
     outputHashMode = "recursive";
     outputHash = "11w1pmwfdpz9pisbhp5qiv38q6dmidq2ipcqykw3p0sb6yrqcij79rwcwcjbxyzwbdal349qbxrncbk7pmd6snljrfpiwv2pljd4wcv";
   })
+  # Arguments of functions that are no fetchers (a function under test).
+  (normalizeHash { hash = "aaaa"; })
   # Placeholders are fake-hash's; interpolated values are not literals.
   (fetchurl { url = "https://example.org/p"; hash = ""; })
   (fetchurl { url = "https://example.org/q"; sha256 = "${placeholder}"; })
