@@ -139,7 +139,7 @@ func TestOptions(t *testing.T) {
 		{UnusedAtBinding, "no-lambda-arg", "true", "a@{ b }: b\n", ""},
 		{UnusedFormal, "no-lambda-pattern-names", "true", "{ a }: { b }: 1\n", ""},
 		{UnusedFormal, "skip-top-level", "true", "{ a, ... }: { b }: { c }: c\n", ""},
-		{UnusedFormal, "skip-top-level", "true", "{ a }: [ ({ b }: 1) ]\n", "1:13-1:14: formal b is never used\n"},
+		{UnusedFormal, "skip-top-level", "true", "{ a }: [ ({ b }: a) ]\n", "1:13-1:14: formal b is never used\n"},
 	} {
 		t.Run(tc.rule.Name+"/"+tc.option, func(t *testing.T) {
 			setFlag(t, tc.rule, tc.option, tc.val)

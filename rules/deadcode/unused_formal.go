@@ -58,7 +58,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		lam := d.Owner.(*ast.LambdaExpr)
-		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) {
+		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) {
 			continue
 		}
 		defs = append(defs, d)
@@ -101,4 +101,19 @@ func formalIndex(fs *ast.Formals, n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// signatureOnly reports whether lam uses none of its formals and returns
+// a constant ({ a, b ? 1 }: { } or …: null): a function that exists for
+// its pattern, which something reads with functionArgs.
+func signatureOnly(lam *ast.LambdaExpr) bool {
+	if !nixshape.IsConstant(lam.Body) {
+		return false
+	}
+	for _, formal := range lam.Formals.List {
+		if formal.Default != nil && !nixshape.IsConstant(formal.Default) {
+			return false
+		}
+	}
+	return true
 }

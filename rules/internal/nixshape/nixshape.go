@@ -95,3 +95,23 @@ func lastName(e ast.Expr) string {
 	}
 	return ""
 }
+
+// IsConstant reports whether e is a literal that mentions no variable
+// other than null, true and false: a number, a string without
+// interpolation, an empty list or set.
+func IsConstant(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IntLit, *ast.FloatLit:
+		return true
+	case *ast.Ident:
+		return e.Name == "null" || e.Name == "true" || e.Name == "false"
+	case *ast.StringExpr:
+		_, static := e.StaticValue()
+		return static
+	case *ast.ListExpr:
+		return len(e.Elems) == 0
+	case *ast.AttrSetExpr:
+		return len(e.Bindings) == 0
+	}
+	return false
+}

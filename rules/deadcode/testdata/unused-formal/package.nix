@@ -8,12 +8,12 @@ let
   module = { config, lib, pkgs, ... }: { x = pkgs; }; # want "^formal config is never used$" "^formal lib is never used$"
   withDefault = { a ? b, b ? 1 }: a;
   atUsed = args@{ a, ... }: args;
-  atUnused = args@{ a, ... }: 1; # want "^formal a is never used$"
+  atUnused = args@{ a, ... }: stdenv; # want "^formal a is never used$"
   skipped = { _c, ... }: 1;
   deadOnly = { d, ... }: let e = d; in 1; # want "^formal d is only used by unused bindings$"
-  allGone = { p, q }: 1; # want "^formal p is never used$" "^formal q is never used$"
+  allGone = { p, q }: stdenv; # want "^formal p is never used$" "^formal q is never used$"
 in
 stdenv.mkDerivation {
-  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone;
+  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone inspected signature;
   meta.license = lib.licenses.mit;
 }
