@@ -72,6 +72,10 @@ func start(ctx context.Context, env *Env, c Common, ignore string) (*session, er
 	if st, err := os.Stat(filepath.Join(dir, "flake.nix")); err != nil || st.IsDir() {
 		return nil, gate.Usage("%s: no flake.nix", c.Dir)
 	}
+	// The same spelling as git's top level, so paths relative to it work.
+	if dir, err = filepath.EvalSymlinks(dir); err != nil {
+		return nil, gate.Usage("%v", err)
+	}
 	cfg, err := loadConfig(dir, c.Gate.ConfigPath)
 	if err != nil {
 		return nil, &gate.UsageError{Err: err}

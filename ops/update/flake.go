@@ -42,19 +42,11 @@ func UpdateFlake(ctx context.Context, env *Env, opts FlakeOptions) error {
 	if err != nil {
 		return err
 	}
-	work := s.dir
-	if opts.DryRun {
-		tmp, cleanup, err := s.repo.copyWorkTree(ctx)
-		if err != nil {
-			return gate.Failed(fmt.Errorf("dry run: copying the work tree: %w", err), "nothing was changed")
-		}
-		defer cleanup()
-		rel, err := filepath.Rel(s.repo.root, s.dir)
-		if err != nil {
-			return err
-		}
-		work = filepath.Join(tmp, rel)
+	work, cleanup, err := workDir(ctx, s, opts.DryRun)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	lockPath := filepath.Join(work, lockName)
 	oldSrc, err := os.ReadFile(lockPath)
 	if err != nil {
@@ -75,7 +67,7 @@ func UpdateFlake(ctx context.Context, env *Env, opts FlakeOptions) error {
 	var before map[string]string
 	if opts.Build {
 		if before, err = s.nix.ToplevelPaths(ctx, work); err != nil {
-			return gate.Failed(fmt.Errorf("evaluating the hosts before the update: %w", err), "nothing was changed")
+			return gate.Failed(fmt.Errorf("evaluating the hosts before the update: %w", err), "Nothing was changed.")
 		}
 		if len(before) == 0 {
 			return gate.Usage("--build: the flake has no nixosConfigurations")
@@ -83,6 +75,9 @@ func UpdateFlake(ctx context.Context, env *Env, opts FlakeOptions) error {
 	}
 
 	restore := func(cause error) error { return restoreFile(lockPath, oldSrc, cause) }
+	if opts.DryRun {
+		restore = func(cause error) error { return gate.Failed(cause, dryRunNote) }
+	}
 	if err := s.nix.UpdateLock(ctx, work, opts.Inputs); err != nil {
 		return restore(err)
 	}
@@ -106,6 +101,28 @@ func UpdateFlake(ctx context.Context, env *Env, opts FlakeOptions) error {
 		}
 	}
 	return rep.write(env.Stdout, opts.Gate.Format, env.now())
+}
+
+// dryRunNote ends a dry run's failure: only the copy was changed.
+const dryRunNote = "Dry run: the repository was not changed."
+
+// workDir returns the flake directory to update: the flake itself, or
+// for a dry run the flake in a temporary copy of the work tree, which
+// cleanup removes.
+func workDir(ctx context.Context, s *session, dryRun bool) (string, func(), error) {
+	if !dryRun {
+		return s.dir, func() {}, nil
+	}
+	tmp, cleanup, err := s.repo.copyWorkTree(ctx)
+	if err != nil {
+		return "", nil, gate.Failed(fmt.Errorf("dry run: copying the work tree: %w", err), "Nothing was changed.")
+	}
+	rel, err := filepath.Rel(s.repo.root, s.dir)
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return filepath.Join(tmp, rel), cleanup, nil
 }
 
 // selectInputs returns the root inputs to report: the requested ones,

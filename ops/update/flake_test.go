@@ -289,9 +289,20 @@ func TestUpdateFlakeBuildFailureRestoresLock(t *testing.T) {
 	f.moveDep(t, "dep-broken", day("2024-03-01"))
 	opts := flakeOpts(f.dir)
 	opts.Build = true
+	opts.DryRun = true
+	env, _ := newEnv(nil)
+	err := UpdateFlake(context.Background(), env, opts)
+	if want := "build failed for web1\nDry run: the repository was not changed."; gate.ExitCode(err) != gate.ExitFailed || err.Error() != want {
+		t.Errorf("dry run: err = %v, want exit 4 and %q", err, want)
+	}
+	if !bytes.Equal(f.readLock(t), f.lock) {
+		t.Error("a dry run changed flake.lock")
+	}
+
+	opts.DryRun = false
 	opts.Commit = true
 	env, out := newEnv(nil)
-	err := UpdateFlake(context.Background(), env, opts)
+	err = UpdateFlake(context.Background(), env, opts)
 	if gate.ExitCode(err) != gate.ExitFailed {
 		t.Fatalf("err = %v, want an operation failure (exit 4)", err)
 	}

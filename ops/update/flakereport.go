@@ -129,7 +129,7 @@ func (r *FlakeReport) footer() string {
 		b.WriteString("No input changed.\n")
 	}
 	if r.DryRun {
-		b.WriteString("Dry run: the repository was not changed.\n")
+		b.WriteString(dryRunNote + "\n")
 	}
 	if r.Commit != "" {
 		fmt.Fprintf(&b, "Committed %s.\n", r.Commit[:min(12, len(r.Commit))])
