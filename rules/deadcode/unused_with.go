@@ -28,7 +28,7 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 			return true
 		}
 		header := edit.ReplaceSpan(w.With, w.Semi+1, "")
-		diag := analysis.Diagnostic{Pos: header.Pos, End: header.End, Message: "with " + scopeText(f.File, w.Scope) + " supplies no name to its body"}
+		diag := analysis.Diagnostic{Pos: header.Pos, End: header.End, Message: "with " + edit.Abbrev(f.Text(w.Scope), 40) + " supplies no name to its body"}
 		if !edit.DropsComment(f.File, w.With, w.Semi) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove the with", edit.Delete(f.File, w.With, w.Semi+1))}
 		}
@@ -36,14 +36,4 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 		return true
 	})
 	return nil, nil
-}
-
-// scopeText returns the source of a with's scope, shortened for messages.
-func scopeText(f *ast.File, e ast.Expr) string {
-	const maxLen = 40
-	s := f.Text(e)
-	if len(s) > maxLen {
-		return s[:maxLen-1] + "…"
-	}
-	return s
 }

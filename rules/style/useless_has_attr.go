@@ -1,8 +1,6 @@
 package style
 
 import (
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -36,21 +34,9 @@ func runUselessHasAttr(pass *analysis.Pass) (any, error) {
 		text := f.Text(sel) + " or " + def
 		pass.Report(analysis.Diagnostic{
 			Pos: ifx.Pos(), End: ifx.End(),
-			Message:        "if … ? … then … else: write " + shorten(text),
+			Message:        "if … ? … then … else: write " + edit.Abbrev(text, 60),
 			SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, ifx, sel, ifx.Else), edit.Fix("write … or …", edit.Replace(ifx, text))),
 		})
 	})
 	return nil, nil
-}
-
-// shorten cuts s for a message, at its first line and 60 characters.
-func shorten(s string) string {
-	const maxLen = 60
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return strings.TrimSpace(s[:i]) + " …"
-	}
-	if r := []rune(s); len(r) > maxLen {
-		return string(r[:maxLen-1]) + "…"
-	}
-	return s
 }
