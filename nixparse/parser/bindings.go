@@ -11,15 +11,15 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 		start := p.i
 		switch p.tok.Kind {
 		case ast.KEYWORD_INHERIT:
-			bs = append(bs, p.parseInherit())
+			bs = append(bs, p.parseInherit(term))
 		case ast.IDENT, ast.CUR_POS, ast.KEYWORD_OR, ast.STRING_OPEN, ast.INTERP_OPEN:
-			bs = append(bs, p.parseAttrDef())
+			bs = append(bs, p.parseAttrDef(term))
 		default:
 			if isCloser(p.tok.Kind) || p.is(ast.KEYWORD_IN) {
 				return bs
 			}
 			p.unexpected("")
-			p.skipTo(syncBindings)
+			p.skipTo(syncBindings, term)
 		}
 		if p.i == start {
 			p.next() // guarantee progress after an error
@@ -28,26 +28,27 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 	return bs
 }
 
-// parseAttrDef parses path = value;.
-func (p *parser) parseAttrDef() ast.Binding {
+// parseAttrDef parses path = value; in bindings ended by term.
+func (p *parser) parseAttrDef(term ast.TokenKind) ast.Binding {
 	d := p.a.attrDef.new()
 	d.Path = p.parseAttrPath("")
 	if d.Eq = p.got(ast.ASSIGN); !d.Eq.IsValid() {
 		p.unexpected("'.' or '='")
 		d.Value = p.bad()
-		p.skipTo(syncBindings)
+		p.skipTo(syncBindings, term)
 		return d
 	}
 	d.Value = p.parseExpr()
 	if d.Semi = p.got(ast.SEMI); !d.Semi.IsValid() {
 		p.unexpected("';'")
-		p.skipTo(syncBindings)
+		p.skipTo(syncBindings, term)
 	}
 	return d
 }
 
-// parseInherit parses inherit a "b" …; and inherit (from) a …;.
-func (p *parser) parseInherit() ast.Binding {
+// parseInherit parses inherit a "b" …; and inherit (from) a …; in
+// bindings ended by term.
+func (p *parser) parseInherit(term ast.TokenKind) ast.Binding {
 	in := p.a.inherit.new()
 	in.Inherit = p.got(ast.KEYWORD_INHERIT)
 	if in.Lparen = p.got(ast.LPAREN); in.Lparen.IsValid() {
@@ -72,7 +73,7 @@ func (p *parser) parseInherit() ast.Binding {
 	in.Names = names
 	if in.Semi = p.got(ast.SEMI); !in.Semi.IsValid() {
 		p.unexpected("")
-		p.skipTo(syncBindings)
+		p.skipTo(syncBindings, term)
 	}
 	return in
 }

@@ -77,14 +77,26 @@ func upper(s string) string {
 
 // errOffset is where Nix reports an error at the current token. Nix gives
 // the end of file, and a PATH_END, the location of the lexeme before them
-// (trivia included).
+// (trivia included); a PATH_END at the end of input gets the one before
+// that.
 func (p *parser) errOffset() int {
-	if k := p.tok.Kind; k != ast.EOF && k != ast.PATH_END {
+	back := 0
+	switch p.tok.Kind {
+	case ast.EOF:
+		back = 1
+	case ast.PATH_END:
+		back = 1
+		if int(p.tok.Offset) == len(p.src) {
+			back = 2
+		}
+	default:
 		return p.off()
 	}
 	for j := p.i - 1; j >= 0; j-- {
 		if t := p.toks[j]; t.EndOffset > t.Offset {
-			return int(t.Offset)
+			if back--; back == 0 {
+				return int(t.Offset)
+			}
 		}
 	}
 	return 0
@@ -130,9 +142,10 @@ const (
 // skipTo skips tokens after an error up to the next synchronisation
 // point at the current bracket level: it consumes a ';' and stops before
 // an unmatched closing bracket, EOF, or (in bindings) before 'in' or the
-// start of a binding. It consumes at least the current token unless that
-// is itself a stopping point.
-func (p *parser) skipTo(mode syncMode) {
+// start of a binding. In bindings ended by term ('}' or 'in'), an
+// unmatched closer other than '}' is stray and skipped too. It consumes at
+// least the current token unless that is itself a stopping point.
+func (p *parser) skipTo(mode syncMode, term ast.TokenKind) {
 	level := 0
 	for {
 		switch p.tok.Kind {
@@ -142,7 +155,10 @@ func (p *parser) skipTo(mode syncMode) {
 			level++
 		case ast.RBRACE, ast.RBRACK, ast.RPAREN:
 			if level == 0 {
-				return
+				if mode == syncExpr || p.tok.Kind == term || p.tok.Kind == ast.RBRACE {
+					return
+				}
+				break
 			}
 			level--
 		case ast.SEMI:

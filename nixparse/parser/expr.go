@@ -52,7 +52,7 @@ func (p *parser) parseExpr() ast.Expr {
 func (p *parser) expectOrSkip(k ast.TokenKind, expecting string) token.Pos {
 	pos := p.expect(k, expecting)
 	if !pos.IsValid() {
-		p.skipTo(syncExpr)
+		p.skipTo(syncExpr, ast.EOF)
 	}
 	return pos
 }
