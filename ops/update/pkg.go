@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/ops/gate"
 	"github.com/nixaudit/nixaudit/ops/run"
@@ -62,12 +63,9 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	if err != nil {
 		return err
 	}
-	newVersion := opts.Version
-	if opts.VersionFrom != "" {
-		if newVersion, err = latestRelease(ctx, env.HTTP, s.cfg.Update.GitHubAPI, opts.VersionFrom); err != nil {
-			return gate.Usage("%v", err)
-		}
-		fmt.Fprintf(env.Stderr, "nixaudit: latest release of %s: %s\n", strings.TrimPrefix(opts.VersionFrom, "github:"), newVersion)
+	newVersion, err := s.newVersion(ctx, opts)
+	if err != nil {
+		return err
 	}
 	installable := ".#" + opts.Attr
 	var oldVersion string
@@ -77,55 +75,19 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 	if oldVersion == newVersion {
 		return gate.Usage("%s is already at version %s", opts.Attr, newVersion)
 	}
-	file, posLine, err := packageFile(ctx, s, opts, installable)
+	p, err := s.findPackage(ctx, opts, installable, oldVersion)
 	if err != nil {
 		return err
 	}
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return gate.Usage("%v", err)
-	}
-	f := parser.ParseFile(token.NewFileSet(), file, src)
-	if len(f.Errors) > 0 {
-		e := f.Errors[0]
-		return gate.Usage("%s:%s: %s", file, position(f, e.Pos), e.Msg)
-	}
-	t, err := locate(f, oldVersion, posLine)
-	if err != nil {
-		return gate.Usage("%v", err)
-	}
-	rep := &PackageReport{Attr: opts.Attr, File: s.relToDir(file), Audit: s.audit,
-		Old: PkgVersion{oldVersion, t.hash.text}, New: PkgVersion{Version: newVersion}}
-
-	restore := func(cause error) error { return restoreFile(file, src, cause) }
-	if err := os.WriteFile(file, t.rewrite(f, newVersion, fakeHash), 0o644); err != nil {
-		return restore(err)
-	}
-	_, err = s.nix.Build(ctx, s.dir, opts.Attr+".src (with a fake hash)", installable+".src")
-	var runErr *run.Error
-	if !errors.As(err, &runErr) {
-		if err == nil {
-			err = fmt.Errorf("building %s.src with a fake hash succeeded, so its hash cannot be learned that way", opts.Attr)
-		}
-		return restore(err)
-	}
-	if rep.New.Hash, err = hashFromMismatch(string(runErr.Stderr)); err != nil {
-		return restore(fmt.Errorf("fetching the source of %s %s: %v\n%w", opts.Attr, newVersion, err, runErr))
-	}
-	if err := os.WriteFile(file, t.rewrite(f, newVersion, rep.New.Hash), 0o644); err != nil {
-		return restore(err)
-	}
-	built, err := s.nix.Build(ctx, s.dir, opts.Attr, installable)
-	if err != nil {
-		return restore(fmt.Errorf("building %s %s: %w", opts.Attr, newVersion, err))
-	}
-	if len(built) > 0 {
-		rep.OutPath = built[0].Outputs["out"]
+	rep := &PackageReport{Attr: opts.Attr, File: s.relToDir(p.file.Name), Audit: s.audit,
+		Old: PkgVersion{oldVersion, p.target.hash.text}, New: PkgVersion{Version: newVersion}}
+	if rep.New.Hash, rep.OutPath, err = s.rewriteAndBuild(ctx, p, opts.Attr, newVersion); err != nil {
+		return restoreFile(p.file.Name, p.file.Src, err)
 	}
 	if opts.Commit {
 		message := fmt.Sprintf("%s: %s -> %s\n", packageName(opts.Attr), oldVersion, newVersion)
 		branch := "nixaudit/update-" + packageName(opts.Attr) + "-" + newVersion
-		err := publish(ctx, s, opts.Common, file, message, branch, func(commit, pr string) {
+		err := publish(ctx, s, opts.Common, p.file.Name, message, branch, func(commit, pr string) {
 			rep.Commit, rep.PullRequest = commit, pr
 		})
 		if err != nil {
@@ -133,6 +95,82 @@ func UpdatePackage(ctx context.Context, env *Env, opts PackageOptions) error {
 		}
 	}
 	return rep.write(env.Stdout, opts.Gate.Format)
+}
+
+// newVersion is --version, or the latest release --version-from names.
+func (s *session) newVersion(ctx context.Context, opts PackageOptions) (string, error) {
+	if opts.VersionFrom == "" {
+		return opts.Version, nil
+	}
+	v, err := latestRelease(ctx, s.env.HTTP, s.cfg.Update.GitHubAPI, opts.VersionFrom)
+	if err != nil {
+		return "", gate.Usage("%v", err)
+	}
+	fmt.Fprintf(s.env.Stderr, "nixaudit: latest release of %s: %s\n", strings.TrimPrefix(opts.VersionFrom, "github:"), v)
+	return v, nil
+}
+
+// pkgFile is the parsed file defining a package and the two literals an
+// update rewrites in it.
+type pkgFile struct {
+	file   *ast.File
+	target target
+}
+
+// findPackage parses the package's file and locates its version and
+// source hash.
+func (s *session) findPackage(ctx context.Context, opts PackageOptions, installable, oldVersion string) (*pkgFile, error) {
+	path, posLine, err := packageFile(ctx, s, opts, installable)
+	if err != nil {
+		return nil, err
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, gate.Usage("%v", err)
+	}
+	f := parser.ParseFile(token.NewFileSet(), path, src)
+	if len(f.Errors) > 0 {
+		e := f.Errors[0]
+		return nil, gate.Usage("%s:%s: %s", path, position(f, e.Pos), e.Msg)
+	}
+	t, err := locate(f, oldVersion, posLine)
+	if err != nil {
+		return nil, gate.Usage("%v", err)
+	}
+	return &pkgFile{file: f, target: t}, nil
+}
+
+// rewriteAndBuild writes the new version with a fake hash, learns the
+// real hash from the failing source build, writes it, and builds the
+// package. It returns the hash and the package's output path; on error
+// the caller restores the file.
+func (s *session) rewriteAndBuild(ctx context.Context, p *pkgFile, attr, version string) (hash, out string, err error) {
+	path := p.file.Name
+	if err := os.WriteFile(path, p.target.rewrite(p.file, version, fakeHash), 0o644); err != nil {
+		return "", "", err
+	}
+	_, err = s.nix.Build(ctx, s.dir, attr+".src (with a fake hash)", ".#"+attr+".src")
+	var runErr *run.Error
+	if !errors.As(err, &runErr) {
+		if err == nil {
+			err = fmt.Errorf("building %s.src with a fake hash succeeded, so its hash cannot be learned that way", attr)
+		}
+		return "", "", err
+	}
+	if hash, err = hashFromMismatch(string(runErr.Stderr)); err != nil {
+		return "", "", fmt.Errorf("fetching the source of %s %s: %v\n%w", attr, version, err, runErr)
+	}
+	if err := os.WriteFile(path, p.target.rewrite(p.file, version, hash), 0o644); err != nil {
+		return "", "", err
+	}
+	built, err := s.nix.Build(ctx, s.dir, attr, ".#"+attr)
+	if err != nil {
+		return "", "", fmt.Errorf("building %s %s: %w", attr, version, err)
+	}
+	if len(built) > 0 {
+		out = built[0].Outputs["out"]
+	}
+	return hash, out, nil
 }
 
 // packageName is the last component of a flake attribute, as nixpkgs
