@@ -119,24 +119,38 @@ func isFetcherOrBuilder(name string) bool {
 		name == "derivation" || name == "overrideAttrs" || strings.HasPrefix(name, "runCommand")
 }
 
-// isLocalBuilder reports whether fun is a free name that a `with import
-// ./file.nix;` supplies: a project's own mkDerivation (as in test suites),
-// not a nixpkgs builder.
+// isLocalBuilder reports whether fun is a project's own builder rather
+// than nixpkgs' (as in test suites): a name a let binds to a function (a
+// wrapper), or a builder taken from a file of the project imported as a
+// set (`with import ./config.nix; mkDerivation`, `config.mkDerivation`
+// where `config = import ./config.nix;`). A file imported and called
+// (`import ./nixpkgs.nix { }`) is a nixpkgs pin, not a local builder.
 func isLocalBuilder(f *nixpass.File, fun ast.Expr) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
+	switch e := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		if _, isFunc := ast.Unparen(nixmatch.BoundValue(f.Info, e)).(*ast.LambdaExpr); isFunc {
+			return true
+		}
+		withs := f.Info.WithRefs[e]
+		return len(withs) > 0 && importsProjectSet(f, withs[0].Scope)
+	case *ast.SelectExpr:
+		return importsProjectSet(f, e.X)
+	}
+	return false
+}
+
+// importsProjectSet reports whether e is (or is bound to) `import FILE`
+// of a path or string, without further arguments.
+func importsProjectSet(f *nixpass.File, e ast.Expr) bool {
+	imp, args := nixmatch.FlattenCall(nixmatch.Resolve(f.Info, e))
+	if imp == nil || len(args) != 1 || !nixmatch.Refers(f.Info, imp, "builtins.import") {
 		return false
 	}
-	withs := f.Info.WithRefs[id]
-	if len(withs) == 0 {
-		return false
+	switch ast.Unparen(args[0]).(type) {
+	case *ast.PathExpr, *ast.StringExpr:
+		return true
 	}
-	imp, args := nixmatch.FlattenCall(withs[0].Scope)
-	if imp == nil || len(args) == 0 || !nixmatch.Refers(f.Info, imp, "builtins.import") {
-		return false
-	}
-	p, ok := ast.Unparen(args[0]).(*ast.PathExpr)
-	return ok && p.Kind == ast.PathRelative
+	return false
 }
 
 // oneKeyDef returns b as a `name = value;` binding.
