@@ -15,11 +15,9 @@ import (
 // A tree node as Dump and JSON render it: the node's type, its extent and
 // its fields (children, values, positions of optional tokens).
 type dumpNode struct {
-	Type   string         `json:"type"`
-	Pos    Position       `json:"pos"`
-	End    Position       `json:"end"`
-	Fields []dumpField    `json:"-"`
-	Attrs  map[string]any `json:"fields,omitempty"`
+	Type     string
+	Pos, End Position
+	Fields   []dumpField
 }
 
 type dumpField struct {

@@ -44,7 +44,8 @@ func skipString(s string, i int) int {
 // scanTo returns the index of the first occurrence of stop at bracket
 // depth 0 from i, outside strings, after skipping one extra "; " per
 // top-level "assert " (Nix prints assert without parentheses). A closing
-// bracket at depth 0 also ends the scan. It returns len(s) if none.
+// bracket at depth 0 also ends the scan (with stop "", only that does).
+// It returns len(s) if none.
 func scanTo(s string, i int, stop string) int {
 	depth, asserts := 0, 0
 	for i < len(s) {
@@ -64,7 +65,7 @@ func scanTo(s string, i int, stop string) int {
 			asserts++
 			i += len("assert ")
 			continue
-		case depth == 0 && strings.HasPrefix(s[i:], stop):
+		case depth == 0 && stop != "" && strings.HasPrefix(s[i:], stop):
 			if stop == "; " && asserts > 0 {
 				asserts--
 				break
@@ -148,7 +149,7 @@ func normalizeLet(b *strings.Builder, s string, i int) int {
 // normalizeFormals copies "({ FORMALS }" at i with the formals sorted by
 // name when it starts a lambda, and returns the index after it.
 func normalizeFormals(b *strings.Builder, s string, i int) int {
-	close := scanTo(s, i+2, "\x00")
+	close := scanTo(s, i+2, "") // the "}" closing the "{" at i+1
 	if close >= len(s) || !(strings.HasPrefix(s[close+1:], ": ") || strings.HasPrefix(s[close+1:], " @ ")) {
 		b.WriteByte(s[i])
 		return i + 1
