@@ -177,3 +177,5 @@ func TestFixLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestSurvivesBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, Rules) }

@@ -96,3 +96,5 @@ func TestStatixFixLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestSurvivesBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, statixRules) }
