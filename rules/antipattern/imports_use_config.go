@@ -49,7 +49,7 @@ through ` + "`specialArgs`" + ` are fine.
   imports = [ ./nginx-extra.nix ]; # and guard its content with lib.mkIf
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runImportsUseConfig,
 	},
 	Category: category,
@@ -81,7 +81,7 @@ func appliedByModuleSystem(fn *ast.LambdaExpr) bool {
 
 func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, m := range nixmatch.Modules(f) {
+	for _, m := range nixmatch.Of(pass).Modules {
 		if m.Func == nil || !appliedByModuleSystem(m.Func) {
 			continue
 		}

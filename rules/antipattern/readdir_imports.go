@@ -44,7 +44,7 @@ can tell from the code which modules a host uses.
   ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runReaddirImports,
 	},
 	Category: category,
@@ -56,7 +56,7 @@ var directoryListers = []string{"builtins.readDir", "lib.filesystem.listFilesRec
 
 func runReaddirImports(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, m := range nixmatch.Modules(f) {
+	for _, m := range nixmatch.Of(pass).Modules {
 		for _, d := range m.Imports {
 			if n := listingIn(f.Info, d.Value, map[ast.Expr]bool{}); n != nil {
 				pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
 // FirewallDisabled flags a host firewall turned off.
@@ -36,7 +37,7 @@ be exposed.
   networking.firewall.allowedTCPPorts = [ 443 ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			checkOptions(pass, []string{"networking.firewall.enable"},
 				boolOption(false, "the firewall is disabled: every listening service is reachable from the network; keep it enabled and open only the ports needed"))

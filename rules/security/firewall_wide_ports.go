@@ -42,7 +42,7 @@ as debugging ports and databases started later.
   networking.firewall.allowedUDPPortRanges = [ { from = 60000; to = 60010; } ]; # mosh
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runFirewallWidePorts,
 	},
 	Category:         category,
@@ -62,8 +62,7 @@ var portRangeOptions = []string{
 }
 
 func runFirewallWidePorts(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	defs := nixmatch.Options(f)
+	defs := nixmatch.Of(pass).Defs
 	for _, p := range portRangeOptions {
 		for _, d := range nixmatch.Find(defs, p) {
 			list, ok := ast.Unparen(d.Value).(*ast.ListExpr)

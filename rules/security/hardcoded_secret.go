@@ -49,7 +49,7 @@ cache and everyone with access to the repository can read the credential.
   services.myapp.settings.apiKeyFile = config.sops.secrets.myapp-api-key.path;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runHardcodedSecret,
 	},
 	Category:         category,
@@ -73,7 +73,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	passwords := map[ast.Expr]bool{}
-	for _, d := range plaintextPasswords(f) {
+	for _, d := range plaintextPasswords(nixmatch.Of(pass).Defs) {
 		passwords[d.Value] = true
 	}
 	reported := map[*ast.StringExpr]bool{}

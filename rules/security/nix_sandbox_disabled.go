@@ -5,6 +5,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
 // NixSandboxDisabled flags builds that run outside the Nix sandbox.
@@ -34,7 +35,7 @@ reproducible.
   nix.settings.sandbox = true;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			checkOptions(pass, []string{"nix.settings.sandbox", "nix.useSandbox"},
 				boolOption(false, "the Nix build sandbox is disabled: builds can read the host's files and reach the network"))

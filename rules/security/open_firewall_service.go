@@ -41,7 +41,7 @@ host is on, often with default or weak authentication.
   networking.firewall.interfaces.wg0.allowedTCPPorts = [ 6379 ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runOpenFirewallService,
 	},
 	Category:         category,
@@ -60,7 +60,7 @@ var sensitiveServices = []string{
 
 func runOpenFirewallService(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, d := range nixmatch.Under(nixmatch.Options(f), "services.*") {
+	for _, d := range nixmatch.Under(nixmatch.Of(pass).Defs, "services.*") {
 		last := d.Path[len(d.Path)-1]
 		if last != "openFirewall" || !slices.Contains(sensitiveServices, d.Path[1]) ||
 			d.Value == nil || !nixmatch.IsBool(f.Info, d.Value, true) {

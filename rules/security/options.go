@@ -11,7 +11,7 @@ import (
 // for which flag returns a message.
 func checkOptions(pass *analysis.Pass, patterns []string, flag func(f *nixpass.File, d nixmatch.OptionDef) string) {
 	f := nixpass.Of(pass)
-	defs := nixmatch.Options(f)
+	defs := nixmatch.Of(pass).Defs
 	for _, p := range patterns {
 		for _, d := range nixmatch.Find(defs, p) {
 			if d.Value == nil {

@@ -42,10 +42,9 @@ to the repository.
   users.users.alice.hashedPasswordFile = config.sops.secrets.alice-password.path;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			f := nixpass.Of(pass)
-			for _, d := range plaintextPasswords(f) {
+			for _, d := range plaintextPasswords(nixmatch.Of(pass).Defs) {
 				s := d.Value.(*ast.StringExpr)
 				text, _ := nixmatch.StringParts(s, "")
 				pass.Report(analysis.Diagnostic{Pos: s.Pos(), End: s.End(), Category: secretCategory,
@@ -68,9 +67,8 @@ var passwordOptions = []string{
 
 // plaintextPasswords returns the user password options set to string
 // literals (hardcoded-secret leaves them to plaintext-password).
-func plaintextPasswords(f *nixpass.File) []nixmatch.OptionDef {
+func plaintextPasswords(defs []nixmatch.OptionDef) []nixmatch.OptionDef {
 	var out []nixmatch.OptionDef
-	defs := nixmatch.Options(f)
 	for _, p := range passwordOptions {
 		for _, d := range nixmatch.Find(defs, p) {
 			if _, ok := d.Value.(*ast.StringExpr); ok {

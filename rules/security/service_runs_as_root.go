@@ -48,7 +48,7 @@ capabilities.
   };
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runServiceRunsAsRoot,
 	},
 	Category:         category,
@@ -59,7 +59,7 @@ capabilities.
 
 func runServiceRunsAsRoot(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, s := range definedServices(f) {
+	for _, s := range definedServices(nixmatch.Of(pass).Defs) {
 		users := s.setting("User")
 		for _, d := range users {
 			if v, ok := nixmatch.String(d.Value); ok && v == "root" {

@@ -35,9 +35,9 @@ func (s service) isSet(f *nixpass.File, name string) bool {
 // service and serviceConfig sets are written out. A service f only
 // adjusts (one a NixOS module defines, with its own User and hardening)
 // or whose settings are computed cannot be judged from f and is skipped.
-func definedServices(f *nixpass.File) []service {
+func definedServices(all []nixmatch.OptionDef) []service {
 	var out []service
-	for _, defs := range nixmatch.Group(nixmatch.Under(nixmatch.Options(f), "systemd.services.*"), 3) {
+	for _, defs := range nixmatch.Group(nixmatch.Under(all, "systemd.services.*"), 3) {
 		s := service{name: defs[0].Path[2], defs: defs}
 		execStart := s.setting("ExecStart")
 		if len(execStart) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 ||

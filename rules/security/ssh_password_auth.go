@@ -5,6 +5,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
 // SSHPasswordAuth flags SSH password logins.
@@ -35,7 +36,7 @@ force from the whole internet; keys are not.
   users.users.alice.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAA… alice" ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			checkOptions(pass, []string{"services.openssh.settings.PasswordAuthentication", "services.openssh.passwordAuthentication"},
 				boolOption(true, "SSH accepts password logins: use keys and set PasswordAuthentication = false"))

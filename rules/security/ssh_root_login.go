@@ -36,7 +36,7 @@ person.
   services.openssh.settings.PermitRootLogin = "prohibit-password";
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			checkOptions(pass, []string{"services.openssh.settings.PermitRootLogin", "services.openssh.permitRootLogin"},
 				func(_ *nixpass.File, d nixmatch.OptionDef) string {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
 // SudoNoPassword flags sudo (or doas) for wheel without a password.
@@ -34,7 +35,7 @@ malicious build script, becomes root without asking anyone.
   security.sudo.wheelNeedsPassword = true;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			checkOptions(pass, []string{"security.sudo.wheelNeedsPassword", "security.sudo-rs.wheelNeedsPassword", "security.doas.wheelNeedsPassword"},
 				boolOption(false, "wheel users become root without a password: any process they run can take over the machine"))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
 // SystemdMissingHardening flags services without basic sandboxing.
@@ -46,7 +47,7 @@ writing to the system, or reading other services' temporary files.
   };
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runSystemdMissingHardening,
 	},
 	Category:         category,
@@ -64,7 +65,7 @@ var hardening = []struct {
 
 func runSystemdMissingHardening(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, s := range definedServices(f) {
+	for _, s := range definedServices(nixmatch.Of(pass).Defs) {
 		dynamic := s.isSet(f, "DynamicUser")
 		var missing []string
 		for _, h := range hardening {

@@ -35,7 +35,7 @@ which is equivalent to root: every user of the machine becomes root.
   nix.settings.trusted-users = [ "root" "@wheel" ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runTrustedUsersWide,
 	},
 	Category:         category,
@@ -51,8 +51,7 @@ var broadUsers = map[string]string{
 }
 
 func runTrustedUsersWide(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	defs := nixmatch.Options(f)
+	defs := nixmatch.Of(pass).Defs
 	for _, p := range []string{"nix.settings.trusted-users", "nix.trustedUsers"} {
 		for _, d := range nixmatch.Find(defs, p) {
 			values, nodes := nixmatch.Strings(d.Value)

@@ -44,7 +44,7 @@ process again.
   age.secrets.db-password = { file = ./db-password.age; mode = "0400"; owner = "postgres"; };
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run:      runWorldReadableSecret,
 	},
 	Category:         category,
@@ -59,8 +59,7 @@ var secretSets = []string{"age.secrets.*", "sops.secrets.*", "sops.templates.*"}
 var broadGroups = []string{"users", "wheel"}
 
 func runWorldReadableSecret(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	defs := nixmatch.Options(f)
+	defs := nixmatch.Of(pass).Defs
 	for _, set := range secretSets {
 		for _, secretDefs := range nixmatch.Group(nixmatch.Under(defs, set), 3) {
 			group := ""

@@ -1,0 +1,35 @@
+package nixmatch
+
+import (
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+)
+
+// Index is what Analyzer finds in a file: its modules and their option
+// definitions.
+type Index struct {
+	Modules []*Module
+	Defs    []OptionDef
+}
+
+// Analyzer finds the modules and option definitions of a file once for
+// every rule of a run that requires it (as inspect.Analyzer does for Go).
+var Analyzer = &analysis.Analyzer{
+	Name:       "nixoptions",
+	Doc:        "the NixOS modules and option definitions of a Nix file",
+	Requires:   []*analysis.Analyzer{nixpass.Analyzer},
+	Run:        func(pass *analysis.Pass) (any, error) { return index(nixpass.Of(pass)), nil },
+	ResultType: reflect.TypeFor[*Index](),
+}
+
+// Of returns the Index of the file under analysis; pass's analyzer must
+// require Analyzer.
+func Of(pass *analysis.Pass) *Index { return pass.ResultOf[Analyzer].(*Index) }
+
+func index(f *nixpass.File) *Index {
+	c := collect(f)
+	return &Index{Modules: c.modules, Defs: c.defs}
+}
