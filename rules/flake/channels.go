@@ -93,7 +93,7 @@ func channelProblem(ref string, now time.Time) string {
 	}
 	m := releaseBranch.FindStringSubmatch(ref)
 	if m == nil {
-		return fmt.Sprintf("%q is not a nixpkgs channel: use nixos-unstable, nixpkgs-unstable or a release channel such as nixos-%s", ref, channels.Releases[1].Version)
+		return fmt.Sprintf("%q is not a nixpkgs channel: use nixos-unstable, nixpkgs-unstable or a release channel (nixos-YY.MM)", ref)
 	}
 	version := m[1]
 	for _, r := range channels.Releases {
