@@ -9,10 +9,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/ops/gate"
+	"github.com/nixaudit/nixaudit/ops/run"
 )
 
 // sri is the SRI sha256 of data: what Nix must report for a flat
@@ -161,7 +164,7 @@ func TestUpdatePackageVersionFromGitHub(t *testing.T) {
 	}))
 	defer srv.Close()
 	f := newPkgFixture(t)
-	config := "[update]\ngithub-api = \"" + srv.URL + "/api/v3\"\n"
+	config := "[update]\ngithub-api = \"" + srv.URL + "/api/v3\"\n[nix]\noptions = [\"--option\", \"substituters\", \"\"]\n"
 	if err := os.WriteFile(filepath.Join(f.dir, ".nixaudit.toml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -170,9 +173,24 @@ func TestUpdatePackageVersionFromGitHub(t *testing.T) {
 	opts.VersionFrom = "github:acme/hello"
 	opts.File = f.file
 	opts.Gate.Format = gate.JSON
-	env, out := newEnv(nil)
+	rec := &recorder{runner: &run.Runner{}}
+	env, out := newEnv(rec)
 	if err := UpdatePackage(context.Background(), env, opts); err != nil {
 		t.Fatal(err)
+	}
+	// Every nix command got the flake features and the configured options.
+	nixCalls := 0
+	for _, c := range rec.cmds {
+		if c.Name != "nix" || len(c.Args) == 1 && c.Args[0] == "--version" {
+			continue
+		}
+		nixCalls++
+		if want := []string{"--extra-experimental-features", "nix-command flakes", "--option", "substituters", ""}; !reflect.DeepEqual(c.Args[:5], want) {
+			t.Errorf("%s: want it to start with %q", c, want)
+		}
+	}
+	if nixCalls != 4 { // version, meta.position, src with the fake hash, the package
+		t.Errorf("%d nix commands, want 4", nixCalls)
 	}
 	if !strings.Contains(string(f.read(t)), "  version = \"2.0\";\n") {
 		t.Errorf("version not set to the release's:\n%s", f.read(t))
@@ -190,6 +208,20 @@ func TestUpdatePackageVersionFromGitHub(t *testing.T) {
 		!strings.Contains(err.Error(), "latest release of acme/missing: GET "+srv.URL+"/api/v3/repos/acme/missing/releases/latest: 404 Not Found") {
 		t.Errorf("missing repository: %v", err)
 	}
+}
+
+// recorder runs commands through runner and records them.
+type recorder struct {
+	runner run.Interface
+	mu     sync.Mutex
+	cmds   []run.Cmd
+}
+
+func (r *recorder) Run(ctx context.Context, c run.Cmd) (*run.Result, error) {
+	r.mu.Lock()
+	r.cmds = append(r.cmds, c)
+	r.mu.Unlock()
+	return r.runner.Run(ctx, c)
 }
 
 func TestUpdatePackageUsage(t *testing.T) {
