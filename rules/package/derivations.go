@@ -140,15 +140,15 @@ func isLocalBuilder(f *nixpass.File, fun ast.Expr) bool {
 }
 
 // importsProjectSet reports whether e is (or is bound to) `import FILE`
-// of a path or string, without further arguments.
+// of a path, string or lookup path, without further arguments.
 func importsProjectSet(f *nixpass.File, e ast.Expr) bool {
 	imp, args := nixmatch.FlattenCall(nixmatch.Resolve(f.Info, e))
 	if imp == nil || len(args) != 1 || !nixmatch.Refers(f.Info, imp, "builtins.import") {
 		return false
 	}
 	switch ast.Unparen(args[0]).(type) {
-	case *ast.PathExpr, *ast.StringExpr:
-		return true
+	case *ast.PathExpr, *ast.StringExpr, *ast.LookupPathExpr:
+		return true // nixpkgs itself is imported and called: import <nixpkgs> { }
 	}
 	return false
 }
