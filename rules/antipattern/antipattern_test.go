@@ -71,8 +71,9 @@ func TestPositions(t *testing.T) {
 			"10:12-10:13: `d` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `d` was meant)\n" +
 			"12:10-12:11: `s` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `s` was meant)\n" +
 			"14:27-14:30: `arg` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `arg` was meant)\n" +
-			"17:7-17:8: `r` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `r` was meant)\n" +
-			"21:13-21:17: `cond` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `cond` was meant)\n"},
+			"15:22-15:25: `sum` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `sum` was meant)\n" +
+			"18:7-18:8: `r` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `r` was meant)\n" +
+			"22:13-22:17: `cond` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `cond` was meant)\n"},
 		{antipattern.ImportFromDerivation, "ifd.nix", "" +
 			"9:7-9:34: import of the output of pkgs.fetchFromGitHub (bound to src) builds it during evaluation (import from derivation): fetch with builtins.fetchTarball/fetchGit or a flake input, or commit the file\n"},
 	}

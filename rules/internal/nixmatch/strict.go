@@ -30,9 +30,14 @@ type ForcedRef struct {
 	Via []*ast.Ident
 }
 
-// strictFirstArg are builtins that evaluate their first argument.
-var strictFirstArg = []string{"builtins.import", "builtins.pathExists", "builtins.readDir", "builtins.readFile",
-	"builtins.attrNames", "builtins.attrValues", "builtins.toString", "builtins.length"}
+// strictArgs maps builtins to how many of their leading arguments they
+// always evaluate.
+var strictArgs = map[string]int{
+	"builtins.import": 1, "builtins.pathExists": 1, "builtins.readDir": 1, "builtins.readFile": 1,
+	"builtins.attrNames": 1, "builtins.attrValues": 1, "builtins.toString": 1, "builtins.length": 1,
+	"builtins.seq": 1, "builtins.deepSeq": 1, "builtins.add": 2, "builtins.sub": 2, "builtins.mul": 2,
+	"builtins.div": 2, "builtins.lessThan": 2, "builtins.bitAnd": 2, "builtins.bitOr": 2, "builtins.bitXor": 2,
+}
 
 // listFunctions evaluate the list that is their last argument.
 var listFunctions = []string{"builtins.map", "builtins.filter", "builtins.concatMap", "lib.forEach",
@@ -150,11 +155,26 @@ func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 	case RefersAny(w.info, fun, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		w.force(args[1], d, via)
-	case RefersAny(w.info, fun, strictFirstArg...) && len(args) >= 1:
-		w.force(args[0], WHNF, via)
 	case RefersAny(w.info, fun, listFunctions...) && len(args) >= 1:
 		w.force(args[len(args)-1], Spine, via)
+	default:
+		for i := range min(strictCount(w.info, fun), len(args)) {
+			w.force(args[i], WHNF, via)
+		}
 	}
+}
+
+// strictCount returns how many leading arguments fun always evaluates.
+func strictCount(info *scope.Info, fun ast.Expr) int {
+	name, _ := QualifiedName(info, fun)
+	if len(name) == 0 {
+		return 0
+	}
+	target := "builtins." + name[len(name)-1]
+	if n, ok := strictArgs[target]; ok && Refers(info, fun, target) {
+		return n
+	}
+	return 0
 }
 
 // selectChain returns the identifier a chain of static selections

@@ -12,6 +12,7 @@ let
   s = "${s}"; # want "`s` needs its own value"
   list = [ list ];
   arg = builtins.toString arg; # want "`arg` needs its own value"
+  sum = builtins.add sum 1; # want "`sum` needs its own value"
 in
 rec {
   r = r.x; # want "`r` needs its own value"
