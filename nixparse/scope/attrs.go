@@ -206,7 +206,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 	}
 	a := b.newAttr(name, PlainAttr, last, pos, d, d.Value)
 	a.Set = b.setValue(d.Value)
-	b.add(s, pathNames(keys), a, d.End())
+	b.add(s, keys, nil, a, d.End())
 }
 
 // addInherit adds the names of inherit a b; or inherit (e) a b;.
@@ -233,23 +233,24 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 }
 
 // add inserts a into s, merging it with an existing attribute set of the
-// same name (recursively), or reports a duplicate. path names a for error
-// messages; raised is where Nix reports the error.
-func (b *attrBuilder) add(s *AttrSet, path []string, a *Attr, raised token.Pos) {
+// same name (recursively), or reports a duplicate. keys and then subs
+// (the names merging descended into) name a in error messages; raised is
+// where Nix reports the error.
+func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr, raised token.Pos) {
 	j := s.Lookup(a.Name)
 	if j == nil {
 		s.insert(a)
 		return
 	}
 	if j.Set == nil || a.Set == nil || a.Kind != PlainAttr || j.Kind != PlainAttr {
-		b.dupAttr(joinPath(path), a.Pos, j.Pos, raised)
+		b.dupAttr(joinPath(append(pathNames(keys), subs...)), a.Pos, j.Pos, raised)
 		s.Duplicates = append(s.Duplicates, a)
 		return
 	}
 	j.Keys = append(j.Keys, a.Keys...)
 	j.Values = append(j.Values, a.Values...)
 	for _, sub := range a.Set.Attrs {
-		b.add(j.Set, append(path[:len(path):len(path)], sub.Name), sub, raised)
+		b.add(j.Set, keys, append(subs[:len(subs):len(subs)], sub.Name), sub, raised)
 	}
 	j.Set.Dynamic = append(j.Set.Dynamic, a.Set.Dynamic...)
 	j.Set.InheritFroms = append(j.Set.InheritFroms, a.Set.InheritFroms...)
@@ -280,7 +281,7 @@ func (b *attrBuilder) errorf(kind ErrorKind, pos, end, raised token.Pos, format 
 	b.errors = append(b.errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
 }
 
-// pathNames returns the static names of keys, "${…}" for dynamic ones.
+// pathNames returns the names of keys (only static keys reach messages).
 func pathNames(keys []ast.AttrKey) []string {
 	names := make([]string, len(keys))
 	for i, k := range keys {
