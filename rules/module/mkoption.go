@@ -20,7 +20,8 @@ type optionDecl struct {
 // declaration are left out: operands of `//`
 // (`mkEnableOption "x" // mkOption { default = true; }`), and
 // declarations that only add a submodule type to an option declared
-// elsewhere (`accounts.email.accounts = mkOption { type = …submodule…; }`),
+// elsewhere (`accounts.email.accounts = mkOption { type = …submodule…; }`,
+// also through a let-bound type),
 // which the module system merges with the documented declaration.
 func optionDecls(f *nixpass.File) []optionDecl {
 	var out []optionDecl
@@ -67,7 +68,23 @@ func extendsType(f *nixpass.File, set *ast.AttrSetExpr) bool {
 		return false
 	}
 	typ := nixmatch.Attr(set, "type")
-	return typ != nil && strings.Contains(f.Text(typ.Value), "submodule")
+	if typ == nil {
+		return false
+	}
+	submodule := strings.Contains(f.Text(typ.Value), "submodule")
+	ast.Inspect(typ.Value, func(n ast.Node) bool { // attrsOf lieerModule, where lieerModule = types.submodule …
+		if v := nixmatch.BoundValue(f.Info, exprOf(n)); v != nil && strings.Contains(f.Text(v), "submodule") {
+			submodule = true
+		}
+		return !submodule
+	})
+	return submodule
+}
+
+// exprOf returns n as an expression, or nil.
+func exprOf(n ast.Node) ast.Expr {
+	e, _ := n.(ast.Expr)
+	return e
 }
 
 // hidden reports whether the option is kept out of the documentation
