@@ -32,7 +32,14 @@
 //	d.Uses                       // references to a definition
 //	info.BindingOf(id)           // let/rec binding whose value holds id
 //	d.ValueRefs()                // references inside a binding's value
+//	info.UsesOfWith(w)           // references a with may supply
 //	info.LookupAt(name, pos)     // what name would mean at pos
+//	info.AttrSetOf(set)          // merged attributes of a set or let
+//	scope.FileErrors(file, info) // syntax and semantic errors, Nix's order
+//
+// Bind makes one pass over the tree; Defs and Attrs come from slabs and
+// the rarely used maps are made on first use, so that binding costs a
+// fraction of parsing.
 package scope
 
 import (
