@@ -3,6 +3,8 @@ package deadcode
 import (
 	"go/token"
 
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
@@ -18,7 +20,9 @@ import (
 // a use inside a region is live when the region's owner is.
 type liveness struct {
 	regions []region
-	live    map[*scope.Def]bool
+	// live holds the definitions used from live code; alive also the
+	// kept ones, whose regions count as live.
+	live, alive map[*scope.Def]bool
 }
 
 type region struct {
@@ -27,15 +31,28 @@ type region struct {
 }
 
 // exemptFunc reports the definitions a rule never reports, such as
-// `_`-prefixed names; they count as live.
+// `_`-prefixed names; what they use counts as used.
 type exemptFunc func(*scope.Def) bool
 
-func newLiveness(info *scope.Info, exempt exemptFunc) *liveness {
-	l := &liveness{live: map[*scope.Def]bool{}}
-	l.collectRegions(info)
-	l.propagate(info, exempt)
+// newLiveness computes the liveness of f's definitions. Besides the
+// exempt ones, let bindings whose unused-let-binding finding a
+// suppression comment silences (`# deadnix: skip`) stay, so they count
+// as live: what they use must stay too.
+func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
+	l := &liveness{live: map[*scope.Def]bool{}, alive: map[*scope.Def]bool{}}
+	suppressed := analyzer.Suppressions(f)
+	kept := func(d *scope.Def) bool {
+		return exempt(d) || d.Kind == scope.LetDef &&
+			suppressed(letBindingRule, "deadcode", f.Tok.Line(defName(d).Pos()))
+	}
+	l.collectRegions(f.Info)
+	l.propagate(f.Info, kept)
 	return l
 }
+
+// letBindingRule is the name of UnusedLetBinding (which cannot be
+// referred to from here without an initialisation cycle).
+const letBindingRule = "unused-let-binding"
 
 func (l *liveness) collectRegions(info *scope.Info) {
 	inherits := map[*ast.Inherit][]*scope.Def{}
@@ -120,29 +137,36 @@ func (l *liveness) innermost(pos, end token.Pos) *region {
 	return best
 }
 
-func (l *liveness) propagate(info *scope.Info, exempt exemptFunc) {
+// propagate marks the definitions used from live code. Kept
+// definitions are not live themselves unless used, but what they use is.
+func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
 	edges := map[*scope.Def][]*scope.Def{}
 	var work []*scope.Def
-	mark := func(u *scope.Def) {
-		if !l.live[u] {
-			l.live[u] = true
+	expand := func(u *scope.Def) {
+		if !l.alive[u] {
+			l.alive[u] = true
 			work = append(work, u)
 		}
 	}
+	mark := func(u *scope.Def) {
+		l.live[u] = true
+		expand(u)
+	}
 	for _, d := range info.Defs {
-		u := d
-		if exempt(d) || isLegacyLetBody(d) {
-			mark(u)
+		if isLegacyLetBody(d) {
+			mark(d)
+		} else if kept(d) {
+			expand(d)
 		}
 		for _, use := range d.Uses {
 			r := l.innermost(use.Pos(), use.End())
 			if r == nil {
-				mark(u)
+				mark(d)
 				continue
 			}
 			for _, o := range r.owners {
-				if o != u {
-					edges[o] = append(edges[o], u)
+				if o != d {
+					edges[o] = append(edges[o], d)
 				}
 			}
 		}
@@ -183,7 +207,7 @@ func isNameRegion(r *region, n ast.Node) bool { return r.from == n.Pos() && r.to
 
 func (l *liveness) anyLive(units []*scope.Def) bool {
 	for _, u := range units {
-		if l.live[u] {
+		if l.alive[u] {
 			return true
 		}
 	}

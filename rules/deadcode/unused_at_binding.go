@@ -28,7 +28,7 @@ func runUnusedAtBinding(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f.Info, atOpts.exempt)
+	l := newLiveness(f, atOpts.exempt)
 	for _, d := range f.Info.Defs {
 		if d.Kind != scope.AtDef || atOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
 			continue

@@ -33,7 +33,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f.Info, formalOpts.exempt)
+	l := newLiveness(f, formalOpts.exempt)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
 	// args@{ a, ... }: f args passes its whole argument on: callPackage
 	// and the module system put into args only what the pattern names,

@@ -28,7 +28,7 @@ func runUnusedLambdaArgument(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f.Info, argOpts.exempt)
+	l := newLiveness(f, argOpts.exempt)
 	for _, d := range f.Info.Defs {
 		if d.Kind != scope.LambdaArgDef || argOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
 			continue

@@ -12,7 +12,7 @@ import (
 
 // UnusedLetBinding reports let bindings (inherited names included) that
 // no live code uses.
-var UnusedLetBinding = newRule("unused-let-binding", analyzer.FixSafe, runUnusedLetBinding)
+var UnusedLetBinding = newRule(letBindingRule, analyzer.FixSafe, runUnusedLetBinding)
 
 var letOpts underscore
 
@@ -20,13 +20,13 @@ func init() { letOpts.register(UnusedLetBinding) }
 
 func runUnusedLetBinding(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	l := newLiveness(f.Info, letOpts.exempt)
+	l := newLiveness(f, letOpts.exempt)
 	// The dead names of each inherit, to remove the whole statement when
 	// none of its names is left.
 	deadIn := map[*ast.Inherit][]*scope.Def{}
 	var dead []*scope.Def
 	for _, d := range f.Info.Defs {
-		if d.Kind != scope.LetDef || l.Live(d) || isLegacyLetBody(d) || l.InDeadCode(defName(d)) {
+		if d.Kind != scope.LetDef || letOpts.exempt(d) || l.Live(d) || isLegacyLetBody(d) || l.InDeadCode(defName(d)) {
 			continue
 		}
 		dead = append(dead, d)

@@ -22,7 +22,7 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 			return true
 		}
 		if l == nil {
-			l = newLiveness(f.Info, func(*scope.Def) bool { return false })
+			l = newLiveness(f, func(*scope.Def) bool { return false })
 		}
 		if l.InDeadCode(w) {
 			return true
