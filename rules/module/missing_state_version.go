@@ -21,7 +21,8 @@ var MissingStateVersion = &analyzer.Rule{
 				"`configuration.nix` module) but no file sets `system.stateVersion`, each host is "+
 				"flagged; likewise `homeManagerConfiguration` calls when no file sets "+
 				"`home.stateVersion` (including `home-manager.users.<name>.home.stateVersion`). "+
-				"Any binding of the option counts, however it is written or computed.",
+				"Any binding of the option counts, however it is written or computed. Projects built "+
+				"with clan-core, which sets `system.stateVersion` itself, are not flagged.",
 			"`stateVersion` pins the defaults of stateful services (database formats, data "+
 				"directories) to the release the machine was installed with. Without it NixOS "+
 				"warns and falls back to the current release, so an upgrade silently moves "+
@@ -58,6 +59,9 @@ func runMissingStateVersion(pass *analysis.Pass) (any, error) {
 	var hosts []host
 	set := map[bool]bool{} // home? -> some file sets the stateVersion
 	for _, f := range project.Files {
+		if usesStateManagingFramework(f) {
+			return nil, nil
+		}
 		hosts = append(hosts, hostsOf(f)...)
 		for home := range stateVersions(f) {
 			set[home] = true
@@ -174,4 +178,25 @@ func enclosingKey(stack []ast.Node) string {
 		}
 	}
 	return ""
+}
+
+// stateManagingInputs are flake inputs of frameworks that set
+// system.stateVersion for the machines they build (clan-core's
+// state-version module).
+var stateManagingInputs = map[string]bool{"clan-core": true}
+
+// usesStateManagingFramework reports whether f names one of
+// stateManagingInputs (`inputs.clan-core = …`, `inputs.clan-core.flakeModules…`).
+func usesStateManagingFramework(f *nixpass.File) bool {
+	found := false
+	if f.Expr == nil {
+		return false
+	}
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		if name, ok := n.(*ast.Name); ok && stateManagingInputs[name.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
