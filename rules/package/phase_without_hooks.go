@@ -17,7 +17,9 @@ var PhaseWithoutHooks = &analyzer.Rule{
 		Doc: nixmatch.RuleDoc("A custom phase does not run its pre and post hooks",
 			"Flags `unpackPhase`, `patchPhase`, `configurePhase`, `buildPhase`, `checkPhase`, "+
 				"`installPhase`, `fixupPhase`, `installCheckPhase` and `distPhase` strings in a "+
-				"package builder call that lack `runHook pre<Phase>` or `runHook post<Phase>`.",
+				"package builder call that lack `runHook pre<Phase>` or `runHook post<Phase>`. Phases "+
+				"written as no-ops (`unpackPhase = \":\";`) skip their hooks the way `dontUnpack = true;` "+
+				"does and are not flagged.",
 			"The default phases run `preInstall`/`postInstall` and friends; a custom phase that "+
 				"does not call them silently drops whatever overrides and setup hooks put there "+
 				"(`postInstall` added by `overrideAttrs`, hooks of `installShellFiles`, …).",
@@ -63,7 +65,7 @@ func runPhaseWithoutHooks(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			text, ok := nixmatch.StringParts(def.Value, "")
-			if !ok {
+			if !ok || isNoop(text) {
 				continue
 			}
 			var missing []string
@@ -83,4 +85,15 @@ func runPhaseWithoutHooks(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// isNoop reports whether a phase script does nothing (`":"`, `"true"`,
+// empty): the idiom for skipping a phase, which skips its hooks exactly as
+// `dontUnpack = true;` and friends do.
+func isNoop(script string) bool {
+	switch strings.TrimSpace(script) {
+	case "", ":", "true":
+		return true
+	}
+	return false
 }

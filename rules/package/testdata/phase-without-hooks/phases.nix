@@ -23,6 +23,8 @@
       runHook postInstall
     '';
     buildPhase = "runHook preBuild; make; runHook postBuild";
+    unpackPhase = ":";
+    configurePhase = "true";
     preInstallPhases = [ "extraPhase" ];
     extraPhase = "echo extra";
   };
