@@ -107,3 +107,35 @@ func TestRealNixBuildAndEval(t *testing.T) {
 		t.Errorf("failing build: err = %v", err)
 	}
 }
+
+// fakeNix answers `nix --version` with version and records every other
+// command.
+type fakeNix struct {
+	version string
+	calls   [][]string
+}
+
+func (f *fakeNix) Run(_ context.Context, c Cmd) (*Result, error) {
+	if len(c.Args) == 1 && c.Args[0] == "--version" {
+		return &Result{Stdout: []byte(f.version)}, nil
+	}
+	f.calls = append(f.calls, c.Args)
+	return &Result{}, nil
+}
+
+func TestUpdateLockFollowsTheNixVersion(t *testing.T) {
+	for version, want := range map[string][]string{
+		"nix (Nix) 2.8.0\n":  {"flake", "lock", "--update-input", "nixpkgs"},
+		"nix (Nix) 2.24.9\n": {"flake", "update", "nixpkgs"},
+	} {
+		f := &fakeNix{version: version}
+		n := NewNix(f, []string{"-L"})
+		if err := n.UpdateLock(context.Background(), "/flake", []string{"nixpkgs"}); err != nil {
+			t.Fatal(err)
+		}
+		full := append(append(append([]string{}, Features...), "-L"), want...)
+		if len(f.calls) != 1 || !reflect.DeepEqual(f.calls[0], full) {
+			t.Errorf("%s: calls %q, want %q", strings.TrimSpace(version), f.calls, full)
+		}
+	}
+}
