@@ -29,7 +29,7 @@ func newRule(name string, fix analyzer.FixSafety, run func(*analysis.Pass) (any,
 		Analyzer: &analysis.Analyzer{
 			Name:     name,
 			Doc:      strings.TrimSpace(string(doc)),
-			Requires: []*analysis.Analyzer{nixpass.Analyzer},
+			Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 			Run:      run,
 		},
 		Category: "deadcode",

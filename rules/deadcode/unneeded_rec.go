@@ -26,10 +26,10 @@ func runUnneededRec(pass *analysis.Pass) (any, error) {
 			needed[d.Owner] = true
 		}
 	}
-	ast.Inspect(f.File, func(n ast.Node) bool {
-		set, ok := n.(*ast.AttrSetExpr)
-		if !ok || !set.Rec.IsValid() || needed[set] || hasOverrides(set) {
-			return true
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.AttrSetExpr)(nil)}, func(n ast.Node) {
+		set := n.(*ast.AttrSetExpr)
+		if !set.Rec.IsValid() || needed[set] || hasOverrides(set) {
+			return
 		}
 		keyword := edit.ReplaceSpan(set.Rec, set.Rec+token.Pos(len("rec")), "")
 		diag := analysis.Diagnostic{Pos: keyword.Pos, End: keyword.End, Message: "rec set whose attributes never refer to each other"}
@@ -37,7 +37,6 @@ func runUnneededRec(pass *analysis.Pass) (any, error) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove rec", edit.ReplaceSpan(set.Rec, set.Lbrace, ""))}
 		}
 		pass.Report(diag)
-		return true
 	})
 	return nil, nil
 }

@@ -16,16 +16,16 @@ var UnusedWith = newRule("unused-with", analyzer.FixSafe, runUnusedWith)
 func runUnusedWith(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	var l *liveness
-	ast.Inspect(f.File, func(n ast.Node) bool {
-		w, ok := n.(*ast.WithExpr)
-		if !ok || len(f.Info.UsesOfWith(w)) > 0 || !w.Semi.IsValid() {
-			return true
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.WithExpr)(nil)}, func(n ast.Node) {
+		w := n.(*ast.WithExpr)
+		if len(f.Info.UsesOfWith(w)) > 0 || !w.Semi.IsValid() {
+			return
 		}
 		if l == nil {
 			l = newLiveness(f, func(*scope.Def) bool { return false })
 		}
 		if l.InDeadCode(w) {
-			return true
+			return
 		}
 		header := edit.ReplaceSpan(w.With, w.Semi+1, "")
 		diag := analysis.Diagnostic{Pos: header.Pos, End: header.End, Message: "with " + edit.Abbrev(f.Text(w.Scope), 40) + " supplies no name to its body"}
@@ -33,7 +33,6 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove the with", edit.Delete(f.File, w.With, w.Semi+1))}
 		}
 		pass.Report(diag)
-		return true
 	})
 	return nil, nil
 }
