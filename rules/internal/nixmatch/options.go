@@ -3,6 +3,7 @@ package nixmatch
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -15,7 +16,8 @@ type OptionDef struct {
 	// Path is the full option path, without the "config" section of a
 	// module that declares options, and with the path of an enclosing
 	// submodule in front (home-manager.users.alice.programs.git.enable).
-	// A computed key (${name}) appears as DynamicKey.
+	// A computed key appears as its source text without quotes
+	// (${name}, kimai-${host}); IsDynamic tells such names apart.
 	Path []string
 	// Value is the defined value with mkIf/mkDefault/mkForce/… wrappers
 	// and parentheses stripped; each element of an mkMerge list is a
@@ -66,13 +68,14 @@ func Modules(f *nixpass.File) []*Module {
 }
 
 type collector struct {
+	file    *ast.File
 	info    *scope.Info
 	modules []*Module
 	defs    []OptionDef
 }
 
 func collect(f *nixpass.File) *collector {
-	c := &collector{info: f.Info}
+	c := &collector{file: f.File, info: f.Info}
 	if f.Expr == nil {
 		return c
 	}
@@ -91,7 +94,7 @@ func collect(f *nixpass.File) *collector {
 				continue
 			}
 			for _, d := range attrDefs(set) {
-				names := pathNames(d.Path)
+				names := c.pathNames(d.Path)
 				switch {
 				case slices.Equal(names, []string{"modules"}):
 					c.moduleList(nil, d.Value)
@@ -147,7 +150,7 @@ func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
 			}
 			continue
 		}
-		names := pathNames(d.Path)
+		names := c.pathNames(d.Path)
 		switch names[0] {
 		case "imports":
 			m.Imports = append(m.Imports, d)
@@ -174,7 +177,7 @@ func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
 // def collects the definition d, whose path (after its first skip
 // names) continues prefix.
 func (c *collector) def(m *Module, prefix []string, d *ast.AttrDef, skip int, cond bool) {
-	path := append(slices.Clip(prefix), pathNames(d.Path)[skip:]...)
+	path := append(slices.Clip(prefix), c.pathNames(d.Path)[skip:]...)
 	c.value(m, path, d.Path.Keys[len(d.Path.Keys)-1], d, d.Value, cond)
 }
 
@@ -320,13 +323,14 @@ func hasKey(set *ast.AttrSetExpr, name string) bool {
 	return false
 }
 
-// pathNames returns the names of p, DynamicKey for computed ones.
-func pathNames(p *ast.AttrPath) []string {
+// pathNames returns the names of p; computed keys by their source text
+// (two services "a-${x}" and "b-${x}" stay apart).
+func (c *collector) pathNames(p *ast.AttrPath) []string {
 	names := make([]string, len(p.Keys))
 	for i, k := range p.Keys {
 		n, ok := ast.KeyName(k)
 		if !ok {
-			n = DynamicKey
+			n = strings.Trim(c.file.Text(k), `"`)
 		}
 		names[i] = n
 	}

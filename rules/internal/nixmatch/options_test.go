@@ -68,7 +68,7 @@ func TestOptionsModule(t *testing.T) {
 28:13 users.users = {
         alice.pass… ?
 29:15 users.users.alice.password = "hunter2" ?
-30:21 users.users.${…}.isNormalUser = true ?
+30:21 users.users.${cfg.user}.isNormalUser = true ?
 32:29 systemd.services.demo.serviceConfig = {
         inherit (c… ?
 33:23 systemd.services.demo.serviceConfig.User = <inherited> ?

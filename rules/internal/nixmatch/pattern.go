@@ -2,9 +2,9 @@ package nixmatch
 
 import "strings"
 
-// DynamicKey stands in an option path for a key whose name is computed
-// (${name}); only the "*" wildcard matches it.
-const DynamicKey = "${…}"
+// IsDynamic reports whether a name of an option path is a computed key
+// (${name}, "kimai-${host}"), which only the "*" wildcard matches.
+func IsDynamic(name string) bool { return strings.Contains(name, "${") }
 
 // Match reports whether path is matched by pattern, a dotted option path
 // in which "*" matches any one name (users.users.*.password).
@@ -23,7 +23,7 @@ func hasPrefix(path, pat []string) bool {
 		return false
 	}
 	for i, p := range pat {
-		if p != "*" && p != path[i] {
+		if p != "*" && (p != path[i] || IsDynamic(path[i])) {
 			return false
 		}
 	}

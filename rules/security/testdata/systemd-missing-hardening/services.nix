@@ -1,4 +1,4 @@
-{ pkgs, ... }:
+{ pkgs, host, ... }:
 {
   systemd.services.hello.serviceConfig.ExecStart = "${pkgs.hello}/bin/hello"; # want "service hello lacks basic hardening: set NoNewPrivileges, ProtectSystem, PrivateTmp in serviceConfig"
   systemd.services.hello.wantedBy = [ "multi-user.target" ];
@@ -22,4 +22,9 @@
   systemd.services.sshd.serviceConfig.PrivateTmp = true;
   systemd.services.roundcube-setup.script = "extra migration";
   systemd.services.home-manager-alice.serviceConfig.ExecStart = "${pkgs.hello}/bin/hello";
+  systemd.services."app-init-${host}".serviceConfig.EnvironmentFile = "/run/secrets/app.env";
+  systemd.services."app-admin-${host}" = { # want "service app-admin-\\$\\{host\\} lacks basic hardening: set NoNewPrivileges, ProtectSystem, PrivateTmp"
+    wantedBy = [ "multi-user.target" ];
+    script = "true";
+  };
 }
