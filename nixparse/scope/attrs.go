@@ -114,9 +114,11 @@ type DynamicAttr struct {
 // attrBuilder builds AttrSets and records the errors Nix reports while
 // doing so.
 type attrBuilder struct {
-	tf     *token.File
-	errors []Error
-	attrs  slab[Attr]
+	tf      *token.File
+	errors  []Error
+	attrs   slab[Attr]
+	sets    slab[AttrSet]
+	attrBuf []*Attr // backing of the sets' attribute lists
 }
 
 // BuildAttrSet returns the merged attribute set of a set literal, let or
@@ -142,7 +144,7 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 	case *ast.LegacyLetExpr:
 		bindings, rec = n.Bindings, true
 	}
-	s := newAttrSet(n, rec, len(bindings))
+	s := b.newAttrSet(n, rec, len(bindings))
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -154,8 +156,17 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 	return s
 }
 
-func newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
-	return &AttrSet{Rec: rec, Node: n, Attrs: make([]*Attr, 0, size)}
+// newAttrSet returns an empty set with room for size attributes, cut
+// from the builder's buffers.
+func (b *attrBuilder) newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
+	if size > cap(b.attrBuf)-len(b.attrBuf) {
+		b.attrBuf = make([]*Attr, 0, max(size, 2*cap(b.attrBuf), slabFirst))
+	}
+	start := len(b.attrBuf)
+	b.attrBuf = b.attrBuf[:start+size]
+	s := b.sets.new()
+	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf[start : start : start+size]}
+	return s
 }
 
 // setValue returns the AttrSet of e when Nix treats e as an attribute set
@@ -177,7 +188,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 	for i, k := range keys[:len(keys)-1] {
 		name, static := ast.KeyName(k)
 		if !static {
-			nested := newAttrSet(d, false, 1)
+			nested := b.newAttrSet(d, false, 1)
 			s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: k, Pos: pos, Set: nested})
 			s = nested
 			continue
@@ -192,7 +203,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 			s = j.Set
 			continue
 		}
-		nested := newAttrSet(d, false, 1)
+		nested := b.newAttrSet(d, false, 1)
 		a := b.newAttr(name, PlainAttr, k, pos, d, nil)
 		a.Set = nested
 		s.insert(a)

@@ -12,17 +12,19 @@ import (
 // let, rec set or lambda binds, or a `with` (which binds no name
 // statically).
 type env struct {
-	up   *env
-	with *ast.WithExpr
-	defs []*Def          // small scopes: searched linearly
-	byNm map[string]*Def // large scopes
+	up    *env
+	with  *ast.WithExpr
+	withs []*ast.WithExpr // for a with: it and the enclosing withs, innermost first
+	defs  []*Def          // small scopes: searched linearly
+	byNm  map[string]*Def // large scopes
 }
 
 // smallEnv is the size up to which a linear search beats a map.
 const smallEnv = 8
 
-func newEnv(up *env, defs []*Def) *env {
-	e := &env{up: up, defs: defs}
+func (b *binder) newEnv(up *env, defs []*Def) *env {
+	e := b.envs.new()
+	*e = env{up: up, defs: defs}
 	if len(defs) > smallEnv {
 		e.byNm = make(map[string]*Def, len(defs))
 		for _, d := range defs {
@@ -55,7 +57,10 @@ type binder struct {
 	info  *Info
 	attrs *attrBuilder
 	cur   *Def // innermost let/rec definition whose value is being bound
-	defs  slab[Def]
+
+	defs   slab[Def]
+	envs   slab[env]
+	defBuf []*Def // backing of the scopes' definition lists
 }
 
 // Bind resolves the references of f and reports the semantic errors Nix
@@ -87,6 +92,30 @@ func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format strin
 	b.info.Errors = append(b.info.Errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
 }
 
+// withEnv returns the scope of a with's body.
+func (b *binder) withEnv(up *env, w *ast.WithExpr) *env {
+	e := b.envs.new()
+	*e = env{up: up, with: w, withs: []*ast.WithExpr{w}}
+	for s := up; s != nil; s = s.up {
+		if s.with != nil {
+			e.withs = append(e.withs, s.withs...)
+			break
+		}
+	}
+	return e
+}
+
+// defSlice returns a slice of n definitions for a scope, cut from a
+// shared buffer.
+func (b *binder) defSlice(n int) []*Def {
+	if n > cap(b.defBuf)-len(b.defBuf) {
+		b.defBuf = make([]*Def, 0, max(n, 2*cap(b.defBuf), slabFirst))
+	}
+	s := b.defBuf[len(b.defBuf) : len(b.defBuf)+n : len(b.defBuf)+n]
+	b.defBuf = b.defBuf[:len(b.defBuf)+n]
+	return s
+}
+
 // scope records that e applies within n and returns e.
 func (b *binder) scope(n ast.Node, e *env) *env {
 	b.info.scopes = append(b.info.scopes, scopeRange{n.Pos(), n.End(), e})
@@ -98,7 +127,9 @@ func (b *binder) scope(n ast.Node, e *env) *env {
 func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
 	for s := e; s != nil; s = s.up {
 		if s.with != nil {
-			withs = append(withs, s.with)
+			if withs == nil {
+				withs = s.withs // shared by every reference under s
+			}
 			continue
 		}
 		if d := s.find(name); d != nil {
@@ -205,7 +236,7 @@ func (b *binder) expr(x ast.Expr, e *env) {
 		b.lambda(x, e)
 	case *ast.WithExpr:
 		b.expr(x.Scope, e)
-		b.expr(x.Body, b.scope(x.Body, &env{up: e, with: x}))
+		b.expr(x.Body, b.scope(x.Body, b.withEnv(e, x)))
 	case *ast.AssertExpr:
 		b.expr(x.Cond, e)
 		b.expr(x.Body, e)
@@ -261,7 +292,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		} else if lit, ok := s.Node.(*ast.AttrSetExpr); ok {
 			own = lit
 		}
-		defs := make([]*Def, len(s.Attrs))
+		defs := b.defSlice(len(s.Attrs))
 		for i, a := range s.Attrs {
 			d := b.defs.new()
 			*d = Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a}
@@ -274,7 +305,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 			}
 			defs[i] = d
 		}
-		inner = b.scope(s.Node, newEnv(e, defs))
+		inner = b.scope(s.Node, b.newEnv(e, defs))
 	}
 	for _, from := range s.InheritFroms {
 		b.expr(from, inner)
@@ -335,7 +366,7 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 	if l.Formals != nil {
 		n = len(l.Formals.List)
 	}
-	defs := make([]*Def, 0, n+1)
+	defs := b.defSlice(n + 1)[:0]
 	if l.Arg != nil {
 		kind := LambdaArgDef
 		if l.Formals != nil {
@@ -357,7 +388,7 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		}
 		b.checkFormals(l)
 	}
-	inner := b.scope(l, newEnv(e, defs))
+	inner := b.scope(l, b.newEnv(e, defs))
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
 			b.expr(f.Default, inner)

@@ -157,6 +157,7 @@ type Info struct {
 	Refs map[*ast.Ident]*Def
 	// WithRefs maps each reference that is not statically bound to the
 	// enclosing `with` expressions that may supply it, innermost first.
+	// References under the same withs share one slice: do not modify it.
 	WithRefs map[*ast.Ident][]*ast.WithExpr
 	// Errors lists the semantic errors in the order Nix finds them
 	// (see Error.Raised).
@@ -178,7 +179,8 @@ type Info struct {
 func (info *Info) DefOf(id *ast.Ident) *Def { return info.Refs[id] }
 
 // WithsOf returns the `with` expressions that may supply id, innermost
-// first; nil when id is bound statically or is a builtin.
+// first; nil when id is bound statically or is a builtin. The slice is
+// shared: do not modify it.
 func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr { return info.WithRefs[id] }
 
 // UsesOfWith returns the references that may come from w: those not
