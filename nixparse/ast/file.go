@@ -79,7 +79,7 @@ const (
 	IND_CLOSE    // ''
 	STRING_TEXT  // literal run inside a string
 	INTERP_OPEN  // ${
-	PATH_END     // zero-width end of an interpolated path
+	PATH_END     // zero-width end of a path (after every path literal, as Nix's lexer)
 	KEYWORD_IF   // if
 	KEYWORD_THEN // then
 	KEYWORD_ELSE // else

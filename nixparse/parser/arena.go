@@ -54,3 +54,48 @@ type arena struct {
 	attrDef slab[ast.AttrDef]
 	inherit slab[ast.Inherit]
 }
+
+// seq hands out the exact-length slices of nodes (call arguments, list
+// elements, bindings, string parts, attribute keys) from shared chunks.
+// The slices are capped at their length, so appending to one copies it
+// rather than overwriting a neighbour.
+type seq[T any] struct {
+	free []T
+	next int
+}
+
+// copyOf returns a copy of items carved from the current chunk.
+func (s *seq[T]) copyOf(items []T) []T {
+	n := len(items)
+	if n == 0 {
+		return nil
+	}
+	if n > len(s.free) {
+		s.next = min(max(s.next*2, 16), 4096)
+		s.free = make([]T, max(n, s.next))
+	}
+	out := s.free[:n:n]
+	copy(out, items)
+	s.free = s.free[n:]
+	return out
+}
+
+// stack is a scratch stack for collecting a node's items before copying
+// them into a seq; nested collections share it, each from its own base.
+type stack[T any] struct {
+	items []T
+	seq   seq[T]
+}
+
+func (s *stack[T]) base() int { return len(s.items) }
+
+func (s *stack[T]) push(x T) { s.items = append(s.items, x) }
+
+// pop returns the items pushed since base, as an exact-length slice, and
+// drops them from the stack.
+func (s *stack[T]) pop(base int) []T {
+	out := s.seq.copyOf(s.items[base:])
+	clear(s.items[base:])
+	s.items = s.items[:base]
+	return out
+}

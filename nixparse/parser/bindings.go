@@ -6,17 +6,17 @@ import "github.com/nixaudit/nixaudit/nixparse/ast"
 // including) term, which is '}' or 'in'. A malformed binding is reported
 // and skipped up to the next ';' or binding start.
 func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
-	var bs []ast.Binding
+	base := p.bindings.base()
 	for !p.is(term) && !p.is(ast.EOF) {
 		start := p.i
 		switch p.tok.Kind {
 		case ast.KEYWORD_INHERIT:
-			bs = append(bs, p.parseInherit(term))
+			p.bindings.push(p.parseInherit(term))
 		case ast.IDENT, ast.CUR_POS, ast.KEYWORD_OR, ast.STRING_OPEN, ast.INTERP_OPEN:
-			bs = append(bs, p.parseAttrDef(term))
+			p.bindings.push(p.parseAttrDef(term))
 		default:
 			if isCloser(p.tok.Kind) || p.is(ast.KEYWORD_IN) {
-				return bs
+				return p.bindings.pop(base)
 			}
 			p.unexpected("")
 			p.skipTo(syncBindings, term)
@@ -25,7 +25,7 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 			p.next() // guarantee progress after an error
 		}
 	}
-	return bs
+	return p.bindings.pop(base)
 }
 
 // parseAttrDef parses path = value; in bindings ended by term.
@@ -55,22 +55,22 @@ func (p *parser) parseInherit(term ast.TokenKind) ast.Binding {
 		in.From = p.parseExpr()
 		in.Rparen = p.expect(ast.RPAREN, "')'")
 	}
-	var names []ast.AttrKey
+	base := p.keys.base()
 	for {
 		switch p.tok.Kind {
 		case ast.IDENT, ast.CUR_POS, ast.KEYWORD_OR:
-			names = append(names, p.name())
+			p.keys.push(p.name())
 			continue
 		case ast.STRING_OPEN:
-			names = append(names, p.parseString())
+			p.keys.push(p.parseString())
 			continue
 		case ast.INTERP_OPEN:
-			names = append(names, p.parseInterpolation())
+			p.keys.push(p.parseInterpolation())
 			continue
 		}
 		break
 	}
-	in.Names = names
+	in.Names = p.keys.pop(base)
 	if in.Semi = p.got(ast.SEMI); !in.Semi.IsValid() {
 		p.unexpected("")
 		p.skipTo(syncBindings, term)

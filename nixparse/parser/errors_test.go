@@ -68,8 +68,7 @@ func TestErrorTrees(t *testing.T) {
 		{"1 |> f <| g", "(|> 1 f)", "1:8: syntax error, unexpected PIPE_FROM, expecting end of file"},
 		{"\"abc", `(str "abc")`, "1:2: syntax error, unexpected end of file, expecting '\"'"},
 		{"''abc", `(istr "abc")`, "1:3: syntax error, unexpected end of file, expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"},
-		// go/token gives an empty file no line.
-		{"", "BAD", "0:0: syntax error, unexpected end of file"},
+		{"", "BAD", "1:1: syntax error, unexpected end of file"},
 		{"$", "BAD", "1:1: syntax error, unexpected invalid token"},
 	}
 	for _, tt := range tests {

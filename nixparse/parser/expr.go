@@ -114,7 +114,7 @@ func (p *parser) parseLambda() ast.Expr {
 func (p *parser) parseFormals() *ast.Formals {
 	fs := p.a.formals.new()
 	fs.Lbrace = p.got(ast.LBRACE)
-	var list []*ast.Formal
+	base := p.formals.base()
 loop:
 	for {
 		switch p.tok.Kind {
@@ -129,7 +129,7 @@ loop:
 			if f.Question = p.got(ast.QUESTION); f.Question.IsValid() {
 				f.Default = p.parseExpr()
 			}
-			list = append(list, f)
+			p.formals.push(f)
 			if f.Comma = p.got(ast.COMMA); !f.Comma.IsValid() {
 				break loop
 			}
@@ -142,7 +142,7 @@ loop:
 			}
 		}
 	}
-	fs.List = list
+	fs.List = p.formals.pop(base)
 	if fs.Rbrace = p.got(ast.RBRACE); !fs.Rbrace.IsValid() {
 		p.unexpected("'}'")
 		p.skipFormal()

@@ -66,26 +66,27 @@ func (p *parser) parsePath() ast.Expr {
 	case '~':
 		e.Kind = ast.PathHome
 	}
+	base := p.parts.base()
 	raw := p.tokText()
-	parts := []ast.StringPart{p.stringText(raw, raw)}
+	p.parts.push(p.stringText(raw, raw))
 	interpolated := false
 	for {
 		switch p.tok.Kind {
 		case ast.PATH:
 			raw := p.tokText()
-			parts = append(parts, p.stringText(raw, raw))
+			p.parts.push(p.stringText(raw, raw))
 			if !interpolated && !p.is(ast.INTERP_OPEN) {
 				p.unexpected("DOLLAR_CURLY")
 			}
 			continue
 		case ast.INTERP_OPEN:
-			parts = append(parts, p.parseInterpolation())
+			p.parts.push(p.parseInterpolation())
 			interpolated = true
 			continue
 		}
 		break
 	}
-	e.Parts = parts
+	e.Parts = p.parts.pop(base)
 	e.EndPos = p.tokPos()
 	if p.is(ast.PATH_END) {
 		p.next()

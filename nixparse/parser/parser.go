@@ -67,6 +67,14 @@ type parser struct {
 	ops  []opFrame // operator stack shared by nested parseOp calls
 	vals []ast.Expr
 	a    arena
+
+	// Scratch stacks for the items of nodes being built.
+	exprs    stack[ast.Expr]
+	bindings stack[ast.Binding]
+	keys     stack[ast.AttrKey]
+	parts    stack[ast.StringPart]
+	formals  stack[*ast.Formal]
+	buf      []byte // scratch for string values
 }
 
 // pos converts a byte offset into a token.Pos.
@@ -186,20 +194,22 @@ func (p *parser) parseFile() ast.Expr {
 // after CR LF, and after a lone CR, so that reported line numbers agree
 // with Nix's.
 func setLines(tf *token.File, src []byte) {
-	if bytes.IndexByte(src, '\r') < 0 {
-		tf.SetLinesForContent(src)
-		return
+	newline := byte('\n')
+	if bytes.IndexByte(src, '\r') >= 0 {
+		newline = 0 // look at every byte
 	}
-	lines := []int{0}
+	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+		if newline != 0 {
+			j := bytes.IndexByte(src[i:], newline)
+			if j < 0 {
+				break
 			}
-		case '\n':
-		default:
+			i += j
+		} else if c := src[i]; c != '\n' && c != '\r' {
 			continue
+		} else if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			i++
 		}
 		if i+1 < len(src) {
 			lines = append(lines, i+1)

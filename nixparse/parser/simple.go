@@ -26,18 +26,20 @@ func (p *parser) parseApp() ast.Expr {
 	}
 	// "f or x": the only call parseSelect makes is "f or"; it takes the
 	// further arguments, as Nix's makeCall appends to an existing call.
-	var args []ast.Expr
+	base := p.exprs.base()
 	call, ok := fun.(*ast.CallExpr)
 	if ok {
-		args = call.Args
+		for _, a := range call.Args {
+			p.exprs.push(a)
+		}
 	} else {
 		call = p.a.call.new()
 		call.Fun = fun
 	}
 	for startsSelect(p.tok.Kind) {
-		args = append(args, p.parseSelect())
+		p.exprs.push(p.parseSelect())
 	}
-	call.Args = args
+	call.Args = p.exprs.pop(base)
 	return call
 }
 
@@ -76,13 +78,13 @@ const expectAttr = `ID or OR_KW or DOLLAR_CURLY or '"'`
 // parseAttrPath parses a.b."c".${d}; the first name is required.
 func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 	path := p.a.attrs.new()
-	keys := make([]ast.AttrKey, 0, 2)
-	keys = append(keys, p.parseAttrKey(expecting))
+	base := p.keys.base()
+	p.keys.push(p.parseAttrKey(expecting))
 	for p.is(ast.DOT) {
 		p.next()
-		keys = append(keys, p.parseAttrKey(expectAttr))
+		p.keys.push(p.parseAttrKey(expectAttr))
 	}
-	path.Keys = keys
+	path.Keys = p.keys.pop(base)
 	return path
 }
 
@@ -175,10 +177,10 @@ func (p *parser) parseBraced() ([]ast.Binding, token.Pos) {
 func (p *parser) parseList() ast.Expr {
 	l := p.a.list.new()
 	l.Lbrack = p.got(ast.LBRACK)
-	var elems []ast.Expr
+	base := p.exprs.base()
 	for {
 		for startsSelect(p.tok.Kind) {
-			elems = append(elems, p.parseSelect())
+			p.exprs.push(p.parseSelect())
 		}
 		if p.is(ast.RBRACK) || p.is(ast.EOF) || isCloser(p.tok.Kind) || p.is(ast.SEMI) || p.is(ast.KEYWORD_IN) {
 			break
@@ -186,7 +188,7 @@ func (p *parser) parseList() ast.Expr {
 		p.unexpected("")
 		p.next()
 	}
-	l.Elems = elems
+	l.Elems = p.exprs.pop(base)
 	l.Rbrack = p.closeOr(p.expect(ast.RBRACK, ""), 1)
 	return l
 }

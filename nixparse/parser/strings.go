@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -10,20 +11,20 @@ import (
 func (p *parser) parseString() *ast.StringExpr {
 	s := p.a.str.new()
 	s.Open = p.got(ast.STRING_OPEN)
-	var parts []ast.StringPart
+	base := p.parts.base()
 	for {
 		switch p.tok.Kind {
 		case ast.STRING_TEXT:
 			raw := p.tokText()
-			parts = append(parts, p.stringText(raw, unescape(raw)))
+			p.parts.push(p.stringText(raw, unescape(raw)))
 			continue
 		case ast.INTERP_OPEN:
-			parts = append(parts, p.parseInterpolation())
+			p.parts.push(p.parseInterpolation())
 			continue
 		}
 		break
 	}
-	s.Parts = parts
+	s.Parts = p.parts.pop(base)
 	s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
 	return s
 }
@@ -83,21 +84,21 @@ func (p *parser) parseIndString() *ast.StringExpr {
 	s := p.a.str.new()
 	s.Indented = true
 	s.Open = p.got(ast.IND_OPEN)
-	var parts []ast.StringPart
+	base := p.parts.base()
 	for {
 		switch p.tok.Kind {
 		case ast.STRING_TEXT:
-			parts = append(parts, p.stringText(p.tokText(), ""))
+			p.parts.push(p.stringText(p.tokText(), ""))
 			continue
 		case ast.INTERP_OPEN:
-			parts = append(parts, p.parseInterpolation())
+			p.parts.push(p.parseInterpolation())
 			continue
 		}
 		break
 	}
-	s.Parts = parts
+	s.Parts = p.parts.pop(base)
 	s.Close = p.closeOr(p.expect(ast.IND_CLOSE, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"), 2)
-	stripIndentation(parts)
+	p.stripIndentation(s.Parts)
 	return s
 }
 
@@ -112,19 +113,24 @@ func indValue(raw string) (string, bool) {
 		return "''", false
 	case raw == "'":
 		return "'", false
-	case strings.HasPrefix(raw, "''\\"):
-		return unescape(raw[2:]), false
+	case len(raw) == 4 && strings.HasPrefix(raw, "''\\"):
+		switch raw[3] {
+		case 'n':
+			return "\n", false
+		case 'r':
+			return "\r", false
+		case 't':
+			return "\t", false
+		}
+		return raw[3:], false
 	}
 	return raw, true
 }
 
-// stripIndentation sets the Value of the literal parts of an indented
-// string as Nix's ParserState::stripIndentation does: it removes the
-// smallest indentation of the lines (interpolations and escapes end a
-// line's indentation; whitespace-only lines do not count) and drops a
-// last line made of spaces only. A part whose value ends up empty keeps
-// Value "" (Nix drops such parts).
-func stripIndentation(parts []ast.StringPart) {
+// minIndentation is the indentation Nix strips from an indented string:
+// the smallest of its lines', where interpolations and escapes end a
+// line's indentation and lines of spaces only do not count.
+func minIndentation(parts []ast.StringPart) int {
 	atStartOfLine := true
 	minIndent := 1000000
 	curIndent := 0
@@ -159,10 +165,18 @@ func stripIndentation(parts []ast.StringPart) {
 			}
 		}
 	}
+	return minIndent
+}
 
-	atStartOfLine = true
+// stripIndentation sets the Value of the literal parts of an indented
+// string as Nix's ParserState::stripIndentation does: it removes
+// minIndentation spaces from the start of every line and drops a last
+// line made of spaces only. A part whose value ends up empty keeps Value
+// "" (modern Nix drops such parts; Nix 2.8 keeps them).
+func (p *parser) stripIndentation(parts []ast.StringPart) {
+	minIndent := minIndentation(parts)
+	atStartOfLine := true
 	curDropped := 0
-	var b strings.Builder
 	for i, part := range parts {
 		t, ok := part.(*ast.StringText)
 		if !ok {
@@ -171,37 +185,41 @@ func stripIndentation(parts []ast.StringPart) {
 			continue
 		}
 		v, _ := indValue(t.Raw)
-		b.Reset()
+		buf := p.buf[:0]
 		for j := 0; j < len(v); j++ {
 			c := v[j]
 			if atStartOfLine {
 				switch c {
 				case ' ':
 					if curDropped >= minIndent {
-						b.WriteByte(c)
+						buf = append(buf, c)
 					}
 					curDropped++
 				case '\n':
 					curDropped = 0
-					b.WriteByte(c)
+					buf = append(buf, c)
 				default:
 					atStartOfLine = false
 					curDropped = 0
-					b.WriteByte(c)
+					buf = append(buf, c)
 				}
 			} else {
-				b.WriteByte(c)
+				buf = append(buf, c)
 				if c == '\n' {
 					atStartOfLine = true
 				}
 			}
 		}
-		s := b.String()
 		if i == len(parts)-1 {
-			if nl := strings.LastIndexByte(s, '\n'); nl >= 0 && strings.Trim(s[nl+1:], " ") == "" {
-				s = s[:nl+1]
+			if nl := bytes.LastIndexByte(buf, '\n'); nl >= 0 && len(bytes.Trim(buf[nl+1:], " ")) == 0 {
+				buf = buf[:nl+1]
 			}
 		}
-		t.Value = s
+		if string(buf) == v {
+			t.Value = v
+		} else {
+			t.Value = string(buf)
+		}
+		p.buf = buf
 	}
 }
