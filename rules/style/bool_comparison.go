@@ -1,6 +1,8 @@
 package style
 
 import (
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -8,89 +10,88 @@ import (
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
-// BoolComparison reports comparisons with true or false: x == true is x.
+// BoolComparison reports comparisons of booleans with true or false:
+// x == true is x.
 var BoolComparison = newRule("bool-comparison", analyzer.SeverityWarning, analyzer.FixSafe, runBoolComparison)
 
 func runBoolComparison(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	var cmps []boolCmp
 	inspect(pass, []ast.Node{(*ast.BinaryExpr)(nil)}, func(n, parent ast.Node) {
-		if c, ok := comparison(f, n.(*ast.BinaryExpr), parent); ok {
-			cmps = append(cmps, c)
+		bin := n.(*ast.BinaryExpr)
+		if bin.Op != ast.OpEq && bin.Op != ast.OpNEq {
+			return
 		}
+		other, lit := bin.X, bin.Y
+		value, isBool := nixmatch.Bool(f.Info, lit)
+		if !isBool {
+			other, lit = bin.Y, bin.X
+			if value, isBool = nixmatch.Bool(f.Info, lit); !isBool {
+				return
+			}
+		}
+		// x == true is x only when x is a boolean: for null (an unset
+		// nullOr bool option, `x or null`) or any other value it is
+		// false, where x would be an error. Only expressions that are
+		// booleans by construction qualify.
+		if !isBoolean(other) {
+			return
+		}
+		text, prec := f.Text(other), edit.Prec(other)
+		if keep := (bin.Op == ast.OpEq) == value; !keep {
+			if prec < edit.PrecNot {
+				text = "(" + text + ")"
+			}
+			text, prec = "!"+text, edit.PrecNot
+		}
+		if parent != nil {
+			text = edit.Parenthesize(parent, bin, prec, text)
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: bin.Pos(), End: bin.End(),
+			Message:        "comparison with " + f.Text(lit) + ": write " + text,
+			SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, bin, other), edit.Fix("write "+text, edit.Replace(bin, text))),
+		})
 	})
-	for _, c := range cmps {
-		if c.value != nil && !mayBeNonBool(f, c, cmps) {
-			reportBoolComparison(pass, f, c)
-		}
-	}
 	return nil, nil
 }
 
-// boolCmp is an == or != comparison; value is the bool literal compared
-// with (nil when the other side is no bool literal).
-type boolCmp struct {
-	bin        *ast.BinaryExpr
-	parent     ast.Node
-	other, lit ast.Expr
-	value      *bool
+// predicates are functions known to return booleans, besides those named
+// isX and hasX.
+var predicates = map[string]bool{
+	"elem": true, "any": true, "all": true, "pathExists": true, "and": true, "or": true,
+	"versionAtLeast": true, "versionOlder": true, "lessThan": true, "inNixShell": true,
 }
 
-func comparison(f *nixpass.File, bin *ast.BinaryExpr, parent ast.Node) (boolCmp, bool) {
-	if bin.Op != ast.OpEq && bin.Op != ast.OpNEq {
-		return boolCmp{}, false
-	}
-	c := boolCmp{bin: bin, parent: parent, other: bin.X, lit: bin.Y}
-	if v, ok := nixmatch.Bool(f.Info, bin.Y); ok {
-		c.value = &v
-	} else if v, ok := nixmatch.Bool(f.Info, bin.X); ok {
-		c.other, c.lit, c.value = bin.Y, bin.X, &v
-	}
-	return c, true
-}
-
-// mayBeNonBool reports whether the compared expression is treated as
-// possibly not a boolean: compared elsewhere in the file with true and
-// with false (`if v == true then … else if v == false then … else`),
-// or with something that is not a bool (`x == false || x == null`).
-// Then the comparison is a type test, and x is not the same as x == true.
-func mayBeNonBool(f *nixpass.File, c boolCmp, all []boolCmp) bool {
-	if _, both := nixmatch.Bool(f.Info, c.other); both {
-		return true // true == false: a constant, not this rule's business
-	}
-	seen := map[bool]bool{}
-	for _, d := range all {
-		for _, side := range [][2]ast.Expr{{d.bin.X, d.bin.Y}, {d.bin.Y, d.bin.X}} {
-			if !edit.SameTokens(f.File, side[0], c.other) {
-				continue
-			}
-			v, isBool := nixmatch.Bool(f.Info, side[1])
-			if !isBool {
-				return true
-			}
-			seen[v] = true
+// isBoolean reports whether e is a boolean by construction: a negation, a
+// logical operator, a comparison, an attribute test, a call of a
+// predicate (isString x, hasPrefix p s, elem x xs, …) or an `enable`
+// option (cfg.enable, which mkEnableOption declares as a bool).
+func isBoolean(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return e.Op == ast.OpNot
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case ast.OpAnd, ast.OpOr, ast.OpImpl, ast.OpEq, ast.OpNEq, ast.OpLess, ast.OpLEq, ast.OpGreater, ast.OpGEq:
+			return true
 		}
+	case *ast.HasAttrExpr:
+		return true
+	case *ast.CallExpr:
+		name := nixshape.LastName(e.Fun)
+		return predicates[name] || isPrefixedName(name, "is") || isPrefixedName(name, "has")
+	case *ast.SelectExpr:
+		return e.Default == nil && nixshape.LastName(e) == "enable"
 	}
-	return seen[true] && seen[false]
+	return false
 }
 
-func reportBoolComparison(pass *analysis.Pass, f *nixpass.File, c boolCmp) {
-	bin, other, lit, value, parent := c.bin, c.other, c.lit, *c.value, c.parent
-	text, prec := f.Text(other), edit.Prec(other)
-	if keep := (bin.Op == ast.OpEq) == value; !keep {
-		if prec < edit.PrecNot {
-			text = "(" + text + ")"
-		}
-		text, prec = "!"+text, edit.PrecNot
-	}
-	if parent != nil {
-		text = edit.Parenthesize(parent, bin, prec, text)
-	}
-	pass.Report(analysis.Diagnostic{
-		Pos: bin.Pos(), End: bin.End(),
-		Message:        "comparison with " + f.Text(lit) + ": write " + text,
-		SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, bin, other), edit.Fix("write "+text, edit.Replace(bin, text))),
-	})
+// isPrefixedName reports whether name is prefix followed by a capital, as
+// in isString or hasPrefix.
+func isPrefixedName(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	return ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z'
 }

@@ -52,12 +52,12 @@ func TestRulesSorted(t *testing.T) {
 func TestStatixExactPositions(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/bool-comparison", BoolComparison)
 	want := "3:10-3:28: comparison with true: write cfg.enable\n" +
-		"4:7-4:17: comparison with false: write !a\n" +
-		"5:7-5:16: comparison with true: write !b\n" +
-		"6:7-6:17: comparison with false: write c\n" +
-		"7:7-7:24: comparison with false: write !(d || y)\n" +
-		"8:12-8:21: comparison with true: write e\n" +
-		"12:8-12:18: comparison with false: write !g\n"
+		"4:7-4:24: comparison with false: write !(a && b)\n" +
+		"5:7-5:29: comparison with true: write !lib.isString s\n" +
+		"6:7-6:21: comparison with false: write x ? y\n" +
+		"7:7-7:33: comparison with false: write !builtins.elem x y\n" +
+		"8:12-8:27: comparison with true: write (a < b)\n" +
+		"9:8-9:19: comparison with false: write !!a\n"
 	if got := analyzertest.Format(res[0].Findings); got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
@@ -78,7 +78,7 @@ func TestStatixFixLayout(t *testing.T) {
 		{RedundantParens, "{\n  a = (\n    f x # note\n  );\n}\n", "{\n  a =\n    f x # note\n  ;\n}\n"},
 		{RedundantParens, "{ a = (x)/* c */; }\n", "{ a = x /* c */; }\n"},
 		{BoolSimplification, "!(a == b) == c\n", "(a != b) == c\n"},
-		{BoolComparison, "!(x == false)\n", "!(!x)\n"},
+		{BoolComparison, "!(x.enable == false)\n", "!(!x.enable)\n"},
 		{DeprecatedIsNull, "f (isNull x)\n", "f (x == null)\n"},
 		{ListLiteralConcat, "[\n  a\n] ++ [\n  b\n]\n", "[\n  a\n  b\n]\n"},
 		{EmptyListConcat, "a ++ [ ] ++ b\n", "a ++ b\n"},

@@ -72,7 +72,7 @@ func PatternRead(lam *ast.LambdaExpr, parent func(ast.Node) ast.Node) bool {
 		switch p := p.(type) {
 		case *ast.ParenExpr:
 		case *ast.CallExpr:
-			if ast.Node(p.Fun) != n && patternReaders[lastName(p.Fun)] {
+			if ast.Node(p.Fun) != n && patternReaders[LastName(p.Fun)] {
 				return true
 			}
 		default:
@@ -82,9 +82,9 @@ func PatternRead(lam *ast.LambdaExpr, parent func(ast.Node) ast.Node) bool {
 	}
 }
 
-// lastName returns the name a function expression ends in: f for f and
-// for lib.f, "" otherwise.
-func lastName(e ast.Expr) string {
+// LastName returns the name an expression ends in: f for f and for
+// lib.f (without `or`), "" otherwise.
+func LastName(e ast.Expr) string {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		return e.Name
