@@ -20,51 +20,60 @@ const maxDepth = 16
 // `with` supplies, or an undefined one. It returns nil when e is not such a
 // name (a call, a selection with a default or a dynamic key).
 func QualifiedName(info *scope.Info, e ast.Expr) (name []string, free bool) {
-	return qualifiedName(info, e, 0)
+	name, root := qualifiedName(info, e, 0)
+	return name, root != nil && isFree(info, root)
 }
 
-func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, bool) {
+// isFree reports whether id is bound nowhere in the file.
+func isFree(info *scope.Info, id *ast.Ident) bool {
+	def := info.Refs[id]
+	return def == nil || def.Kind == scope.BuiltinDef
+}
+
+// qualifiedName is QualifiedName, returning the identifier the name
+// starts from instead of whether it is free.
+func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Ident) {
 	if depth > maxDepth {
-		return nil, false
+		return nil, nil
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		def := info.Refs[e]
-		if def == nil || def.Kind == scope.BuiltinDef {
-			return []string{e.Name}, true
+		if isFree(info, e) {
+			return []string{e.Name}, e
 		}
 		switch n := def.Node.(type) {
 		case *ast.AttrDef:
 			if len(n.Path.Keys) == 1 && (def.Kind == scope.LetDef || def.Kind == scope.RecDef) {
-				if p, free := qualifiedName(info, n.Value, depth+1); p != nil {
-					return p, free
+				if p, root := qualifiedName(info, n.Value, depth+1); p != nil {
+					return p, root
 				}
 			}
 		case *ast.Inherit:
 			if n.From != nil {
-				if p, free := qualifiedName(info, n.From, depth+1); p != nil {
-					return append(p, e.Name), free
+				if p, root := qualifiedName(info, n.From, depth+1); p != nil {
+					return append(p, e.Name), root
 				}
 			} else if ref := inheritRef(info, def); ref != nil {
 				return qualifiedName(info, ref, depth+1) // let inherit mkIf; in …
 			}
 		}
-		return []string{e.Name}, false
+		return []string{e.Name}, e
 	case *ast.SelectExpr:
 		if e.Default != nil {
-			return nil, false
+			return nil, nil
 		}
 		names, ok := e.Path.PathNames()
 		if !ok {
-			return nil, false
+			return nil, nil
 		}
-		base, free := qualifiedName(info, e.X, depth+1)
+		base, root := qualifiedName(info, e.X, depth+1)
 		if base == nil {
-			return nil, false
+			return nil, nil
 		}
-		return append(slices.Clip(base), names...), free
+		return append(slices.Clip(base), names...), root
 	}
-	return nil, false
+	return nil, nil
 }
 
 // Refers reports whether e denotes the library value target, written
@@ -72,11 +81,13 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, bool) {
 // is also matched by NAME where no binding in the file provides it (it
 // comes from `with lib;`), by lib.SUB.NAME (lib.modules.mkIf) and by
 // X.lib.NAME (pkgs.lib.mkIf, nixpkgs.lib.mkIf). A target "builtins.NAME"
-// is matched by builtins.NAME and by a free NAME (a global builtin or one
-// `with builtins;` supplies). Other targets must match exactly.
+// is matched by builtins.NAME and by a bare NAME that is a global builtin
+// or that a `with` supplies. A bare name bound nowhere and under no with
+// (an undefined variable) matches nothing. Other targets must match
+// exactly.
 func Refers(info *scope.Info, e ast.Expr, target string) bool {
 	want := strings.Split(target, ".")
-	got, free := QualifiedName(info, e)
+	got, root := qualifiedName(info, e, 0)
 	if len(got) == 0 || got[len(got)-1] != want[len(want)-1] {
 		return false
 	}
@@ -87,7 +98,8 @@ func Refers(info *scope.Info, e ast.Expr, target string) bool {
 		return false
 	}
 	if len(got) == 1 {
-		return free
+		// A bare name: a global, or supplied by a with.
+		return info.IsBuiltin(root) || info.Refs[root] == nil && len(info.WithsOf(root)) > 0
 	}
 	if want[0] == "lib" {
 		// The nearest "lib" before the name, at most one namespace away.

@@ -114,3 +114,18 @@ in rec {
 		t.Errorf("Resolve(f) through rec = %s", f.Text(r))
 	}
 }
+
+// TestRefersUndefined checks that a bare name no with supplies (an
+// undefined variable) is not taken for the library function.
+func TestRefersUndefined(t *testing.T) {
+	f := loadSrc(t, `{ lib }: { a = mkIf true 1; b = with lib; mkIf true 1; }`)
+	set := f.Expr.(*ast.LambdaExpr).Body.(*ast.AttrSetExpr)
+	a := set.Bindings[0].(*ast.AttrDef).Value
+	b := set.Bindings[1].(*ast.AttrDef).Value.(*ast.WithExpr).Body
+	if nixmatch.IsCallTo(f.Info, a, "lib.mkIf") {
+		t.Errorf("undefined mkIf taken for lib.mkIf")
+	}
+	if !nixmatch.IsCallTo(f.Info, b, "lib.mkIf") {
+		t.Errorf("mkIf under with lib not taken for lib.mkIf")
+	}
+}
