@@ -22,7 +22,7 @@ var nixBlock = regexp.MustCompile("(?s)```nix\n.+?\n```")
 // CheckDoc fails unless r's Doc is a one-line summary followed by the
 // required sections, Example and Use instead each with a nix code block,
 // and "## Fix safety" exactly when the rule has fixes.
-func CheckDoc(t *testing.T, r *analyzer.Rule) {
+func CheckDoc(t testing.TB, r *analyzer.Rule) {
 	t.Helper()
 	summary, rest, _ := strings.Cut(r.Doc, "\n")
 	if summary == "" || strings.HasPrefix(summary, "#") || !strings.HasPrefix(rest, "\n## ") {
@@ -53,7 +53,7 @@ func CheckDoc(t *testing.T, r *analyzer.Rule) {
 
 // FixTwice checks, for every NAME.nix.golden in dir, that running r over
 // the fixed text and applying its fixes again leaves it unchanged.
-func FixTwice(t *testing.T, dir string, r *analyzer.Rule) {
+func FixTwice(t testing.TB, dir string, r *analyzer.Rule) {
 	t.Helper()
 	goldens, err := filepath.Glob(filepath.Join(dir, "*.nix.golden"))
 	if err != nil {

@@ -1,0 +1,53 @@
+package ruletest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
+)
+
+// docSection returns the body of a "## title" section of a rule's doc.
+func docSection(doc, title string) string {
+	_, body, ok := strings.Cut(doc, "\n## "+title+"\n")
+	if !ok {
+		return ""
+	}
+	body, _, _ = strings.Cut(body, "\n## ")
+	return body
+}
+
+var nixBlockBody = regexp.MustCompile("(?s)```nix\n(.+?)\n```")
+
+// CheckExamples runs r over the nix blocks of its doc: the "Example" must
+// be flagged, and "Use instead" must not be, so the documentation cannot
+// drift from what the rule does. Rules whose examples need files other
+// than Nix (flake.lock) cannot be checked this way.
+func CheckExamples(t *testing.T, r *analyzer.Rule) {
+	t.Helper()
+	for _, c := range []struct {
+		section string
+		flagged bool
+	}{{"Example", true}, {"Use instead", false}} {
+		m := nixBlockBody.FindStringSubmatch(docSection(r.Doc, c.section))
+		if m == nil {
+			t.Errorf("%s: no nix block in %q", r.Name, c.section)
+			continue
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "example.nix"), []byte(m[1]+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, res := range analyzertest.Analyze(t, dir, r) {
+			n += len(res.Findings)
+		}
+		if (n > 0) != c.flagged {
+			t.Errorf("%s: %q block has %d findings, want flagged = %v", r.Name, c.section, n, c.flagged)
+		}
+	}
+}
