@@ -82,7 +82,7 @@ func listingIn(info *scope.Info, e ast.Expr, seen map[ast.Expr]bool) ast.Node {
 			}
 		case *ast.SelectExpr, *ast.Ident:
 			if nixmatch.RefersAny(info, n.(ast.Expr), directoryListers...) {
-				found = n // passed as a function: map f (readDir d) is caught above
+				found = n // the lister itself, passed on as a value
 				return false
 			}
 			if id, ok := n.(*ast.Ident); ok {
