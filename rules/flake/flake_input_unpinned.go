@@ -18,22 +18,15 @@ var FlakeInputUnpinned = &analyzer.Rule{
 				"edited by hand or written by a broken tool.",
 			"An input without a locked revision is fetched at whatever its branch points to "+
 				"when it is fetched: the lock no longer makes builds reproducible.",
-			`"tool": {
-  "locked": {
-    "owner": "owner",
-    "repo": "tool",
-    "type": "github"
-  }
+			`# flake.nix, with a flake.lock edited by hand whose "tool"
+# node has "locked": { "owner": "owner", "repo": "tool", "type": "github" }
+{
+  inputs.tool.url = "github:owner/tool";
 }`,
-			`"tool": {
-  "locked": {
-    "lastModified": 1732482255,
-    "narHash": "sha256-GUffLwzawz5WRVfWaWCg78n/HrBJrOG7QadFY6rtV8A=",
-    "owner": "owner",
-    "repo": "tool",
-    "rev": "a9953635d7f34e7358d5189751110f87e3ac17da",
-    "type": "github"
-  }
+			`# the same flake.nix, relocked with `+"`nix flake update tool`"+`: the lock
+# records "rev", "narHash" and "lastModified" for the input
+{
+  inputs.tool.url = "github:owner/tool";
 }`, ""),
 		Requires: requires,
 		Run:      runFlakeInputUnpinned,

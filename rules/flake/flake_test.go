@@ -120,3 +120,7 @@ func TestDocs(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenInput(t *testing.T) {
+	ruletest.SurvivesBrokenInput(t, flake.Rules)
+}

@@ -24,23 +24,15 @@ var LockOutdated = &analyzer.Rule{
 			"Security fixes reach nixpkgs channels every few days; a lock that is months old "+
 				"deploys known vulnerabilities, and the longer it waits the larger (and riskier) "+
 				"the eventual update.",
-			`# flake.lock
-"nixpkgs": {
-  "locked": {
-    "lastModified": 1700000000,
-    "owner": "NixOS",
-    "repo": "nixpkgs",
-    "type": "github"
-  }
+			`# flake.nix, with a flake.lock whose nixpkgs has
+# "lastModified": 1700000000 (2023-11-14)
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
 }`,
-			`# after `+"`nix flake update nixpkgs`"+`, a lastModified from this month
-"nixpkgs": {
-  "locked": {
-    "lastModified": 1764000000,
-    "owner": "NixOS",
-    "repo": "nixpkgs",
-    "type": "github"
-  }
+			`# the same flake.nix after `+"`nix flake update nixpkgs`"+`
+# (or `+"`nixaudit update`"+`), with flake.lock committed
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
 }`, ""),
 		Requires: requires,
 		Run:      runLockOutdated,

@@ -50,6 +50,7 @@ func TestRules(t *testing.T) {
 func TestDocs(t *testing.T) {
 	for i, r := range module.Rules {
 		ruletest.CheckDoc(t, r)
+		ruletest.CheckExamples(t, r)
 		if r.Category != "module" {
 			t.Errorf("%s: category %q", r.Name, r.Category)
 		}
@@ -128,4 +129,8 @@ func TestPositions(t *testing.T) {
 			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
 		}
 	}
+}
+
+func TestBrokenInput(t *testing.T) {
+	ruletest.SurvivesBrokenInput(t, module.Rules)
 }

@@ -23,13 +23,15 @@ var BuildToolInBuildInputs = &analyzer.Rule{
 				"build belong to the build platform. The difference is invisible in native builds "+
 				"but breaks cross-compilation (the tool is built for the wrong machine), and setup "+
 				"hooks of `buildInputs` are not all run the same way.",
-			`stdenv.mkDerivation {
+			`{ stdenv, cmake, openssl }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   buildInputs = [ cmake openssl ];
 }`,
-			`stdenv.mkDerivation {
+			`{ stdenv, cmake, openssl }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;

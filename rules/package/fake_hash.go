@@ -22,13 +22,15 @@ var FakeHash = &analyzer.Rule{
 			"A placeholder is how one asks Nix for the real hash: the build fails with a hash "+
 				"mismatch every time until the real hash replaces it, so a placeholder that is "+
 				"committed means a package that cannot build.",
-			`fetchFromGitHub {
+			`{ lib, fetchFromGitHub }:
+fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
   hash = lib.fakeHash;
 }`,
-			`fetchFromGitHub {
+			`{ lib, fetchFromGitHub }:
+fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";

@@ -20,13 +20,15 @@ var FlagsNotList = &analyzer.Rule{
 			"stdenv splits a string of flags on whitespace, so a flag whose value contains a space "+
 				"cannot be written, and with `__structuredAttrs` a string is no longer accepted at "+
 				"all; overrides also cannot append to a string with `++`.",
-			`stdenv.mkDerivation {
+			`{ stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   configureFlags = "--enable-foo --with-bar=baz";
 }`,
-			`stdenv.mkDerivation {
+			`{ stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;

@@ -21,11 +21,13 @@ var InvalidHash = &analyzer.Rule{
 				"Empty and all-zero placeholders are left to `fake-hash`.",
 			"Evaluation stops with \"invalid SRI hash\" or \"hash has wrong length\" as soon as the "+
 				"fetcher is needed: a truncated or mistyped hash is a broken build, found late.",
-			`fetchurl {
+			`{ fetchurl }:
+fetchurl {
   url = "https://example.org/a.tar.gz";
   sha256 = "0ssi1wpaf7plaswqqjwigppsg5fyh99vdlb9kzl7c9lng89ndq1";
 }`,
-			`fetchurl {
+			`{ fetchurl }:
+fetchurl {
   url = "https://example.org/a.tar.gz";
   hash = "sha256-jZkUKv2SV28wsM18tCqNxoCZmLxdYH2Idh9RLibH2yA=";
 }`, ""),

@@ -21,7 +21,8 @@ var MissingLicense = &analyzer.Rule{
 			"nixpkgs' license checks (`allowUnfree`, `allowlistedLicenses`, `blocklistedLicenses`) treat a "+
 				"package without a license as free, so unfree software slips past the policy, and users cannot "+
 				"tell under which terms they may redistribute the build.",
-			`stdenv.mkDerivation {
+			`{ lib, stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
@@ -29,7 +30,8 @@ var MissingLicense = &analyzer.Rule{
     description = "A tool";
   };
 }`,
-			`stdenv.mkDerivation {
+			`{ lib, stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;

@@ -22,17 +22,19 @@ var NonSRIHash = &analyzer.Rule{
 			"nixpkgs has moved to SRI hashes (`hash`), the form `nix hash` and hash-mismatch errors "+
 				"print: legacy hashes must be converted by hand for every comparison, and the "+
 				"`sha256` arguments are being deprecated in fetchers and builders.",
-			`fetchFromGitHub {
+			`{ fetchFromGitHub }:
+fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
-  sha256 = "0ssi1wpaf7plaswqqjwigppsg5fyh99vdlb9kzl7c9lng89ndq2";
+  sha256 = "094qif9n4cq4fdg459qzbhg1c6wywawwaaivx0k0x8xhbyx4vwic";
 }`,
-			`fetchFromGitHub {
+			`{ fetchFromGitHub }:
+fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
-  hash = "sha256-XG9OSiNjbOXTmFLAGsWvxOcyZrR80CY/qfahPQjoyw8=";
+  hash = "sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=";
 }`,
 			"The fix writes the SRI form of the same digest (converted with go-nix's nixhash), so "+
 				"the fixed output hash is identical. Renaming `sha256` to `hash` is safe for the "+

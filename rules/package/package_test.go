@@ -27,6 +27,7 @@ func TestRules(t *testing.T) {
 func TestDocs(t *testing.T) {
 	for i, r := range pkgrules.Rules {
 		ruletest.CheckDoc(t, r)
+		ruletest.CheckExamples(t, r)
 		if r.Category != "package" {
 			t.Errorf("%s: category %q", r.Name, r.Category)
 		}
@@ -127,4 +128,8 @@ func TestPositions(t *testing.T) {
 			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
 		}
 	}
+}
+
+func TestBrokenInput(t *testing.T) {
+	ruletest.SurvivesBrokenInput(t, pkgrules.Rules)
 }

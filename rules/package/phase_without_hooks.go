@@ -23,7 +23,8 @@ var PhaseWithoutHooks = &analyzer.Rule{
 			"The default phases run `preInstall`/`postInstall` and friends; a custom phase that "+
 				"does not call them silently drops whatever overrides and setup hooks put there "+
 				"(`postInstall` added by `overrideAttrs`, hooks of `installShellFiles`, …).",
-			`stdenv.mkDerivation {
+			`{ stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
@@ -31,7 +32,8 @@ var PhaseWithoutHooks = &analyzer.Rule{
     install -Dm755 tool $out/bin/tool
   '';
 }`,
-			`stdenv.mkDerivation {
+			`{ stdenv }:
+stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;

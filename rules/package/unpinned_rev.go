@@ -22,13 +22,15 @@ var UnpinnedRev = &analyzer.Rule{
 			"A branch moves: with a hash, the build breaks with a hash mismatch at the next commit "+
 				"upstream; without one (`builtins.fetchGit`), every evaluation may fetch different "+
 				"sources, so builds are not reproducible.",
-			`fetchFromGitHub {
+			`{ fetchFromGitHub }:
+fetchFromGitHub {
   owner = "owner";
   repo = "tool";
   rev = "main";
   hash = "sha256-XG9OSiNjbOXTmFLAGsWvxOcyZrR80CY/qfahPQjoyw8=";
 }`,
-			`fetchFromGitHub {
+			`{ fetchFromGitHub }:
+fetchFromGitHub {
   owner = "owner";
   repo = "tool";
   rev = "4633a7c72337ea8fd23a4f2ba3972865e3ec685d";
