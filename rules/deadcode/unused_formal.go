@@ -73,7 +73,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			msg += " (in the file's top-level function)"
 		}
 		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: msg}
-		if i := formalIndex(lam.Formals, d.Node); unused[d.Node.(*ast.Formal)] {
+		if i := formalIndex(lam.Formals, d.Node); i >= 0 && unused[d.Node.(*ast.Formal)] {
 			fix := edit.Fix("remove formal "+d.Name, edit.RemoveFormal(f.File, lam.Formals, i, func(j int) bool {
 				return unused[lam.Formals.List[j]]
 			}))
