@@ -66,12 +66,13 @@ func TestSeverities(t *testing.T) {
 // TestNonSRIFixSafety checks that renaming `sha256` is safe only for
 // fetchers known to take `hash`.
 func TestNonSRIFixSafety(t *testing.T) {
-	res := analyzertest.Analyze(t, filepath.Join("testdata", "non-sri-hash"), pkgrules.NonSRIHash)
 	var got []bool
-	for _, f := range res[0].Findings {
-		for _, fix := range f.Diagnostic.SuggestedFixes {
-			safe, _ := analyzer.FixIsSafe(pkgrules.NonSRIHash, fix)
-			got = append(got, safe)
+	for _, res := range analyzertest.Analyze(t, filepath.Join("testdata", "non-sri-hash"), pkgrules.NonSRIHash) {
+		for _, f := range res.Findings {
+			for _, fix := range f.Diagnostic.SuggestedFixes {
+				safe, _ := analyzer.FixIsSafe(pkgrules.NonSRIHash, fix)
+				got = append(got, safe)
+			}
 		}
 	}
 	want := []bool{true, true, true, true, false, true}
