@@ -40,7 +40,10 @@ var Analyzer = &analysis.Analyzer{
 type Project struct {
 	// Dir is the directory the run was started for: the common root of
 	// its targets.
-	Dir   string
+	Dir string
+	// Files are every Nix file of the run, parsed and bound. To bound the
+	// memory of large runs, their Tokens are released after the per-file
+	// rules have run.
 	Files []*File
 	// AddFile reads a non-Nix file (such as flake.lock) and registers it
 	// in the run's FileSet so diagnostics can point into it.
