@@ -115,7 +115,9 @@ func TestPositions(t *testing.T) {
 			"22:3-22:35: `users.users.bob-x.passwordFile` was renamed to `users.users.bob-x.hashedPasswordFile` in NixOS 23.11\n" +
 			"24:7-24:19: `nix.binaryCaches` was renamed to `nix.settings.substituters` in NixOS 22.05\n" +
 			"27:3-27:38: `programs.gnupg.agent.pinentryFlavor` was replaced by `programs.gnupg.agent.pinentryPackage` in NixOS 24.05: it takes a package such as pkgs.pinentry-curses\n" +
-			"29:3-29:14: `fonts.fonts` was renamed to `fonts.packages` in NixOS 23.11\n"},
+			"29:3-29:14: `fonts.fonts` was renamed to `fonts.packages` in NixOS 23.11\n" +
+			"31:3-31:15: `services.pds` was renamed to `services.bluesky-pds` in NixOS 25.11\n" +
+			"32:3-32:21: `virtualisation.lxd` was removed in NixOS 25.11: migrate to virtualisation.incus\n"},
 		{module.MkifTopLevel, "testdata/mkif-top-level", "imports.nix",
 			"6:1-6:5: module wrapped in `mkIf` declares `imports`: the module system reads the whole set as config; move the condition into `config = mkIf …;`\n"},
 		{module.MissingStateVersion, "testdata/missing-state-version/configuration", "configuration.nix",

@@ -28,6 +28,8 @@
   # The new option is defined too: renaming would define it twice.
   fonts.fonts = [ pkgs.noto-fonts ]; # want "`fonts.fonts` was renamed to `fonts.packages` in NixOS 23.11"
   fonts.packages = [ pkgs.dejavu_fonts ];
+  services.pds.enable = true; # want "`services.pds` was renamed to `services.bluesky-pds` in NixOS 25.11"
+  virtualisation.lxd.enable = true; # want "`virtualisation.lxd` was removed in NixOS 25.11: migrate to virtualisation.incus"
   # Current options.
   hardware.graphics.extraPackages = [ ];
   services.displayManager.gdm.enable = false;
