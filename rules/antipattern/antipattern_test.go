@@ -27,6 +27,11 @@ func TestRules(t *testing.T) {
 func TestDocs(t *testing.T) {
 	for i, r := range antipattern.Rules {
 		ruletest.CheckDoc(t, r)
+		if r == antipattern.ImpureBuiltin {
+			ruletest.CheckExamplesAs(t, r, "flake.nix")
+		} else {
+			ruletest.CheckExamples(t, r)
+		}
 		if r.Category != "antipattern" {
 			t.Errorf("%s: category %q", r.Name, r.Category)
 		}
@@ -112,3 +117,5 @@ func TestLookupPathSeverity(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, antipattern.Rules) }

@@ -25,6 +25,7 @@ func TestRules(t *testing.T) {
 func TestMetadata(t *testing.T) {
 	for i, r := range security.Rules {
 		ruletest.CheckDoc(t, r)
+		ruletest.CheckExamples(t, r)
 		if r.Category != "security" || !slices.Equal(r.Tags, []string{"security"}) {
 			t.Errorf("%s: category %q, tags %v", r.Name, r.Category, r.Tags)
 		}
@@ -119,3 +120,5 @@ func TestUnpinnedFetchSeverity(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, security.Rules) }

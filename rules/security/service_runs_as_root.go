@@ -15,8 +15,9 @@ var ServiceRunsAsRoot = &analyzer.Rule{
 		Doc: "systemd service without `User`/`DynamicUser`, or with `User = \"root\"`" + `
 
 ## What it does
-Flags services defined in ` + "`systemd.services.<name>`" + ` (their ` + "`ExecStart`" + ` or
-` + "`script`" + ` is set in the file) whose ` + "`serviceConfig`" + ` sets neither ` + "`User`" + ` nor
+Flags services defined in ` + "`systemd.services.<name>`" + ` (the file sets their
+` + "`ExecStart`" + ` or ` + "`script`" + ` and declares the unit: ` + "`wantedBy`, `description`" + `,
+` + "`serviceConfig.Type`" + `, …) whose ` + "`serviceConfig`" + ` sets neither ` + "`User`" + ` nor
 ` + "`DynamicUser = true`" + `, and ` + "`User = \"root\"`" + `. Services a file only adjusts
 (` + "`systemd.services.nginx.serviceConfig.ProtectHome = true;`" + `) belong to a NixOS
 module that chooses their user, and are not flagged; neither are services

@@ -17,8 +17,9 @@ var SystemdMissingHardening = &analyzer.Rule{
 		Doc: "systemd service without `NoNewPrivileges`, `ProtectSystem` or `PrivateTmp`" + `
 
 ## What it does
-Flags services defined in ` + "`systemd.services.<name>`" + ` (their ` + "`ExecStart`" + ` or
-` + "`script`" + ` is set in the file) whose ` + "`serviceConfig`" + ` lacks any of
+Flags services defined in ` + "`systemd.services.<name>`" + ` (the file sets their
+` + "`ExecStart`" + ` or ` + "`script`" + ` and declares the unit: ` + "`wantedBy`, `description`" + `,
+` + "`serviceConfig.Type`" + `, …) whose ` + "`serviceConfig`" + ` lacks any of
 ` + "`NoNewPrivileges`, `ProtectSystem`" + ` and ` + "`PrivateTmp`" + `. ` + "`DynamicUser = true`" + `
 implies the last two. Services only adjusted in the file, or whose settings
 are computed, are not flagged.
@@ -32,7 +33,10 @@ writing to the system, or reading other services' temporary files.
 ` + "```nix" + `
 { pkgs, ... }:
 {
-  systemd.services.hello.serviceConfig.ExecStart = "${pkgs.hello}/bin/hello";
+  systemd.services.hello = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig.ExecStart = "${pkgs.hello}/bin/hello";
+  };
 }
 ` + "```" + `
 
@@ -40,10 +44,13 @@ writing to the system, or reading other services' temporary files.
 ` + "```nix" + `
 { pkgs, ... }:
 {
-  systemd.services.hello.serviceConfig = {
-    ExecStart = "${pkgs.hello}/bin/hello";
-    DynamicUser = true;
-    NoNewPrivileges = true;
+  systemd.services.hello = {
+    wantedBy = [ "multi-user.target" ];
+    serviceConfig = {
+      ExecStart = "${pkgs.hello}/bin/hello";
+      DynamicUser = true;
+      NoNewPrivileges = true;
+    };
   };
 }
 ` + "```",

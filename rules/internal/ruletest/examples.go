@@ -29,6 +29,13 @@ var nixBlockBody = regexp.MustCompile("(?s)```nix\n(.+?)\n```")
 // than Nix (flake.lock) cannot be checked this way.
 func CheckExamples(t *testing.T, r *analyzer.Rule) {
 	t.Helper()
+	CheckExamplesAs(t, r, "example.nix")
+}
+
+// CheckExamplesAs is CheckExamples with the examples written to a file
+// called name, for rules that look at file names (flake.nix).
+func CheckExamplesAs(t *testing.T, r *analyzer.Rule, name string) {
+	t.Helper()
 	for _, c := range []struct {
 		section string
 		flagged bool
@@ -39,7 +46,7 @@ func CheckExamples(t *testing.T, r *analyzer.Rule) {
 			continue
 		}
 		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, "example.nix"), []byte(m[1]+"\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(m[1]+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		n := 0
