@@ -100,6 +100,9 @@ func TestIndentedStrings(t *testing.T) {
 		// indentation like an interpolation.
 		{"''\n  ''$a '''b'''\n  ''\\nc\n''", `(istr "" "$" "a " "''" "b" "''" "\n" "\n" "c\n")`},
 		{"''\n    ${x}\n  y\n''", `(istr "  " ($ x) "\ny\n")`},
+		// Checked against nix-instantiate --parse: an escape leaves the
+		// line start, so the space after ''\n is indentation.
+		{"''\n    escapes ''$ ''' ''\\n ''\\t ''\\x $ ' '$\n    ${x} after interp\n  ''", `(istr "escapes " "$" " " "''" " " "\n" "" "\t" " " "x" " $ ' " "'" "$\n" ($ x) " after interp\n")`},
 		{"''a''", `(istr "a")`},
 		{"''''", `(istr)`},
 		{"'' $ ' x''", `(istr "$ ' x")`},

@@ -54,7 +54,7 @@ type scanner struct {
 func Scan(src []byte) ([]ast.Token, []Error) {
 	s := &scanner{
 		src:   src,
-		toks:  make([]ast.Token, 0, len(src)/3+16),
+		toks:  make([]ast.Token, 0, len(src)/4+16), // real code has about one token per 5 bytes
 		stack: make([]state, 1, 16),
 	}
 	s.run()
