@@ -103,11 +103,12 @@ func formalIndex(fs *ast.Formals, n ast.Node) int {
 	return -1
 }
 
-// signatureOnly reports whether lam uses none of its formals and returns
-// a constant ({ a, b ? 1 }: { } or …: null): a function that exists for
-// its pattern, which something reads with functionArgs.
+// signatureOnly reports whether lam, whose pattern has no `...`, returns
+// a constant ({ a, b ? 1 }: { } or …: null) without using its formals: a
+// function that exists for its pattern, which something reads with
+// functionArgs. (Modules, with their `...`, are not such functions.)
 func signatureOnly(lam *ast.LambdaExpr) bool {
-	if !nixshape.IsConstant(lam.Body) {
+	if lam.Formals.Ellipsis.IsValid() || !nixshape.IsConstant(lam.Body) {
 		return false
 	}
 	for _, formal := range lam.Formals.List {

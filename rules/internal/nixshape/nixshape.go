@@ -98,7 +98,7 @@ func LastName(e ast.Expr) string {
 
 // IsConstant reports whether e is a literal that mentions no variable
 // other than null, true and false: a number, a string without
-// interpolation, an empty list or set.
+// interpolation, or a list or plain set of constants.
 func IsConstant(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.IntLit, *ast.FloatLit:
@@ -109,9 +109,26 @@ func IsConstant(e ast.Expr) bool {
 		_, static := e.StaticValue()
 		return static
 	case *ast.ListExpr:
-		return len(e.Elems) == 0
+		for _, x := range e.Elems {
+			if !IsConstant(x) {
+				return false
+			}
+		}
+		return true
 	case *ast.AttrSetExpr:
-		return len(e.Bindings) == 0
+		if e.Rec.IsValid() {
+			return false
+		}
+		for _, b := range e.Bindings {
+			def, ok := b.(*ast.AttrDef)
+			if !ok || !IsConstant(def.Value) {
+				return false
+			}
+			if _, static := def.Path.PathNames(); !static {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -14,6 +14,6 @@ let
   allGone = { p, q }: stdenv; # want "^formal p is never used$" "^formal q is never used$"
 in
 stdenv.mkDerivation {
-  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone inspected signature;
+  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone inspected signature signature2 notSignature;
   meta.license = lib.licenses.mit;
 }
