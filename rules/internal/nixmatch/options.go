@@ -108,9 +108,16 @@ func collect(f *nixpass.File) *collector {
 	return c
 }
 
-// moduleList collects the inline modules of an imports or modules list.
+// moduleList collects the inline modules of an imports or modules list,
+// also of lists joined with ++.
 func (c *collector) moduleList(prefix []string, e ast.Expr) {
-	l, ok := ast.Unparen(e).(*ast.ListExpr)
+	e = ast.Unparen(e)
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == ast.OpConcat {
+		c.moduleList(prefix, b.X)
+		c.moduleList(prefix, b.Y)
+		return
+	}
+	l, ok := e.(*ast.ListExpr)
 	if !ok {
 		return
 	}

@@ -87,7 +87,8 @@ func TestOptionsFlakeModulesList(t *testing.T) {
 	got := render(fset, f, nixmatch.Options(f))
 	want := "9:25 security.sudo.wheelNeedsPassword = false\n" +
 		"10:30 home-manager.users.alice = { pkgs, ... }: {\n   …\n" +
-		"11:26 home-manager.users.alice.programs.git.enable = true\n"
+		"11:26 home-manager.users.alice.programs.git.enable = true\n" +
+		"14:33 services.openssh.enable = true\n"
 	if got != want {
 		t.Errorf("Options:\n%q\nwant:\n%q", got, want)
 	}

@@ -11,7 +11,7 @@
             programs.git.enable = true;
           };
         }
-      ];
+      ] ++ [ { services.openssh.enable = true; } ];
     };
   };
 }
