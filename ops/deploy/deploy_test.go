@@ -24,6 +24,8 @@ type testFleet struct {
 	*fleettest.Fleet
 	// paths[host][gen] is the host's system of that generation.
 	paths map[string]map[int]string
+	// progress is what the last run wrote as progress.
+	progress string
 }
 
 var hosts = []string{"a", "b", "c"}
@@ -107,7 +109,9 @@ func (f *testFleet) run(t *testing.T, opts deploy.Options, on []string, rollback
 		All:     on == nil,
 		Options: opts,
 	}
-	err := deploy.Run(context.Background(), deploy.Env{Stdout: &stdout, Stderr: &stderr}, c, rollback)
+	var progress bytes.Buffer
+	err := deploy.Run(context.Background(), deploy.Env{Stdout: &stdout, Stderr: &stderr, Progress: &progress}, c, rollback)
+	f.progress = progress.String()
 	var rep report
 	if jerr := json.Unmarshal(stdout.Bytes(), &rep); jerr != nil {
 		t.Fatalf("report: %v\nstdout:\n%s\nstderr:\n%s\nerr: %v", jerr, stdout.String(), stderr.String(), err)
@@ -242,6 +246,18 @@ func TestFaultMessages(t *testing.T) {
 	}
 	if want := "host unhealthy: app: exit status 1: a generation 2 is unhealthy"; !strings.Contains(byName["a"], want) {
 		t.Errorf("a's error %q, want it to contain %q", byName["a"], want)
+	}
+	// Progress: nix's build output and each step, prefixed by the host.
+	for _, want := range []string{
+		"a: building on local\n", "b: building on local\n",
+		"a: switch-to-configuration switch (" + f.paths["a"][2] + ")\n",
+		"a: rolling back to " + f.paths["a"][1] + "\n",
+		"a: switch-to-configuration switch (" + f.paths["a"][1] + ")\n",
+		"c: switch-to-configuration switch (" + f.paths["c"][2] + ")\n",
+	} {
+		if !strings.Contains(f.progress, want) {
+			t.Errorf("progress lacks %q:\n%s", want, f.progress)
+		}
 	}
 }
 

@@ -164,14 +164,17 @@ func TestMonitoringUnreachable(t *testing.T) {
 	f.Install("a")
 	closed := "http://127.0.0.1:" + strconv.Itoa(sshtest.FreePort(t))
 	f.WriteConfig(&config.Config{Hosts: map[string]config.Host{"a": f.Host("a", "local")}, Monitoring: config.Monitoring{Prometheus: closed, Alertmanager: closed}})
-	var out bytes.Buffer
-	healthy, err := health.Run(context.Background(), health.Env{Stdout: &out, HTTP: &http.Client{Timeout: 5 * time.Second}}, health.Options{Dir: f.Dir, Format: gate.JSON})
+	var out, progress bytes.Buffer
+	healthy, err := health.Run(context.Background(), health.Env{Stdout: &out, Progress: &progress, HTTP: &http.Client{Timeout: 5 * time.Second}}, health.Options{Dir: f.Dir, Format: gate.JSON})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var rep reportJSON
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^a: healthy \(\d+(\.\d+)?m?s\)\n$`).MatchString(progress.String()) {
+		t.Errorf("progress %q, want one line for a", progress.String())
 	}
 	if !healthy || rep.Hosts[0].Status != "healthy" {
 		t.Errorf("healthy = %v, status %s; want the host healthy", healthy, rep.Hosts[0].Status)
