@@ -4,12 +4,26 @@
 //   - Options finds the option definitions of a file's modules, however the
 //     paths are spelled (a.b.c = v, nested sets, mkIf/mkMerge/mkDefault/…
 //     wrappers, config sections of modules with options, inline modules of
-//     imports and modules lists), and Find/Under select them by pattern with
-//     "*" wildcards.
-//   - QualifiedName, Refers and CallTo recognise references to library
+//     imports and modules lists, submodule functions), and Find, Under and
+//     Group select them by pattern with "*" wildcards. Analyzer computes
+//     them once per file for all rules of a run (nixmatch.Of(pass)).
+//   - QualifiedName, Refers and CallArgs recognise references to library
 //     functions (lib.mkIf, mkIf under `with lib;`, lib.modules.mkIf,
-//     `inherit (lib) mkIf;`) using the binder, so a local binding that
-//     happens to share a name is not mistaken for the library function.
-//   - Resolve follows identifiers to the expressions let and rec bind them
-//     to (data flow), and the literal helpers read bools, strings and ints.
+//     `inherit (lib) mkIf;`, `mkIf = lib.mkIf;`) using the binder, so a
+//     local binding that happens to share a name is not mistaken for the
+//     library function.
+//   - Resolve and BoundValue follow identifiers to the expressions let and
+//     rec bind them to (data flow); Forced lists the references an
+//     evaluation really needs (strictness), for rules about infinite
+//     recursion.
+//   - Bool, String, Int, Strings, StringParts and IsLiteralSet read
+//     literals; IsModuleFile tells modules from packages and overlays.
+//
+// A typical rule:
+//
+//	for _, d := range nixmatch.Find(nixmatch.Of(pass).Defs, "services.openssh.settings.PermitRootLogin") {
+//		if s, ok := nixmatch.String(d.Value); ok && s == "yes" {
+//			pass.Report(analysis.Diagnostic{Pos: d.Value.Pos(), End: d.Value.End(), Message: "…"})
+//		}
+//	}
 package nixmatch
