@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	gotoken "go/token"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -370,5 +372,39 @@ func TestCheckFixKeepsParsing(t *testing.T) {
 	}
 	if got := brief(out.Result.Diagnostics); got != "a.nix:1:15:1:20:warning:breaker:found BREAK\n" {
 		t.Errorf("findings after --fix:\n%s", got)
+	}
+}
+
+func TestCheckRulePanics(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{ }\n"})
+	boom := &Rule{Analyzer: &analysis.Analyzer{Name: "boom", Doc: "panics",
+		Run: func(*analysis.Pass) (any, error) { panic("kaboom") }}, Category: "style", Severity: SeverityInfo}
+	t.Chdir(dir)
+	_, err := Check(context.Background(), Options{Rules: []*Rule{boom}})
+	if err == nil || !strings.HasPrefix(err.Error(), "a.nix: boom: internal error: kaboom\n") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestCheckProgress(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 50 {
+		files[fmt.Sprintf("f%d.nix", i)] = strings.Repeat("# padding\n", 2000) + "{ }\n"
+	}
+	writeTree(t, dir, files)
+	var progress bytes.Buffer
+	check(t, dir, Options{Progress: &progress})
+	// Whether a counter was drawn depends on timing; the line is always
+	// cleared at the end, and any counter counts these 50 files.
+	out := progress.String()
+	if !strings.HasSuffix(out, "\r\033[K") {
+		t.Errorf("progress output %q does not end by clearing the line", out)
+	}
+	for _, part := range strings.Split(out, "\r\033[K") {
+		if part != "" && !regexp.MustCompile(`^nixaudit: \d+/50 files$`).MatchString(part) {
+			t.Errorf("progress line %q", part)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -51,10 +52,21 @@ func (ex *executor) run(a *analysis.Analyzer) (any, error) {
 			ex.diags[a] = append(ex.diags[a], d)
 		},
 	}
-	r, err := a.Run(pass)
+	r, err := runAnalyzer(a, pass)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
 	}
 	ex.results[a] = r
 	return r, nil
+}
+
+// runAnalyzer runs a, turning a panic into an error (with the stack, for
+// the bug report) so one faulty rule cannot crash a whole run.
+func runAnalyzer(a *analysis.Analyzer, pass *analysis.Pass) (r any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return a.Run(pass)
 }

@@ -113,9 +113,14 @@ func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string 
 // occurrence index counts findings in source order.
 func (r *runner) fingerprint(diags []report.Diagnostic, root string) {
 	seen := map[[3]string]int{}
+	paths := map[string]string{} // file name -> project path
 	for i := range diags {
 		d := &diags[i]
-		file := projectPath(root, d.File)
+		file, ok := paths[d.File]
+		if !ok {
+			file = projectPath(root, d.File)
+			paths[d.File] = file
+		}
 		key := [3]string{d.Rule, file, strings.Join(strings.Fields(d.Fingerprint), " ")}
 		d.Fingerprint = fingerprint(d.Rule, file, key[2], seen[key])
 		seen[key]++
