@@ -102,10 +102,6 @@ func (p *parser) parseLambda() ast.Expr {
 		}
 		l.Colon = p.expect(ast.COLON, "':'")
 	}
-	if l.Arg == nil && l.Formals == nil {
-		// Only after a syntax error: keep the invariant that one is set.
-		l.Formals = &ast.Formals{Lbrace: l.At, Rbrace: l.At}
-	}
 	l.Body = p.parseExpr()
 	return l
 }

@@ -84,7 +84,7 @@ func (p *parser) parseOp() ast.Expr {
 	opBase, valBase := len(p.ops), len(p.vals)
 	prefixes := 0
 	for {
-		for p.tok.Kind == ast.OPERATOR && p.tok.EndOffset-p.tok.Offset == 1 && (p.src[p.tok.Offset] == '!' || p.src[p.tok.Offset] == '-') {
+		for p.atPrefixOp() {
 			if p.depth+prefixes >= MaxDepth {
 				p.bail()
 				break
@@ -97,35 +97,57 @@ func (p *parser) parseOp() ast.Expr {
 			prefixes++
 			p.next()
 		}
-		p.vals = append(p.vals, p.parseApp())
-		for {
-			b, ok := p.binary()
-			if !ok {
-				return p.reduceAll(opBase, valBase)
+		x := p.parseApp()
+		if len(p.ops) == opBase {
+			// Fast path: an operand alone needs no stacks.
+			if _, ok := p.binary(); !ok {
+				return x
 			}
-			for len(p.ops) > opBase {
-				top := p.ops[len(p.ops)-1]
-				if top.prec < b.prec || top.prec == b.prec && b.assoc == right {
-					break
-				}
-				if top.prec == b.prec && b.assoc == nonassoc {
-					// a == b == c: bison's %nonassoc makes this an error.
-					// Report it and read it left-associatively.
-					p.unexpected("")
-				}
-				p.reduce()
-			}
-			if b.prec != precHasAttr {
-				p.ops = append(p.ops, opFrame{op: b.op, prec: b.prec, pos: p.tokPos()})
-				p.next()
+		}
+		p.vals = append(p.vals, x)
+		if x := p.parseBinaries(opBase, valBase); x != nil {
+			return x
+		}
+	}
+}
+
+// atPrefixOp reports whether the current token is the prefix operator !
+// or -.
+func (p *parser) atPrefixOp() bool {
+	return p.tok.Kind == ast.OPERATOR && p.tok.EndOffset-p.tok.Offset == 1 && (p.src[p.tok.Offset] == '!' || p.src[p.tok.Offset] == '-')
+}
+
+// parseBinaries handles the operators after an operand: it applies '?'
+// and pushes the next binary operator, returning nil to have the next
+// operand parsed, or, at the end of the expression, its tree.
+func (p *parser) parseBinaries(opBase, valBase int) ast.Expr {
+	for {
+		b, ok := p.binary()
+		if !ok {
+			return p.reduceAll(opBase, valBase)
+		}
+		for len(p.ops) > opBase {
+			top := p.ops[len(p.ops)-1]
+			if top.prec < b.prec || top.prec == b.prec && b.assoc == right {
 				break
 			}
-			h := p.a.hasAttr.new()
-			h.Question = p.got(ast.QUESTION)
-			h.X = p.vals[len(p.vals)-1]
-			h.Path = p.parseAttrPath(expectAttr)
-			p.vals[len(p.vals)-1] = h
+			if top.prec == b.prec && b.assoc == nonassoc {
+				// a == b == c: bison's %nonassoc makes this an error.
+				// Report it and read it left-associatively.
+				p.unexpected("")
+			}
+			p.reduce()
 		}
+		if b.prec != precHasAttr {
+			p.ops = append(p.ops, opFrame{op: b.op, prec: b.prec, pos: p.tokPos()})
+			p.next()
+			return nil
+		}
+		h := p.a.hasAttr.new()
+		h.Question = p.got(ast.QUESTION)
+		h.X = p.vals[len(p.vals)-1]
+		h.Path = p.parseAttrPath(expectAttr)
+		p.vals[len(p.vals)-1] = h
 	}
 }
 

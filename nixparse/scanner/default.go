@@ -124,6 +124,13 @@ func (s *scanner) scanDefault(i int) int {
 		}
 	}
 
+	switch c {
+	case '{', '}', '[', ']', '(', ')', ';', ',', '@', '?', ':', '"':
+		// No longer rule starts with these bytes.
+		s.emitByte(i)
+		return i + 1
+	}
+
 	var m match
 	if idStart[c] {
 		j := span(src, i+1, &idChar)
