@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 
 // Pool hands out transports whose ssh commands to one host share a
 // single connection (ssh's connection multiplexing, with the control
-// sockets in a private temporary directory): a health check or a deploy
+// sockets in a private temporary directory, one per target): a health check or a deploy
 // runs many short commands per host, and each would otherwise pay a full
 // ssh handshake. Close ends the shared connections.
 type Pool struct {
@@ -30,7 +31,15 @@ const controlPersist = 60 * time.Second
 
 // NewPool returns a pool running commands through r.
 func NewPool(r run.Interface, opts Options) (*Pool, error) {
-	dir, err := os.MkdirTemp("", "nixaudit-ssh-")
+	// A control socket's path must fit in a sockaddr_un (107 bytes):
+	// $TMPDIR, "/nixaudit-ssh-" and 10 digits, "/", the host's number
+	// and ssh's 17-character temporary suffix. ssh fails on a longer one,
+	// so a long $TMPDIR is not used.
+	base := os.TempDir()
+	if len(base) > 60 {
+		base = "/tmp"
+	}
+	dir, err := os.MkdirTemp(base, "nixaudit-ssh-")
 	if err != nil {
 		return nil, err
 	}
@@ -47,14 +56,17 @@ func (p *Pool) Get(target string) (Transport, error) {
 	if !ok {
 		return t, nil
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if shared, ok := p.used[target]; ok {
+		return shared, nil
+	}
 	s.control = []string{
 		"-o", "ControlMaster=auto",
-		"-o", "ControlPath=" + filepath.Join(p.dir, "%C"),
+		"-o", "ControlPath=" + filepath.Join(p.dir, strconv.Itoa(len(p.used))),
 		"-o", "ControlPersist=" + controlPersist.String(),
 	}
-	p.mu.Lock()
 	p.used[target] = s
-	p.mu.Unlock()
 	return s, nil
 }
 

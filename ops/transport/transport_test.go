@@ -3,7 +3,9 @@ package transport_test
 import (
 	"context"
 	"errors"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,4 +139,51 @@ func TestQuoteCommandAssignment(t *testing.T) {
 	if !errors.As(err, &exit) || exit.ExitCode() != 127 {
 		t.Errorf("sh ran %q: %v; want exit status 127 (no program named A=b)", transport.QuoteCommand([]string{"A=b", "x"}), err)
 	}
+}
+
+// TestPool shares one connection per host: after the first command a
+// control socket exists in the pool's directory, and Close removes it.
+// With a $TMPDIR too long for a socket path, commands still work.
+func TestPool(t *testing.T) {
+	srv := sshtest.Start(t)
+	short := t.TempDir()
+	long := filepath.Join(t.TempDir(), "a-temporary-directory-whose-name-is-far-too-long-for-a-unix-socket")
+	if err := os.MkdirAll(long, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tmp := range []string{short, long} {
+		t.Setenv("TMPDIR", tmp)
+		pool, err := transport.NewPool(&run.Runner{}, transport.Options{SSHOptions: []string{"-F", srv.Config}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		host, err := pool.Get(srv.Host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 3; i++ {
+			res, err := host.Run(context.Background(), []string{"echo", "hi"})
+			if err != nil || string(res.Stdout) != "hi\n" {
+				t.Fatalf("TMPDIR %s, run %d: %v %q", tmp, i, err, res.Stdout)
+			}
+		}
+		if local, err := pool.Get("local"); err != nil || local.String() != "local" {
+			t.Errorf("pool.Get(local) = %v, %v", local, err)
+		}
+		sockets, _ := filepath.Glob(filepath.Join(tmp, "nixaudit-ssh-*", "*"))
+		if tmp == short && (len(sockets) != 1 || !isSocket(sockets[0])) {
+			t.Errorf("control sockets %v, want one", sockets)
+		}
+		if err := pool.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if left, _ := filepath.Glob(filepath.Join(tmp, "nixaudit-ssh-*")); len(left) != 0 {
+			t.Errorf("left after Close: %v", left)
+		}
+	}
+}
+
+func isSocket(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode()&os.ModeSocket != 0
 }
