@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"go/token"
@@ -190,16 +191,22 @@ func (r *runner) analyzeUnit(u *unit) (err error) {
 	return nil
 }
 
+// read loads u's file and mode with one open.
 func (r *runner) read(u *unit) error {
-	st, err := os.Stat(u.path)
+	f, err := os.Open(u.path)
 	if err != nil {
 		return err
 	}
-	src, err := os.ReadFile(u.path)
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return err
 	}
-	u.orig, u.text, u.mode = src, src, st.Mode().Perm()
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(f); err != nil {
+		return fmt.Errorf("%s: %w", u.path, err)
+	}
+	u.orig, u.text, u.mode = buf.Bytes(), buf.Bytes(), st.Mode().Perm()
 	return nil
 }
 
