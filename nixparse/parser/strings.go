@@ -148,24 +148,39 @@ func minIndentation(parts []ast.StringPart) int {
 			}
 			continue
 		}
-		for j := 0; j < len(v); j++ {
+		for j := 0; j < len(v); {
 			if atStartOfLine {
-				switch v[j] {
-				case ' ':
-					curIndent++
-				case '\n':
-					curIndent = 0
-				default:
-					atStartOfLine = false
-					minIndent = min(minIndent, curIndent)
+				k := spaces(v, j)
+				curIndent += k - j
+				if j = k; j == len(v) {
+					break
 				}
-			} else if v[j] == '\n' {
-				atStartOfLine = true
-				curIndent = 0
+				if v[j] == '\n' {
+					curIndent = 0
+					j++
+					continue
+				}
+				atStartOfLine = false
+				minIndent = min(minIndent, curIndent)
 			}
+			nl := strings.IndexByte(v[j:], '\n')
+			if nl < 0 {
+				break
+			}
+			j += nl + 1
+			atStartOfLine = true
+			curIndent = 0
 		}
 	}
 	return minIndent
+}
+
+// spaces returns the end of the run of spaces of v at j.
+func spaces(v string, j int) int {
+	for j < len(v) && v[j] == ' ' {
+		j++
+	}
+	return j
 }
 
 // stripIndentation sets the Value of the literal parts of an indented
@@ -186,29 +201,32 @@ func (p *parser) stripIndentation(parts []ast.StringPart) {
 		}
 		v, _ := indValue(t.Raw)
 		buf := p.buf[:0]
-		for j := 0; j < len(v); j++ {
-			c := v[j]
+		for j := 0; j < len(v); {
 			if atStartOfLine {
-				switch c {
-				case ' ':
-					if curDropped >= minIndent {
-						buf = append(buf, c)
-					}
-					curDropped++
-				case '\n':
-					curDropped = 0
-					buf = append(buf, c)
-				default:
-					atStartOfLine = false
-					curDropped = 0
-					buf = append(buf, c)
+				k := spaces(v, j)
+				drop := min(max(minIndent-curDropped, 0), k-j)
+				buf = append(buf, v[j+drop:k]...)
+				curDropped += k - j
+				if j = k; j == len(v) {
+					break
 				}
-			} else {
-				buf = append(buf, c)
-				if c == '\n' {
-					atStartOfLine = true
+				if v[j] == '\n' {
+					curDropped = 0
+					buf = append(buf, '\n')
+					j++
+					continue
 				}
+				atStartOfLine = false
+				curDropped = 0
 			}
+			nl := strings.IndexByte(v[j:], '\n')
+			if nl < 0 {
+				buf = append(buf, v[j:]...)
+				break
+			}
+			buf = append(buf, v[j:j+nl+1]...)
+			j += nl + 1
+			atStartOfLine = true
 		}
 		if i == len(parts)-1 {
 			if nl := bytes.LastIndexByte(buf, '\n'); nl >= 0 && len(bytes.Trim(buf[nl+1:], " ")) == 0 {
