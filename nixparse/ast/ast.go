@@ -78,6 +78,11 @@ type StringExpr struct {
 // StringText is a literal run inside a string or path. Raw is the source
 // text of the run; Value is its meaning after escapes (and, in indented
 // strings, after Nix's indentation stripping).
+//
+// The parts are Nix's lexer tokens: in an indented string every escape
+// (”$, ”', ”\x) and every lone $ or ' is a StringText of its own, and
+// a Value may be "" after stripping. In a path, each piece between
+// interpolations is one StringText whose Value is its Raw text.
 type StringText struct {
 	ValuePos token.Pos
 	Raw      string

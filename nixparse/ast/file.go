@@ -10,7 +10,7 @@ type File struct {
 	Name     string
 	Tok      *token.File // the file's entry in the FileSet
 	Src      []byte
-	Expr     Expr       // nil when nothing could be parsed
+	Expr     Expr       // a *BadExpr when nothing could be parsed (never nil from the parser)
 	Comments []*Comment // every comment, in source order
 	// Tokens holds every token and every trivia run (whitespace,
 	// comments) in source order; their texts concatenated are Src, byte
