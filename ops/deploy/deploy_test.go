@@ -31,7 +31,11 @@ type testFleet struct {
 var hosts = []string{"a", "b", "c"}
 
 func newTestFleet(t *testing.T, refusedB bool) *testFleet {
-	srv := sshtest.Start(t)
+	return newTestFleetOn(t, sshtest.Start(t), refusedB)
+}
+
+// newTestFleetOn is newTestFleet with b on the given ssh server.
+func newTestFleetOn(t *testing.T, srv *sshtest.Server, refusedB bool) *testFleet {
 	t.Setenv("NIX_SSHOPTS", srv.SSHOpts())
 	f := &testFleet{Fleet: fleettest.New(t, map[string]fleettest.Spec{"a": {Generation: 1}, "b": {Generation: 1}, "c": {Generation: 1}}), paths: map[string]map[int]string{}}
 	target := map[string]string{"a": "local", "b": srv.Host, "c": "local"}
@@ -139,6 +143,7 @@ func TestFaults(t *testing.T) {
 	activationFails := fleettest.Spec{FailActivation: true}
 	unhealthy := fleettest.Spec{Unhealthy: true}
 	D, R, F, S := deploy.Deployed, deploy.RolledBack, deploy.Failed, deploy.Skipped
+	srv := sshtest.Start(t)
 	for _, tc := range []struct {
 		name     string
 		strategy string
@@ -175,7 +180,7 @@ func TestFaults(t *testing.T) {
 			want: map[string]deploy.Result{"a": S, "b": F, "c": S}, gen: map[string]int{"a": 1, "b": 1, "c": 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newTestFleet(t, tc.refused)
+			f := newTestFleetOn(t, srv, tc.refused)
 			f.next(tc.faulty, tc.fault)
 			before := map[string][]string{}
 			for _, h := range hosts {
