@@ -19,7 +19,8 @@ var MissingStateVersion = &analyzer.Rule{
 		Doc: nixmatch.RuleDoc("NixOS or home-manager hosts without a `stateVersion`",
 			"Looks at the whole project. When it defines NixOS hosts (`nixosSystem` calls, or a "+
 				"`configuration.nix` module) but no file sets `system.stateVersion`, each host is "+
-				"flagged; likewise `homeManagerConfiguration` calls when no file sets "+
+				"flagged; likewise `homeManagerConfiguration` calls and `home-manager.users.<name>` "+
+				"definitions when no file sets "+
 				"`home.stateVersion` (including `home-manager.users.<name>.home.stateVersion`). "+
 				"Any binding of the option counts, however it is written or computed. Projects built "+
 				"with clan-core, which sets `system.stateVersion` itself, are not flagged.",
@@ -81,8 +82,8 @@ func runMissingStateVersion(pass *analysis.Pass) (any, error) {
 }
 
 // hostsOf returns the configurations f defines: calls of nixosSystem and
-// homeManagerConfiguration, or f itself when it is a configuration.nix
-// module.
+// homeManagerConfiguration, f itself when it is a configuration.nix
+// module, and the users of home-manager's NixOS module.
 func hostsOf(f *nixpass.File) []host {
 	if f.Expr == nil {
 		return nil
@@ -106,6 +107,16 @@ func hostsOf(f *nixpass.File) []host {
 	if filepath.Base(f.Name) == "configuration.nix" && nixmatch.IsModuleFile(f) {
 		pos, end := moduleHead(f)
 		out = append(out, host{Pos: pos, End: end})
+	}
+	// Users of home-manager's NixOS module: home-manager.users.<name>.
+	for _, user := range nixmatch.Group(nixmatch.Under(nixmatch.Options(f), "home-manager.users.*"), 3) {
+		key := user[0].KeyAt(2)
+		if key == nil {
+			key = user[0].Key
+		}
+		if key != nil {
+			out = append(out, host{Pos: key.Pos(), End: key.End(), Home: true})
+		}
 	}
 	return out
 }
