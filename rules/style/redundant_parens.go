@@ -17,9 +17,9 @@ var RedundantParens = newRule("redundant-parens", analyzer.SeverityWarning, anal
 
 func runRedundantParens(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.ParenExpr)(nil)}, func(n, parent ast.Node) {
-		p, ok := n.(*ast.ParenExpr)
-		if !ok || !redundant(f.File, p, parent) {
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.ParenExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+		p := n.(*ast.ParenExpr)
+		if !atomic(f.File, p) && !anyExprFits(p, stack) {
 			return
 		}
 		pass.Report(analysis.Diagnostic{
@@ -31,19 +31,32 @@ func runRedundantParens(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// redundant reports whether p can go: its content is an atom that stays
-// one token group anywhere, or p stands where any expression may (a
-// binding's value, a let body, an interpolation, inside other
-// parentheses, the whole file).
-func redundant(f *ast.File, p *ast.ParenExpr, parent ast.Node) bool {
-	switch parent := parent.(type) {
-	case nil, *ast.File, *ast.ParenExpr, *ast.Interpolation:
+// anyExprFits reports whether any expression may stand where n does,
+// given its ancestors: as a binding's value, a let body, an
+// interpolation, the whole file, or inside parentheses that themselves
+// stand in such a place. (In f ((x: x)) only one pair can go: the inner
+// parentheses are not redundant merely for being inside the outer ones,
+// or removing both pairs would break the call.)
+func anyExprFits(n ast.Node, stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return true
+	}
+	switch parent := stack[len(stack)-1].(type) {
+	case *ast.File, *ast.Interpolation:
 		return true
 	case *ast.AttrDef:
-		return parent.Value == ast.Expr(p)
+		return parent.Value == n
 	case *ast.LetExpr:
-		return parent.Body == ast.Expr(p)
+		return parent.Body == n
+	case *ast.ParenExpr:
+		return anyExprFits(parent, stack[:len(stack)-1])
 	}
+	return false
+}
+
+// atomic reports whether the content of p stays one token group
+// anywhere, so the parentheses can go wherever p stands.
+func atomic(f *ast.File, p *ast.ParenExpr) bool {
 	switch x := p.X.(type) {
 	case *ast.Ident:
 		return x.Name != "or" // `(or)` is the only way to apply a function to a variable named or

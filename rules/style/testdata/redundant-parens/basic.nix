@@ -16,4 +16,6 @@
   o = ([ 1 ]) ++ [ 2 ]; # want "^redundant parentheses$"
   p = lib.optional (x == 1) x;
   q = (lib.mkIf) x; # want "^redundant parentheses$"
+  # Only one pair may go: f (y: y) x, not f y: y x.
+  r = f ((y: y)) x; # want "^redundant parentheses$"
 })
