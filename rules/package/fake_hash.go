@@ -57,10 +57,9 @@ func runFakeHash(pass *analysis.Pass) (any, error) {
 		}
 	}
 	reported := map[ast.Expr]bool{}
-	for _, b := range argBindings(f, func(n string) bool { _, ok := hashAttrs[n]; return ok }) {
-		if nixmatch.Refers(f.Info, b.Fun, "lib.convertHash") {
-			continue // converting a placeholder is not leaving it in
-		}
+	// Only fetcher and builder arguments: lib.convertHash { hash = lib.fakeHash; … }
+	// converts a placeholder, it does not leave one in.
+	for _, b := range argBindings(f, isHashAttr) {
 		v := nixmatch.Resolve(f.Info, b.Def.Value) // through `h = lib.fakeHash;`
 		if reported[v] || !nixmatch.RefersAny(f.Info, v, fakeHashFuncs...) {
 			continue

@@ -33,6 +33,12 @@ var hashAttrs = map[string]nixhash.Algorithm{
 
 const anyAlgo nixhash.Algorithm = 0
 
+// isHashAttr reports whether an attribute name holds a hash.
+func isHashAttr(name string) bool {
+	_, ok := hashAttrs[name]
+	return ok
+}
+
 // algorithms are the hash algorithms Nix knows, strongest first.
 var algorithms = []nixhash.Algorithm{nixhash.SHA512, nixhash.SHA256, nixhash.SHA1, nixhash.MD5}
 
@@ -50,7 +56,7 @@ type hashLiteral struct {
 // hashLiterals returns the static hash strings of f's call arguments.
 func hashLiterals(f *nixpass.File) []hashLiteral {
 	var out []hashLiteral
-	for _, b := range argBindings(f, func(n string) bool { _, ok := hashAttrs[n]; return ok }) {
+	for _, b := range argBindings(f, isHashAttr) {
 		lit, ok := ast.Unparen(b.Def.Value).(*ast.StringExpr)
 		if !ok {
 			continue
