@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"go/token"
 	"sort"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scanner"
@@ -31,19 +32,45 @@ func ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
 	setLines(tf, src)
 	toks, lexErrs := scanner.Scan(src)
 	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
-	p := &parser{
-		file: f,
-		src:  src,
-		text: string(src),
-		toks: toks,
-		base: tf.Base(),
-		i:    -1,
-	}
+	p := parsers.Get().(*parser)
+	defer p.release()
+	p.init(f, toks)
 	p.next()
 	f.Expr = p.parseFile()
 	f.Comments = collectComments(p.text, toks, p.base)
 	f.Errors = mergeErrors(p, lexErrs)
 	return f
+}
+
+// parsers recycles the parsers' scratch stacks between files.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// init prepares p for parsing f.
+func (p *parser) init(f *ast.File, toks []ast.Token) {
+	p.reset()
+	p.file, p.src, p.text, p.toks = f, f.Src, string(f.Src), toks
+	p.base, p.i = f.Tok.Base(), -1
+}
+
+// reset clears p but for its scratch stacks, emptied.
+func (p *parser) reset() {
+	*p = parser{
+		ops:      p.ops[:0],
+		vals:     p.vals[:0],
+		exprs:    stack[ast.Expr]{items: p.exprs.items[:0]},
+		bindings: stack[ast.Binding]{items: p.bindings.items[:0]},
+		keys:     stack[ast.AttrKey]{items: p.keys.items[:0]},
+		parts:    stack[ast.StringPart]{items: p.parts.items[:0]},
+		formals:  stack[*ast.Formal]{items: p.formals.items[:0]},
+		buf:      p.buf[:0],
+	}
+}
+
+// release drops everything of p that belongs to the parsed file and puts
+// p back in the pool.
+func (p *parser) release() {
+	p.reset()
+	parsers.Put(p)
 }
 
 // parser is the state of one ParseFile call.
