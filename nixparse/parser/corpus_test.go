@@ -81,6 +81,11 @@ func checkPositions(t testing.TB, f *ast.File) {
 		if n.Pos() > n.End() || n.Pos() < f.Pos() || n.End() > f.End() {
 			t.Fatalf("%s: %T spans [%d,%d) outside the file [%d,%d)", f.Name, n, n.Pos(), n.End(), f.Pos(), f.End())
 		}
+		if len(stack) > 0 {
+			if parent := stack[len(stack)-1]; n.Pos() < parent.Pos() || n.End() > parent.End() {
+				t.Fatalf("%s: %T at [%d,%d) outside its parent %T at [%d,%d)", f.Name, n, n.Pos(), n.End(), parent, parent.Pos(), parent.End())
+			}
+		}
 		return true
 	})
 }

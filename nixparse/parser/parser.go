@@ -200,9 +200,11 @@ func (p *parser) bail() {
 	p.tok = p.toks[p.i]
 }
 
-// bad returns a BadExpr at the current token.
+// bad returns a zero-width BadExpr right after the last token consumed,
+// where the missing or malformed text should have been: it then lies
+// within every node the parser closes after the error.
 func (p *parser) bad() *ast.BadExpr {
-	pos := p.tokPos()
+	pos := p.pos(p.prevEnd)
 	b := p.a.bad.new()
 	b.From, b.To = pos, pos
 	return b
