@@ -123,19 +123,29 @@ func targetLine(f *nixpass.File, c *suppressionComment) int {
 	return line
 }
 
+// match returns the index of the name by which s silences findings of
+// the rule in category on line, or -1.
+func (s *suppression) match(rule, category string, line int) int {
+	if s.line != 0 && s.line != line {
+		return -1
+	}
+	for i, n := range s.names {
+		if n == "all" || n == rule || n == category {
+			return i
+		}
+	}
+	return -1
+}
+
 // suppresses reports whether s silences a finding of r on line, and
 // records the use.
 func (s *suppression) suppresses(r *Rule, line int) bool {
-	if s.line != 0 && s.line != line {
+	i := s.match(r.Name, r.Category, line)
+	if i < 0 {
 		return false
 	}
-	for i, n := range s.names {
-		if n == "all" || n == r.Name || n == r.Category {
-			s.used[i] = true
-			return true
-		}
-	}
-	return false
+	s.used[i] = true
+	return true
 }
 
 // suppressed reports whether any of sups silences a finding of r on line.

@@ -12,13 +12,8 @@ func Suppressions(f *nixpass.File) func(rule, category string, line int) bool {
 	sups := parseSuppressions(f)
 	return func(rule, category string, line int) bool {
 		for _, s := range sups {
-			if s.line != 0 && s.line != line {
-				continue
-			}
-			for _, n := range s.names {
-				if n == "all" || n == rule || n == category {
-					return true
-				}
+			if s.match(rule, category, line) >= 0 {
+				return true
 			}
 		}
 		return false
