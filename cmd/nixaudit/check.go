@@ -43,7 +43,7 @@ func newCheckCmd() *cobra.Command {
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	fl.BoolVar(&f.statistics, "statistics", false, "append the number of findings per rule")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only")
-	fl.StringVar(&opts.ConfigPath, "config", "", "use this `.nixaudit.toml` instead of searching upward from the first path")
+	fl.StringVar(&opts.ConfigPath, "config", "", "read the configuration from `FILE` instead of the .nixaudit.toml found upward from the first path")
 	fl.StringSliceVar(&opts.Select, "select", nil, "run only these rules or categories (comma-separated; all)")
 	fl.StringSliceVar(&opts.Enable, "enable", nil, "also run these rules or categories")
 	fl.StringSliceVar(&opts.Disable, "disable", nil, "do not run these rules or categories")
