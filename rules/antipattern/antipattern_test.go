@@ -1,6 +1,7 @@
 package antipattern_test
 
 import (
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -119,3 +120,18 @@ func TestLookupPathSeverity(t *testing.T) {
 }
 
 func TestBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, antipattern.Rules) }
+
+// TestGoldenParsesWithNix checks every fixed output with Nix's own parser
+// (CI installs Nix; a missing nix-instantiate fails the test).
+func TestGoldenParsesWithNix(t *testing.T) {
+	goldens, err := filepath.Glob(filepath.Join("testdata", "*", "*.golden"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files (%v)", err)
+	}
+	for _, g := range goldens {
+		out, err := exec.Command("nix-instantiate", "--parse", g).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: nix-instantiate --parse: %v\n%s", g, err, out)
+		}
+	}
+}
