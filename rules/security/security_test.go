@@ -61,9 +61,9 @@ func TestPositions(t *testing.T) {
 		{security.TrustedUsersWide, "settings.nix",
 			"2:50-2:58: \"@users\" makes every member of the users group a trusted Nix user, which is equivalent to root\n"},
 		{security.ServiceRunsAsRoot, "services.nix", "" +
-			"7:20-7:26: service backup runs as root (no User or DynamicUser): set serviceConfig.DynamicUser = true or a dedicated User\n" +
-			"15:14-15:20: service web runs as root: use DynamicUser = true or a dedicated user\n" +
-			"39:20-39:28: service dynFalse runs as root (no User or DynamicUser): set serviceConfig.DynamicUser = true or a dedicated User\n"},
+			"8:20-8:26: service backup runs as root (no User or DynamicUser): set serviceConfig.DynamicUser = true or a dedicated User\n" +
+			"16:14-16:20: service web runs as root: use DynamicUser = true or a dedicated user\n" +
+			"40:20-40:28: service dynFalse runs as root (no User or DynamicUser): set serviceConfig.DynamicUser = true or a dedicated User\n"},
 		{security.HardcodedSecret, "secrets.nix", "" +
 			"3:41-3:81: hardcoded GitHub token (ghp_…(40 chars)): keep it out of the Nix store (sops-nix, agenix, or a *File option)\n" +
 			"5:14-5:36: `apiKey` holds a hardcoded secret (q8…(20 chars)): keep it out of the Nix store (sops-nix, agenix, or a *File option)\n" +

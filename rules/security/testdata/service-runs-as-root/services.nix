@@ -2,6 +2,7 @@
 let
   cfg = config.services.app;
   base = { Restart = "always"; };
+  mkService = name: { script = name; };
 in
 {
   systemd.services.backup = { # want "service backup runs as root \\(no User or DynamicUser\\): set serviceConfig.DynamicUser = true"
