@@ -8,35 +8,16 @@ import (
 	"embed"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
 )
 
 //go:embed doc/*.md
 var docs embed.FS
 
-// newRule returns a warning-severity deadcode rule whose doc is
-// doc/NAME.md.
-func newRule(name string, fix analyzer.FixSafety, run func(*analysis.Pass) (any, error)) *analyzer.Rule {
-	doc, err := docs.ReadFile("doc/" + name + ".md")
-	if err != nil {
-		panic(err) // a missing doc is a build mistake, caught by every test
-	}
-	return &analyzer.Rule{
-		Analyzer: &analysis.Analyzer{
-			Name:     name,
-			Doc:      strings.TrimSpace(string(doc)),
-			Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
-			Run:      run,
-		},
-		Category: "deadcode",
-		Severity: analyzer.SeverityWarning,
-		Fix:      fix,
-	}
-}
+// pack builds the category's rules, documented by doc/NAME.md.
+var pack = ruledef.Pack{Category: "deadcode", Docs: docs}
 
 // underscore is the no-underscore option every deadcode rule on names
 // has: by default names starting with `_` are never reported, the usual

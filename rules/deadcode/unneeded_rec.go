@@ -14,7 +14,7 @@ import (
 
 // UnneededRec reports `rec { … }` whose attributes never refer to each
 // other.
-var UnneededRec = newRule("unneeded-rec", analyzer.FixSafe, runUnneededRec)
+var UnneededRec = pack.Rule("unneeded-rec", analyzer.SeverityWarning, analyzer.FixSafe, runUnneededRec)
 
 func runUnneededRec(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -11,7 +11,7 @@ import (
 )
 
 // UnusedAtBinding reports `args@{ … }:` where the body never uses args.
-var UnusedAtBinding = newRule("unused-at-binding", analyzer.FixSafe, runUnusedAtBinding)
+var UnusedAtBinding = pack.Rule("unused-at-binding", analyzer.SeverityWarning, analyzer.FixSafe, runUnusedAtBinding)
 
 var atOpts struct {
 	underscore

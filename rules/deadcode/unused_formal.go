@@ -13,7 +13,7 @@ import (
 
 // UnusedFormal reports formals of `{ a, b, … }:` patterns that the body
 // never uses.
-var UnusedFormal = newRule("unused-formal", analyzer.FixSafe, runUnusedFormal)
+var UnusedFormal = pack.Rule("unused-formal", analyzer.SeverityWarning, analyzer.FixSafe, runUnusedFormal)
 
 var formalOpts struct {
 	underscore

@@ -11,7 +11,7 @@ import (
 )
 
 // UnusedLambdaArgument reports `x: …` where the body never uses x.
-var UnusedLambdaArgument = newRule("unused-lambda-argument", analyzer.FixUnsafe, runUnusedLambdaArgument)
+var UnusedLambdaArgument = pack.Rule("unused-lambda-argument", analyzer.SeverityWarning, analyzer.FixUnsafe, runUnusedLambdaArgument)
 
 var argOpts struct {
 	underscore

@@ -12,7 +12,7 @@ import (
 
 // UnusedLetBinding reports let bindings (inherited names included) that
 // no live code uses.
-var UnusedLetBinding = newRule(letBindingRule, analyzer.FixSafe, runUnusedLetBinding)
+var UnusedLetBinding = pack.Rule(letBindingRule, analyzer.SeverityWarning, analyzer.FixSafe, runUnusedLetBinding)
 
 var letOpts underscore
 

@@ -11,7 +11,7 @@ import (
 )
 
 // UnusedWith reports `with e;` whose body takes no name from e.
-var UnusedWith = newRule("unused-with", analyzer.FixSafe, runUnusedWith)
+var UnusedWith = pack.Rule("unused-with", analyzer.SeverityWarning, analyzer.FixSafe, runUnusedWith)
 
 func runUnusedWith(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

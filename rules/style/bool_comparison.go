@@ -15,7 +15,7 @@ import (
 
 // BoolComparison reports comparisons of booleans with true or false:
 // x == true is x.
-var BoolComparison = newRule("bool-comparison", analyzer.SeverityWarning, analyzer.FixSafe, runBoolComparison)
+var BoolComparison = pack.Rule("bool-comparison", analyzer.SeverityWarning, analyzer.FixSafe, runBoolComparison)
 
 func runBoolComparison(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

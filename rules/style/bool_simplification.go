@@ -10,7 +10,7 @@ import (
 )
 
 // BoolSimplification reports !(a == b) and !(a != b).
-var BoolSimplification = newRule("bool-simplification", analyzer.SeverityWarning, analyzer.FixSafe, runBoolSimplification)
+var BoolSimplification = pack.Rule("bool-simplification", analyzer.SeverityWarning, analyzer.FixSafe, runBoolSimplification)
 
 func runBoolSimplification(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -12,7 +12,7 @@ import (
 )
 
 // CollapsibleLetIn reports `let … in let … in e` that can be one let.
-var CollapsibleLetIn = newRule("collapsible-let-in", analyzer.SeverityWarning, analyzer.FixSafe, runCollapsibleLetIn)
+var CollapsibleLetIn = pack.Rule("collapsible-let-in", analyzer.SeverityWarning, analyzer.FixSafe, runCollapsibleLetIn)
 
 func runCollapsibleLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

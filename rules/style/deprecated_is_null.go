@@ -10,7 +10,7 @@ import (
 )
 
 // DeprecatedIsNull reports isNull, which x == null replaces.
-var DeprecatedIsNull = newRule("deprecated-is-null", analyzer.SeverityWarning, analyzer.FixSafe, runDeprecatedIsNull)
+var DeprecatedIsNull = pack.Rule("deprecated-is-null", analyzer.SeverityWarning, analyzer.FixSafe, runDeprecatedIsNull)
 
 func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -9,7 +9,7 @@ import (
 )
 
 // DeprecatedToPath reports builtins.toPath.
-var DeprecatedToPath = newRule("deprecated-to-path", analyzer.SeverityWarning, analyzer.FixNone, runDeprecatedToPath)
+var DeprecatedToPath = pack.Rule("deprecated-to-path", analyzer.SeverityWarning, analyzer.FixNone, runDeprecatedToPath)
 
 func runDeprecatedToPath(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

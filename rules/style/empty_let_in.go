@@ -12,7 +12,7 @@ import (
 )
 
 // EmptyLetIn reports `let in e`, which is e.
-var EmptyLetIn = newRule("empty-let-in", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyLetIn)
+var EmptyLetIn = pack.Rule("empty-let-in", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyLetIn)
 
 func runEmptyLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

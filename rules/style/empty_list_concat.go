@@ -10,7 +10,7 @@ import (
 )
 
 // EmptyListConcat reports `[] ++ x` and `x ++ []`.
-var EmptyListConcat = newRule("empty-list-concat", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyListConcat)
+var EmptyListConcat = pack.Rule("empty-list-concat", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyListConcat)
 
 func runEmptyListConcat(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

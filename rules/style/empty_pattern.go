@@ -11,7 +11,7 @@ import (
 )
 
 // EmptyPattern reports `{ ... }: e` outside modules, which is `_: e`.
-var EmptyPattern = newRule("empty-pattern", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyPattern)
+var EmptyPattern = pack.Rule("empty-pattern", analyzer.SeverityWarning, analyzer.FixSafe, runEmptyPattern)
 
 func runEmptyPattern(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -10,7 +10,7 @@ import (
 )
 
 // EtaReduction reports `x: f x`, which is f when f is a plain name.
-var EtaReduction = newRule("eta-reduction", analyzer.SeverityWarning, analyzer.FixUnsafe, runEtaReduction)
+var EtaReduction = pack.Rule("eta-reduction", analyzer.SeverityWarning, analyzer.FixUnsafe, runEtaReduction)
 
 func runEtaReduction(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -11,7 +11,7 @@ import (
 )
 
 // LegacyLetSyntax reports the deprecated `let { …; body = …; }`.
-var LegacyLetSyntax = newRule("legacy-let-syntax", analyzer.SeverityWarning, analyzer.FixSafe, runLegacyLetSyntax)
+var LegacyLetSyntax = pack.Rule("legacy-let-syntax", analyzer.SeverityWarning, analyzer.FixSafe, runLegacyLetSyntax)
 
 func runLegacyLetSyntax(pass *analysis.Pass) (any, error) {
 	inspect(pass, []ast.Node{(*ast.LegacyLetExpr)(nil)}, func(n, _ ast.Node) {

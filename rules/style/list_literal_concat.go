@@ -10,7 +10,7 @@ import (
 )
 
 // ListLiteralConcat reports `[ a ] ++ [ b ]`, which is `[ a b ]`.
-var ListLiteralConcat = newRule("list-literal-concat", analyzer.SeverityWarning, analyzer.FixSafe, runListLiteralConcat)
+var ListLiteralConcat = pack.Rule("list-literal-concat", analyzer.SeverityWarning, analyzer.FixSafe, runListLiteralConcat)
 
 func runListLiteralConcat(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -10,7 +10,7 @@ import (
 )
 
 // ManualInherit reports `a = a;` in a plain attribute set.
-var ManualInherit = newRule("manual-inherit", analyzer.SeverityWarning, analyzer.FixSafe, runManualInherit)
+var ManualInherit = pack.Rule("manual-inherit", analyzer.SeverityWarning, analyzer.FixSafe, runManualInherit)
 
 func runManualInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

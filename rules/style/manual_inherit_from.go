@@ -10,7 +10,7 @@ import (
 )
 
 // ManualInheritFrom reports `a = x.a;`, which is `inherit (x) a;`.
-var ManualInheritFrom = newRule("manual-inherit-from", analyzer.SeverityWarning, analyzer.FixSafe, runManualInheritFrom)
+var ManualInheritFrom = pack.Rule("manual-inherit-from", analyzer.SeverityWarning, analyzer.FixSafe, runManualInheritFrom)
 
 func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -13,7 +13,7 @@ import (
 )
 
 // RedundantParens reports parentheses that change nothing.
-var RedundantParens = newRule("redundant-parens", analyzer.SeverityWarning, analyzer.FixSafe, runRedundantParens)
+var RedundantParens = pack.Rule("redundant-parens", analyzer.SeverityWarning, analyzer.FixSafe, runRedundantParens)
 
 func runRedundantParens(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

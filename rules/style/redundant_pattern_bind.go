@@ -10,7 +10,7 @@ import (
 )
 
 // RedundantPatternBind reports `x@{ ... }:`, which is `x:`.
-var RedundantPatternBind = newRule("redundant-pattern-bind", analyzer.SeverityWarning, analyzer.FixSafe, runRedundantPatternBind)
+var RedundantPatternBind = pack.Rule("redundant-pattern-bind", analyzer.SeverityWarning, analyzer.FixSafe, runRedundantPatternBind)
 
 func runRedundantPatternBind(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -13,7 +13,7 @@ import (
 
 // RepeatedKeys reports a set that spells out the same first key in three
 // or more attribute paths.
-var RepeatedKeys = newRule("repeated-keys", analyzer.SeverityInfo, analyzer.FixNone, runRepeatedKeys)
+var RepeatedKeys = pack.Rule("repeated-keys", analyzer.SeverityInfo, analyzer.FixNone, runRepeatedKeys)
 
 // minRepeats is how many paths must share a first key, as in statix.
 const minRepeats = 3

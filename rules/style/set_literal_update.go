@@ -8,7 +8,7 @@ import (
 )
 
 // SetLiteralUpdate reports `{ … } // { … }`, which one set can say.
-var SetLiteralUpdate = newRule("set-literal-update", analyzer.SeverityInfo, analyzer.FixNone, runSetLiteralUpdate)
+var SetLiteralUpdate = pack.Rule("set-literal-update", analyzer.SeverityInfo, analyzer.FixNone, runSetLiteralUpdate)
 
 func runSetLiteralUpdate(pass *analysis.Pass) (any, error) {
 	inspect(pass, []ast.Node{(*ast.BinaryExpr)(nil)}, func(n, _ ast.Node) {

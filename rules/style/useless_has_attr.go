@@ -10,7 +10,7 @@ import (
 )
 
 // UselessHasAttr reports `if x ? a then x.a else d`, which is `x.a or d`.
-var UselessHasAttr = newRule("useless-has-attr", analyzer.SeverityWarning, analyzer.FixSafe, runUselessHasAttr)
+var UselessHasAttr = pack.Rule("useless-has-attr", analyzer.SeverityWarning, analyzer.FixSafe, runUselessHasAttr)
 
 func runUselessHasAttr(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

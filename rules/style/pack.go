@@ -2,36 +2,19 @@ package style
 
 import (
 	"embed"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
 )
 
 //go:embed doc/*.md
 var docs embed.FS
 
-// newRule returns a style rule whose doc is doc/NAME.md.
-func newRule(name string, severity analyzer.Severity, fix analyzer.FixSafety, run func(*analysis.Pass) (any, error)) *analyzer.Rule {
-	doc, err := docs.ReadFile("doc/" + name + ".md")
-	if err != nil {
-		panic(err) // a missing doc is a build mistake, caught by every test
-	}
-	return &analyzer.Rule{
-		Analyzer: &analysis.Analyzer{
-			Name:     name,
-			Doc:      strings.TrimSpace(string(doc)),
-			Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
-			Run:      run,
-		},
-		Category: "style",
-		Severity: severity,
-		Fix:      fix,
-	}
-}
+// pack builds the category's rules, documented by doc/NAME.md.
+var pack = ruledef.Pack{Category: "style", Docs: docs}
 
 // inspect calls visit for every node of the given types in the file,
 // with its parent (nil for the file's expression), using the walk all
