@@ -100,6 +100,49 @@ lib/é.nix:1:18: info[unused-let-binding] y is unused
 	}
 }
 
+// TestSecretMaskedInOtherExcerpts: a finding of another rule on a line
+// that holds a secret must not show the secret in its excerpt, nor in
+// SARIF; a secret spanning lines is masked on every line it covers.
+func TestSecretMaskedInOtherExcerpts(t *testing.T) {
+	src := "{\n  token = \"ghp_abcdefabcdefabcdefabcdefabcdefabcdef\"; unused = 1;\n  key = ''\n    -----BEGIN PRIVATE KEY-----\n    MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n  ''; x = 2;\n}\n"
+	res := &Result{
+		Diagnostics: []Diagnostic{
+			{File: "s.nix", Line: 2, Column: 11, EndLine: 2, EndColumn: 53, Rule: "hardcoded-secret", Severity: "error", Message: "token", Secret: true},
+			{File: "s.nix", Line: 2, Column: 55, EndLine: 2, EndColumn: 61, Rule: "unused-let-binding", Severity: "warning", Message: "unused"},
+			{File: "s.nix", Line: 3, Column: 9, EndLine: 6, EndColumn: 5, Rule: "hardcoded-secret", Severity: "error", Message: "pem", Secret: true},
+			{File: "s.nix", Line: 5, Column: 5, EndLine: 5, EndColumn: 9, Rule: "some-rule", Severity: "info", Message: "inside"},
+			{File: "s.nix", Line: 6, Column: 7, EndLine: 6, EndColumn: 8, Rule: "other-rule", Severity: "info", Message: "after"},
+		},
+		Source: func(string) ([]byte, bool) { return []byte(src), true },
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	for _, leak := range []string{"ghp_", "MIIEvQ", "BEGIN PRIVATE"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("text output leaks %q:\n%s", leak, text)
+		}
+	}
+	for _, want := range []string{
+		"2 |   token = <redacted>; unused = 1;\n  |                       ^^^^^^\n",
+		"5 | <redacted>\n  | ^^^^^^^^^^\n",
+		"6 | <redacted>; x = 2;\n  |             ^\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	b.Reset()
+	if err := Write(&b, "sarif", res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "ghp_") || strings.Contains(b.String(), "MIIEvQ") {
+		t.Errorf("SARIF leaks a secret")
+	}
+}
+
 func TestNoProblems(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, "text", &Result{Summary: Summary{Files: 1}}, Options{}); err != nil {

@@ -109,8 +109,7 @@ func sarifResult(res *Result, d *Diagnostic, ruleIndex int) *sarif.Result {
 	r.WithLevel(sarifLevel(d.Severity))
 	r.WithMessage(sarif.NewTextMessage(d.Message))
 	region := sarifRegion(res, d.File, d.Line, d.Column, d.EndLine, d.EndColumn)
-	if line, ok := res.sourceLine(d.File, d.Line); ok {
-		masked, start, end := maskLine(d, line)
+	if masked, start, end, ok := res.excerpt(d); ok {
 		region.WithSnippet(sarif.NewArtifactContent().WithText(masked[start:end]))
 	}
 	loc := sarif.NewPhysicalLocation().

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -41,14 +43,67 @@ func span(d *Diagnostic, line string) (start, end int) {
 	return start, end
 }
 
-// maskLine returns line with the diagnostic's range masked when it is a
-// secret, and the (possibly moved) span of the range.
-func maskLine(d *Diagnostic, line string) (string, int, int) {
-	start, end := span(d, line)
-	if !d.Secret {
-		return line, start, end
+// excerpt returns line n of the diagnostic's file with every secret on
+// it masked (the secrets of any finding, not only d's: another rule's
+// excerpt of the same line must not show them), and the span of d's range
+// in the masked line.
+func (r *Result) excerpt(d *Diagnostic) (masked string, start, end int, ok bool) {
+	line, ok := r.sourceLine(d.File, d.Line)
+	if !ok {
+		return "", 0, 0, false
 	}
-	return line[:start] + redacted + line[end:], start, start + len(redacted)
+	start, end = span(d, line)
+	var b strings.Builder
+	last, shift := 0, 0
+	newStart, newEnd := start, end
+	for _, s := range r.secretSpans(d.File, d.Line, len(line)) {
+		if s[0] < last {
+			s[0] = last // overlapping secrets
+		}
+		if s[1] <= s[0] {
+			continue
+		}
+		b.WriteString(line[last:s[0]])
+		b.WriteString(redacted)
+		moved := shift + len(redacted) - (s[1] - s[0])
+		// A position inside a secret moves to the edge of its mask.
+		if start >= s[0] && start < s[1] {
+			newStart = s[0] + shift
+		} else if start >= s[1] {
+			newStart = start + moved
+		}
+		if end > s[0] && end <= s[1] {
+			newEnd = s[0] + shift + len(redacted)
+		} else if end > s[1] {
+			newEnd = end + moved
+		}
+		shift, last = moved, s[1]
+	}
+	b.WriteString(line[last:])
+	return b.String(), newStart, max(newEnd, newStart), true
+}
+
+// secretSpans returns the byte spans that secret findings cover on line
+// n of file, in order; a secret spanning lines covers the rest of its
+// first line, its middle lines whole, and the start of its last line.
+func (r *Result) secretSpans(file string, n, lineLen int) [][2]int {
+	var spans [][2]int
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		if !d.Secret || d.File != file || n < d.Line || n > max(d.EndLine, d.Line) {
+			continue
+		}
+		from, to := 0, lineLen
+		if n == d.Line {
+			from = min(max(d.Column-1, 0), lineLen)
+		}
+		if n == d.EndLine {
+			to = min(max(d.EndColumn-1, from), lineLen)
+		}
+		spans = append(spans, [2]int{from, to})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	return spans
 }
 
 // codePointColumn converts a 1-based byte column of line to a 1-based

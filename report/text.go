@@ -79,9 +79,7 @@ func writeText(w io.Writer, res *Result, opts Options) error {
 }
 
 func writeExcerpt(b *strings.Builder, p palette, res *Result, d *Diagnostic) {
-	line, ok := res.sourceLine(d.File, d.Line)
-	if ok {
-		line, start, end := maskLine(d, line)
+	if line, start, end, ok := res.excerpt(d); ok {
 		num := fmt.Sprint(d.Line)
 		pad := strings.Repeat(" ", len(num))
 		fmt.Fprintf(b, "%s %s\n", pad, p.gutter.Sprint("|"))
