@@ -111,6 +111,10 @@ func (n *Inherit) End() token.Pos {
 		return n.Names[len(n.Names)-1].End()
 	case n.Rparen.IsValid():
 		return n.Rparen + 1
+	case n.From != nil:
+		return n.From.End()
+	case n.Lparen.IsValid():
+		return n.Lparen + 1
 	}
 	return n.Inherit + token.Pos(len("inherit"))
 }
