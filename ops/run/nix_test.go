@@ -52,7 +52,7 @@ func TestNixCmdAddsFeaturesAndOptions(t *testing.T) {
 	if c.Name != "nix" || c.Dir != "/d" || !reflect.DeepEqual(c.Args, want) {
 		t.Errorf("Cmd = %#v", c)
 	}
-	if got := c.String(); got != "nix --extra-experimental-features 'nix-command flakes' --option substituters '' build .#x" {
+	if got := c.String(); got != "nix --extra-experimental-features 'nix-command flakes' --option substituters '' build '.#x'" {
 		t.Errorf("String() = %s", got)
 	}
 }

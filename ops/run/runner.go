@@ -205,19 +205,11 @@ func (l *lineWriter) flush() {
 
 // Quote returns s quoted for a POSIX shell when it needs quoting. It is
 // used for messages and for commands given to a remote shell (ssh joins
-// its arguments into one string that the remote shell parses).
+// its arguments into one string that the remote shell parses). Only words
+// of letters, digits and @%+:,./_- stay bare: a word starting with '#'
+// would begin a comment and a first word "a=b" an assignment.
 func Quote(s string) string {
-	if s == "" {
-		return "''"
-	}
-	safe := true
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("@%+=:,./-_#", r)) {
-			safe = false
-			break
-		}
-	}
-	if safe {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+:,./_-") == "" {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"

@@ -172,11 +172,13 @@ func TestRunRealGit(t *testing.T) {
 
 func TestQuote(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                        "''",
-		"plain-word_1.2/x:y@z=%+": "plain-word_1.2/x:y@z=%+",
-		"a b":                     "'a b'",
-		"it's":                    `'it'\''s'`,
-		"$HOME;rm":                "'$HOME;rm'",
+		"":                       "''",
+		"plain-word_1.2/x:y@z%+": "plain-word_1.2/x:y@z%+",
+		"#comment":               "'#comment'",
+		"A=b":                    "'A=b'",
+		"a b":                    "'a b'",
+		"it's":                   `'it'\''s'`,
+		"$HOME;rm":               "'$HOME;rm'",
 	} {
 		if got := Quote(in); got != want {
 			t.Errorf("Quote(%q) = %q, want %q", in, got, want)

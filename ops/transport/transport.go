@@ -93,7 +93,7 @@ func (s *sshHost) baseArgs() []string {
 
 // args returns ssh's arguments that run argv on the host.
 func (s *sshHost) args(argv []string) []string {
-	return append(s.baseArgs(), "-T", "--", s.dest, QuoteCommand(argv))
+	return append(s.baseArgs(), "-T", "--", s.dest, run.QuoteCommand(argv))
 }
 
 func (s *sshHost) Run(ctx context.Context, argv []string) (*run.Result, error) {

@@ -39,7 +39,7 @@ func wantPrinted() string {
 // TestQuoteThroughShell runs the quoted command line through sh, the
 // way a remote login shell receives it from ssh.
 func TestQuoteThroughShell(t *testing.T) {
-	out, err := exec.Command("sh", "-c", transport.QuoteCommand(printArgs())).Output()
+	out, err := exec.Command("sh", "-c", run.QuoteCommand(printArgs())).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +134,10 @@ func TestInvalidTarget(t *testing.T) {
 
 func TestQuoteCommandAssignment(t *testing.T) {
 	// A first word "A=b" must run a program named so, not set a variable.
-	err := exec.Command("sh", "-c", transport.QuoteCommand([]string{"A=b", "x"})).Run()
+	err := exec.Command("sh", "-c", run.QuoteCommand([]string{"A=b", "x"})).Run()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 127 {
-		t.Errorf("sh ran %q: %v; want exit status 127 (no program named A=b)", transport.QuoteCommand([]string{"A=b", "x"}), err)
+		t.Errorf("sh ran %q: %v; want exit status 127 (no program named A=b)", run.QuoteCommand([]string{"A=b", "x"}), err)
 	}
 }
 
