@@ -166,7 +166,7 @@ func (s *scanner) scanDefault(i int) int {
 			for k < len(src) && src[k] == ' ' {
 				k++
 			}
-			if at(src, k) == '\n' && k < len(src) {
+			if at(src, k) == '\n' {
 				j = k + 1
 			}
 			m.offer(j-i, ruleIndOpen, 0)
@@ -338,7 +338,7 @@ func spathLen(src []byte, i int) int {
 	for at(src, j) == '/' && pathChar[at(src, j+1)] {
 		j = span(src, j+1, &pathChar)
 	}
-	if at(src, j) != '>' || j >= len(src) {
+	if at(src, j) != '>' {
 		return 0
 	}
 	return j + 1 - i
@@ -359,7 +359,7 @@ func (s *scanner) uriLen(i int) int {
 		s.uriRunEnd = span(src, i+1, &uriHead)
 	}
 	j := s.uriRunEnd
-	if at(src, j) != ':' || j >= len(src) {
+	if at(src, j) != ':' {
 		return 0
 	}
 	k := span(src, j+1, &uriChar)

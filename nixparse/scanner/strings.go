@@ -51,7 +51,7 @@ run:
 			j++
 		}
 	}
-	if j < n && src[j] == '$' && at(src, j+1) == '"' && j+1 < n {
+	if at(src, j) == '$' && at(src, j+1) == '"' {
 		j++
 	}
 	if j == i {
@@ -68,7 +68,7 @@ func (s *scanner) scanIndString(i int) int {
 	src := s.src
 	n := len(src)
 	c := src[i]
-	if c == '\'' && at(src, i+1) == '\'' && i+1 < n {
+	if c == '\'' && at(src, i+1) == '\'' {
 		if i+2 < n {
 			switch src[i+2] {
 			case '$', '\'':
@@ -85,7 +85,7 @@ func (s *scanner) scanIndString(i int) int {
 		s.emit(ast.IND_CLOSE, i, i+2)
 		return i + 2
 	}
-	if c == '$' && at(src, i+1) == '{' && i+1 < n {
+	if c == '$' && at(src, i+1) == '{' {
 		s.push(stDefault)
 		s.emit(ast.INTERP_OPEN, i, i+2)
 		return i + 2
@@ -121,7 +121,7 @@ func (s *scanner) scanIndString(i int) int {
 // PATH_END, reporting a trailing slash first when the path ends in '/'.
 func (s *scanner) scanInPath(i int) int {
 	src := s.src
-	if src[i] == '$' && at(src, i+1) == '{' && i+1 < len(src) {
+	if src[i] == '$' && at(src, i+1) == '{' {
 		s.replace(stInPath)
 		s.push(stDefault)
 		s.emit(ast.INTERP_OPEN, i, i+2)
@@ -129,7 +129,7 @@ func (s *scanner) scanInPath(i int) int {
 	}
 	j := span(src, i, &pathChar)
 	end := j
-	if at(src, j) == '/' && j < len(src) {
+	if at(src, j) == '/' {
 		if k := pathSegments(src, j); k > j {
 			end = k
 		} else {
