@@ -69,6 +69,9 @@ func TestNixAgreesOnSnippets(t *testing.T) {
 		"{ or }: 1", "or", "[ or ]", "{ a = 1; inherit; }", "x: x: .",
 		"# c\n\n", "/* */", "\"\\", "''\n  ${", "let { a = 1; ", "{ a = 1; } ${",
 		"~/a/ b", "<a/b", "a.${b", "{ a.${b} = 1; c }",
+		"{ a = 1; }: x", "let a = 1; in", "with;", "assert;", `"${}"`, "${a}", "x: { a ? 1 ",
+		"a.b.c or", "{ a = 1; } @ x", "f { a, b }: 1", "({ a ? , b }: 1)", "a ? ${", "if if then",
+		"{ a = if; }", "[ ] ++", "<a/b/>", "<a//b>", "a/b/${c}/",
 	}
 	dir := t.TempDir()
 	for i, src := range snippets {
