@@ -2,8 +2,6 @@ package deadcode
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,34 +11,26 @@ import (
 )
 
 // TestRules runs every rule over its testdata: the "# want" comments,
-// the golden files of the fixes (which must re-parse), fixing twice, and
-// the rule's documentation.
-func TestRules(t *testing.T) {
-	for _, r := range Rules {
-		t.Run(r.Name, func(t *testing.T) {
-			dir := filepath.Join("testdata", r.Name)
-			analyzertest.RunWithSuggestedFixes(t, dir, r)
-			ruletest.FixTwice(t, dir, r)
-			ruletest.CheckDoc(t, r)
-		})
-	}
-}
+// the golden files of the fixes (which must re-parse) and fixing twice.
+func TestRules(t *testing.T) { ruletest.RunTestdata(t, Rules) }
 
-func TestRulesSortedAndCategorised(t *testing.T) {
-	for i, r := range Rules {
-		if r.Category != "deadcode" || r.Severity != analyzer.SeverityWarning {
-			t.Errorf("%s: category %q severity %s, want deadcode warning", r.Name, r.Category, r.Severity)
-		}
-		if i > 0 && Rules[i-1].Name >= r.Name {
-			t.Errorf("Rules not sorted: %s before %s", Rules[i-1].Name, r.Name)
-		}
-	}
+// TestPack checks the docs and their examples, order, category and the
+// catalogue's severities and fix safety.
+func TestPack(t *testing.T) {
+	ruletest.CheckPack(t, ruletest.Pack{Category: "deadcode", Rules: Rules, Catalogue: map[string]ruletest.Want{
+		"unneeded-rec":           {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"unused-at-binding":      {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"unused-formal":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"unused-lambda-argument": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixUnsafe},
+		"unused-let-binding":     {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"unused-with":            {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+	}})
 }
 
 // TestExactPositions pins the ranges: exactly the unused name.
 func TestExactPositions(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/unused-let-binding", UnusedLetBinding)
-	got := analyzertest.Format(findingsOf(t, res, "inherit.nix"))
+	got := analyzertest.Format(ruletest.FileFindings(t, res, "inherit.nix"))
 	want := "3:22-3:29: let binding mkMerge is never used\n" +
 		"4:25-4:38: let binding concatStrings is never used\n" +
 		"5:3-5:9: let binding source is only used by unused bindings\n" +
@@ -49,17 +39,6 @@ func TestExactPositions(t *testing.T) {
 	if got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
-}
-
-func findingsOf(t *testing.T, res []analyzertest.Result, base string) []analyzertest.Finding {
-	t.Helper()
-	for _, r := range res {
-		if r.File != nil && filepath.Base(r.File.Name) == base {
-			return r.Findings
-		}
-	}
-	t.Fatalf("no results for %s", base)
-	return nil
 }
 
 // TestTopLevelFormalsAreInfo checks the severity of formals of the
@@ -82,7 +61,7 @@ func TestTopLevelFormalsAreInfo(t *testing.T) {
 func TestFixSafety(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/unused-formal", UnusedFormal)
 	got := map[string]bool{}
-	for _, f := range findingsOf(t, res, "package.nix") {
+	for _, f := range ruletest.FileFindings(t, res, "package.nix") {
 		key := fmt.Sprintf("%d: %s", f.Pos.Line, f.Message)
 		got[key] = false
 		if len(f.Diagnostic.SuggestedFixes) > 0 {
@@ -117,16 +96,6 @@ func setFlag(t *testing.T, r *analyzer.Rule, name, value string) {
 	t.Cleanup(func() { _ = f.Value.Set(old) })
 }
 
-// analyzeSource runs r over one file holding src.
-func analyzeSource(t *testing.T, r *analyzer.Rule, src string) analyzertest.Result {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "a.nix"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return analyzertest.Analyze(t, dir, r)[0]
-}
-
 func TestOptions(t *testing.T) {
 	for _, tc := range []struct {
 		rule        *analyzer.Rule
@@ -143,7 +112,7 @@ func TestOptions(t *testing.T) {
 	} {
 		t.Run(tc.rule.Name+"/"+tc.option, func(t *testing.T) {
 			setFlag(t, tc.rule, tc.option, tc.val)
-			if got := analyzertest.Format(analyzeSource(t, tc.rule, tc.src).Findings); got != tc.want {
+			if got := analyzertest.Format(ruletest.AnalyzeSource(t, tc.rule, "a.nix", tc.src).Findings); got != tc.want {
 				t.Errorf("%q: got\n%s\nwant\n%s", tc.src, got, tc.want)
 			}
 		})
@@ -171,11 +140,28 @@ func TestFixLayout(t *testing.T) {
 		{UnusedWith, "with lib;\n[ 1 ]\n", "[ 1 ]\n"},
 		{UnneededRec, "rec{ a = 1; }\n", "{ a = 1; }\n"},
 	} {
-		res := analyzeSource(t, tc.rule, tc.src)
-		if got := string(analyzertest.Fix(t, res)); got != tc.want {
+		if got := ruletest.FixSource(t, tc.rule, tc.src); got != tc.want {
 			t.Errorf("%s: fix of %q = %q, want %q", tc.rule.Name, tc.src, got, tc.want)
 		}
 	}
 }
 
 func TestSurvivesBrokenInput(t *testing.T) { ruletest.SurvivesBrokenInput(t, Rules) }
+
+// TestFlakeOutputs checks the formals of a flake's outputs function,
+// which Nix calls with self and every input: without `...` none can go;
+// with it, unused inputs are reported but self never is.
+func TestFlakeOutputs(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"{\n  outputs = { self, nixpkgs, utils }: { };\n}\n", ""},
+		{"({ outputs = ({ self, nixpkgs }: { }); })\n", ""},
+		{"{ outputs = { self, nixpkgs, ... }: { }; }\n", "1:21-1:28: formal nixpkgs is never used\n"},
+		{"{ outputs = inputs@{ self, nixpkgs, ... }: inputs; }\n", ""},
+		{"{ outputs = { self, nixpkgs }: { f = { self, x }: x; }; }\n", "1:40-1:44: formal self is never used\n"},
+		{"{ outputs.x = { self, nixpkgs }: nixpkgs; }\n", "1:17-1:21: formal self is never used\n"},
+	} {
+		if got := analyzertest.Format(ruletest.AnalyzeSource(t, UnusedFormal, "flake.nix", tc.src).Findings); got != tc.want {
+			t.Errorf("%q: got\n%s\nwant\n%s", tc.src, got, tc.want)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	l := newLiveness(f, formalOpts.exempt)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
+	outputs := nixshape.FlakeOutputs(f.File)
 	// args@{ a, ... }: f args passes its whole argument on: callPackage
 	// and the module system put into args only what the pattern names,
 	// so the formals are needed even when the body never names them.
@@ -58,7 +59,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		lam := d.Owner.(*ast.LambdaExpr)
-		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) {
+		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) || lam == outputs && flakeInput(lam, d) {
 			continue
 		}
 		defs = append(defs, d)
@@ -117,4 +118,12 @@ func signatureOnly(lam *ast.LambdaExpr) bool {
 		}
 	}
 	return true
+}
+
+// flakeInput reports whether d, a formal of a flake's outputs function
+// lam, must stay: Nix calls outputs with self and every input, so a
+// pattern without `...` has to name them all, and self is named by
+// convention even where `...` would let it go.
+func flakeInput(lam *ast.LambdaExpr, d *scope.Def) bool {
+	return !lam.Formals.Ellipsis.IsValid() || d.Name == "self"
 }

@@ -109,16 +109,19 @@ func TestEndOfLifeClock(t *testing.T) {
 	}
 }
 
-func TestDocs(t *testing.T) {
-	for i, r := range flake.Rules {
-		ruletest.CheckDoc(t, r)
-		if r.Category != "flake" || r.Severity != analyzer.SeverityWarning || r.Fix != analyzer.FixNone {
-			t.Errorf("%s: category %q severity %s fix %s", r.Name, r.Category, r.Severity, r.Fix)
-		}
-		if i > 0 && flake.Rules[i-1].Name >= r.Name {
-			t.Errorf("Rules not sorted: %s before %s", flake.Rules[i-1].Name, r.Name)
-		}
-	}
+// TestPack checks the docs, order, category and the catalogue's
+// severities and fix safety. The docs' examples need a flake.lock beside
+// them, which CheckExamples does not write.
+func TestPack(t *testing.T) {
+	warning := ruletest.Want{Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone}
+	ruletest.CheckPack(t, ruletest.Pack{Category: "flake", Rules: flake.Rules, NoExamples: true, Catalogue: map[string]ruletest.Want{
+		"flake-input-unpinned":    warning,
+		"lock-duplicate-inputs":   warning,
+		"lock-missing":            warning,
+		"lock-non-nixos-owner":    warning,
+		"lock-outdated":           warning,
+		"lock-unsupported-branch": warning,
+	}})
 }
 
 func TestBrokenInput(t *testing.T) {

@@ -1,99 +1,29 @@
 package module_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
 	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
 	"github.com/nixaudit/nixaudit/rules/module"
 )
 
-// caseDirs returns testdata/NAME, or its subdirectories when a
-// project-wide rule needs one project per case.
-func caseDirs(t *testing.T, name string) []string {
-	t.Helper()
-	dir := filepath.Join("testdata", name)
-	if nix, _ := filepath.Glob(filepath.Join(dir, "*.nix")); len(nix) > 0 {
-		return []string{dir}
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var dirs []string
-	for _, e := range entries {
-		if e.IsDir() {
-			dirs = append(dirs, filepath.Join(dir, e.Name()))
-		}
-	}
-	return dirs
-}
-
 // TestRules runs every rule over its testdata, checking the "# want"
 // comments, the golden files of fixes and fix idempotency.
-func TestRules(t *testing.T) {
-	for _, r := range module.Rules {
-		t.Run(r.Name, func(t *testing.T) {
-			for _, dir := range caseDirs(t, r.Name) {
-				analyzertest.RunWithSuggestedFixes(t, dir, r)
-				if r.Fix != analyzer.FixNone {
-					ruletest.FixTwice(t, dir, r)
-				}
-			}
-		})
-	}
-}
+func TestRules(t *testing.T) { ruletest.RunTestdata(t, module.Rules) }
 
-func TestDocs(t *testing.T) {
-	for i, r := range module.Rules {
-		ruletest.CheckDoc(t, r)
-		ruletest.CheckExamples(t, r)
-		if r.Category != "module" {
-			t.Errorf("%s: category %q", r.Name, r.Category)
-		}
-		if i > 0 && module.Rules[i-1].Name >= r.Name {
-			t.Errorf("Rules not sorted: %s before %s", module.Rules[i-1].Name, r.Name)
-		}
-	}
-}
-
-// TestSeverities pins the catalogue's severities and fix safety.
-func TestSeverities(t *testing.T) {
-	want := map[string]struct {
-		sev analyzer.Severity
-		fix analyzer.FixSafety
-	}{
-		"config-shadowing":           {analyzer.SeverityWarning, analyzer.FixNone},
-		"deprecated-option":          {analyzer.SeverityWarning, analyzer.FixSafe},
-		"duplicate-package":          {analyzer.SeverityWarning, analyzer.FixNone},
-		"missing-state-version":      {analyzer.SeverityWarning, analyzer.FixNone},
-		"mkif-top-level":             {analyzer.SeverityError, analyzer.FixNone},
-		"option-missing-description": {analyzer.SeverityWarning, analyzer.FixNone},
-		"option-missing-type":        {analyzer.SeverityWarning, analyzer.FixNone},
-	}
-	if len(want) != len(module.Rules) {
-		t.Errorf("%d rules, want %d", len(module.Rules), len(want))
-	}
-	for _, r := range module.Rules {
-		if w := want[r.Name]; r.Severity != w.sev || r.Fix != w.fix {
-			t.Errorf("%s: severity %s fix %s, want %s %s", r.Name, r.Severity, r.Fix, w.sev, w.fix)
-		}
-	}
-}
-
-// findings renders the exact findings of r on one testdata file.
-func findings(t *testing.T, r *analyzer.Rule, dir, file string) string {
-	t.Helper()
-	for _, res := range analyzertest.Analyze(t, dir, r) {
-		if res.File != nil && filepath.Base(res.File.Name) == file {
-			return analyzertest.Format(res.Findings)
-		}
-	}
-	t.Fatalf("%s: no file %s", dir, file)
-	return ""
+// TestPack checks the docs, order, category and the catalogue's
+// severities and fix safety.
+func TestPack(t *testing.T) {
+	ruletest.CheckPack(t, ruletest.Pack{Category: "module", Rules: module.Rules, Catalogue: map[string]ruletest.Want{
+		"config-shadowing":           {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"deprecated-option":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"duplicate-package":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"missing-state-version":      {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"mkif-top-level":             {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
+		"option-missing-description": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"option-missing-type":        {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+	}})
 }
 
 func TestPositions(t *testing.T) {
@@ -127,7 +57,7 @@ func TestPositions(t *testing.T) {
 			"15:44-15:50: `config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)\n"},
 	}
 	for _, c := range cases {
-		if got := findings(t, c.rule, c.dir, c.file); got != c.want {
+		if got := ruletest.FindingsIn(t, c.rule, c.dir, c.file); got != c.want {
 			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
 		}
 	}

@@ -12,55 +12,22 @@ import (
 
 // TestRules runs every rule over its testdata directory, checking the
 // "# want" comments, the golden files of fixes and fix idempotency.
-func TestRules(t *testing.T) {
-	for _, r := range pkgrules.Rules {
-		t.Run(r.Name, func(t *testing.T) {
-			dir := filepath.Join("testdata", r.Name)
-			analyzertest.RunWithSuggestedFixes(t, dir, r)
-			if r.Fix != analyzer.FixNone {
-				ruletest.FixTwice(t, dir, r)
-			}
-		})
-	}
-}
+func TestRules(t *testing.T) { ruletest.RunTestdata(t, pkgrules.Rules) }
 
-func TestDocs(t *testing.T) {
-	for i, r := range pkgrules.Rules {
-		ruletest.CheckDoc(t, r)
-		ruletest.CheckExamples(t, r)
-		if r.Category != "package" {
-			t.Errorf("%s: category %q", r.Name, r.Category)
-		}
-		if i > 0 && pkgrules.Rules[i-1].Name >= r.Name {
-			t.Errorf("Rules not sorted: %s before %s", pkgrules.Rules[i-1].Name, r.Name)
-		}
-	}
-}
-
-// TestSeverities pins the catalogue's severities and fix safety.
-func TestSeverities(t *testing.T) {
-	want := map[string]struct {
-		sev analyzer.Severity
-		fix analyzer.FixSafety
-	}{
-		"build-tool-in-build-inputs": {analyzer.SeverityWarning, analyzer.FixNone},
-		"fake-hash":                  {analyzer.SeverityError, analyzer.FixNone},
-		"flags-not-list":             {analyzer.SeverityWarning, analyzer.FixNone},
-		"invalid-hash":               {analyzer.SeverityError, analyzer.FixNone},
-		"missing-license":            {analyzer.SeverityWarning, analyzer.FixNone},
-		"missing-meta":               {analyzer.SeverityWarning, analyzer.FixNone},
-		"non-sri-hash":               {analyzer.SeverityWarning, analyzer.FixSafe},
-		"phase-without-hooks":        {analyzer.SeverityWarning, analyzer.FixNone},
-		"unpinned-rev":               {analyzer.SeverityWarning, analyzer.FixNone},
-	}
-	if len(want) != len(pkgrules.Rules) {
-		t.Errorf("%d rules, want %d", len(pkgrules.Rules), len(want))
-	}
-	for _, r := range pkgrules.Rules {
-		if w := want[r.Name]; r.Severity != w.sev || r.Fix != w.fix {
-			t.Errorf("%s: severity %s fix %s, want %s %s", r.Name, r.Severity, r.Fix, w.sev, w.fix)
-		}
-	}
+// TestPack checks the docs, order, category and the catalogue's
+// severities and fix safety.
+func TestPack(t *testing.T) {
+	ruletest.CheckPack(t, ruletest.Pack{Category: "package", Rules: pkgrules.Rules, Catalogue: map[string]ruletest.Want{
+		"build-tool-in-build-inputs": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"fake-hash":                  {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
+		"flags-not-list":             {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"invalid-hash":               {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
+		"missing-license":            {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"missing-meta":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"non-sri-hash":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"phase-without-hooks":        {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"unpinned-rev":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+	}})
 }
 
 // TestNonSRIFixSafety checks that renaming `sha256` is safe only for
@@ -84,18 +51,6 @@ func TestNonSRIFixSafety(t *testing.T) {
 			t.Errorf("fix %d safe = %v, want %v", i, got[i], want[i])
 		}
 	}
-}
-
-// findings renders the exact findings of r on one testdata file.
-func findings(t *testing.T, r *analyzer.Rule, file string) string {
-	t.Helper()
-	for _, res := range analyzertest.Analyze(t, filepath.Join("testdata", r.Name), r) {
-		if res.File != nil && filepath.Base(res.File.Name) == file {
-			return analyzertest.Format(res.Findings)
-		}
-	}
-	t.Fatalf("%s: no file %s", r.Name, file)
-	return ""
 }
 
 func TestPositions(t *testing.T) {
@@ -125,7 +80,7 @@ func TestPositions(t *testing.T) {
 			"34:18-34:72: invalid hash in `outputHash`: a sha1 hash has 40 (base16), 32 (Nix base32) or 28 (base64) characters, not 52\n"},
 	}
 	for _, c := range cases {
-		if got := findings(t, c.rule, c.file); got != c.want {
+		if got := ruletest.FindingsIn(t, c.rule, filepath.Join("testdata", c.rule.Name), c.file); got != c.want {
 			t.Errorf("%s on %s:\n got\n%s want\n%s", c.rule.Name, c.file, got, c.want)
 		}
 	}

@@ -1,9 +1,14 @@
 // Package nixshape recognises the roles Nix code plays by its shape: the
 // top-level function of a file (a callPackage package or a NixOS or
-// home-manager module) and the functions that are modules.
+// home-manager module), the functions that are modules and a flake's
+// outputs function.
 package nixshape
 
-import "github.com/nixaudit/nixaudit/nixparse/ast"
+import (
+	"path/filepath"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
 
 // TopLevelLambdas returns the file's top-level function and, when it
 // returns a function directly ({ lib }: { pkgs, ... }: …), those too: the
@@ -131,4 +136,29 @@ func IsConstant(e ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// FlakeOutputs returns the function bound to `outputs` in a flake.nix
+// (`outputs = { self, nixpkgs, ... }: …`), or nil. Nix calls it with
+// self and every input, so its pattern is fixed by the inputs, not by
+// what its body uses.
+func FlakeOutputs(f *ast.File) *ast.LambdaExpr {
+	if filepath.Base(f.Name) != "flake.nix" {
+		return nil
+	}
+	set, ok := ast.Unparen(f.Expr).(*ast.AttrSetExpr)
+	if !ok {
+		return nil
+	}
+	for _, b := range set.Bindings {
+		def, ok := b.(*ast.AttrDef)
+		if !ok || len(def.Path.Keys) != 1 {
+			continue
+		}
+		if name, ok := ast.KeyName(def.Path.Keys[0]); ok && name == "outputs" {
+			lam, _ := ast.Unparen(def.Value).(*ast.LambdaExpr)
+			return lam
+		}
+	}
+	return nil
 }
