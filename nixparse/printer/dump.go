@@ -43,39 +43,99 @@ var (
 	posType  = reflect.TypeFor[token.Pos]()
 )
 
+// maxDumpDepth bounds the depth of the dumped tree: deeper nodes (only
+// in pathological input, such as a chain of a million operators) are
+// shown as "Elided" so that dumping needs no deep stack.
+const maxDumpDepth = 2000
+
+// dumper converts a syntax tree into dumpNodes.
+type dumper struct {
+	tf *token.File
+	// starts caches the start of nodes whose Pos is their left operand's
+	// (a + b, a.b, a ? b, f a): asking each node of a long chain for its
+	// Pos would walk the chain again and again.
+	starts map[ast.Node]token.Pos
+}
+
+// start returns n.Pos() in amortised constant time.
+func (d *dumper) start(n ast.Node) token.Pos {
+	if p, ok := d.starts[n]; ok {
+		return p
+	}
+	var spine []ast.Node
+	leaf := n
+	for next := leftOperand(leaf); next != nil; next = leftOperand(leaf) {
+		spine = append(spine, leaf)
+		leaf = next
+	}
+	pos := leaf.Pos()
+	if p, ok := d.starts[leaf]; ok {
+		pos = p
+	}
+	for _, s := range spine {
+		d.starts[s] = pos
+	}
+	return pos
+}
+
+// leftOperand returns the child whose Pos is n's, for the node types
+// whose Pos is defined that way, else nil.
+func leftOperand(n ast.Node) ast.Node {
+	switch n := n.(type) {
+	case *ast.BinaryExpr:
+		return n.X
+	case *ast.SelectExpr:
+		return n.X
+	case *ast.HasAttrExpr:
+		return n.X
+	case *ast.CallExpr:
+		return n.Fun
+	}
+	return nil
+}
+
 // tree converts n into a dumpNode by reflection over the ast types.
-func tree(tf *token.File, n ast.Node) *dumpNode {
+func tree(tf *token.File, n ast.Node, depth int) *dumpNode {
+	d := &dumper{tf: tf, starts: map[ast.Node]token.Pos{}}
+	return d.tree(n, depth)
+}
+
+func (d *dumper) tree(n ast.Node, depth int) *dumpNode {
 	v := reflect.ValueOf(n)
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return nil
 	}
-	d := &dumpNode{Type: v.Elem().Type().Name(), Pos: position(tf, n.Pos()), End: position(tf, n.End())}
+	out := &dumpNode{Type: v.Elem().Type().Name(), Pos: position(d.tf, d.start(n)), End: position(d.tf, n.End())}
+	if depth > maxDumpDepth {
+		out.Type = "Elided"
+		return out
+	}
 	s := v.Elem()
 	for i := 0; i < s.NumField(); i++ {
 		name, f := s.Type().Field(i).Name, s.Field(i)
-		if val, ok := fieldValue(tf, name, f); ok {
-			d.Fields = append(d.Fields, dumpField{name, val})
+		if val, ok := d.fieldValue(name, f, depth+1); ok {
+			out.Fields = append(out.Fields, dumpField{name, val})
 		}
 	}
-	return d
+	return out
 }
 
 // fieldValue converts one field; ok is false for fields the dumps omit
 // (absent children, positions of mandatory tokens).
-func fieldValue(tf *token.File, name string, f reflect.Value) (any, bool) {
+func (d *dumper) fieldValue(name string, f reflect.Value, depth int) (any, bool) {
 	switch {
 	case f.Type() == posType:
 		p := token.Pos(f.Int())
-		return position(tf, p), markers[name] && p.IsValid()
+		return position(d.tf, p), markers[name] && p.IsValid()
 	case f.Type().Implements(nodeType):
 		if f.IsNil() {
 			return nil, false
 		}
-		return tree(tf, f.Interface().(ast.Node)), true
+		return d.tree(f.Interface().(ast.Node), depth), true
 	case f.Kind() == reflect.Slice:
 		list := make([]any, f.Len())
 		for i := range list {
-			list[i], _ = fieldValue(tf, name, f.Index(i))
+			list[i], _ = d.fieldValue(name, f.Index(i), depth)
 		}
 		return list, true
 	case f.Type() == reflect.TypeFor[ast.Op]():
@@ -107,7 +167,7 @@ func position(tf *token.File, p token.Pos) Position {
 func Dump(w io.Writer, f *ast.File) error {
 	var b strings.Builder
 	if f.Expr != nil {
-		dumpTree(&b, tree(f.Tok, f.Expr), 0)
+		dumpTree(&b, tree(f.Tok, f.Expr, 0), 0)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -84,7 +84,7 @@ func ParseFiles(stdout, stderr io.Writer, files []string, mode Mode) (hadErrors 
 func writeJSON(w io.Writer, l *Loaded) error {
 	doc := JSONFile{File: l.File.Name, Errors: make([]JSONError, len(l.Errors))}
 	if l.File.Expr != nil {
-		doc.Expr = tree(l.File.Tok, l.File.Expr)
+		doc.Expr = tree(l.File.Tok, l.File.Expr, 0)
 	}
 	for i, e := range l.Errors {
 		doc.Errors[i] = JSONError{Pos: position(l.File.Tok, e.Pos), End: position(l.File.Tok, e.End), Message: e.Msg}

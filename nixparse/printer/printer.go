@@ -61,6 +61,10 @@ func (p *printer) fail(pos token.Pos, msg string) {
 
 // expr prints one expression as Nix's Expr::show does.
 func (p *printer) expr(x ast.Expr) {
+	if b, ok := x.(*ast.BinaryExpr); ok && chainForm(b.Op).prefix != "" {
+		p.chain(b)
+		return
+	}
 	if items := callItems(x); items != nil {
 		p.call(items)
 		return
@@ -154,27 +158,77 @@ func (p *printer) expr(x ast.Expr) {
 	}
 }
 
-// binary prints the binary operators Nix keeps as operators; <= and >=
-// are negated calls of __lessThan.
+// binary prints the operators chainForm does not cover: <= is a negated
+// call of __lessThan with swapped operands.
 func (p *printer) binary(x *ast.BinaryExpr) {
-	switch x.Op {
-	case ast.OpLEq, ast.OpGEq:
-		l, r := x.X, x.Y
-		if x.Op == ast.OpLEq {
-			l, r = r, l
-		}
-		p.str("(! ")
-		p.call([]item{{text: "__lessThan"}, {e: l}, {e: r}})
-		p.str(")")
+	if x.Op != ast.OpLEq {
+		p.fail(x.Pos(), "cannot print operator "+x.Op.String())
 		return
 	}
-	p.str("(")
-	p.expr(x.X)
-	p.str(" ")
-	p.str(x.Op.String())
-	p.str(" ")
-	p.expr(x.Y)
+	p.str("(! ")
+	p.call([]item{{text: "__lessThan"}, {e: x.Y}, {e: x.X}})
 	p.str(")")
+}
+
+// form is how Nix prints X op Y: prefix X middle Y suffix.
+type form struct{ prefix, middle, suffix string }
+
+// chainForm returns the printed form of the binary operators whose left
+// operand is printed first (an empty form for the others: > and <= swap
+// their operands, the pipes are calls of their function side).
+func chainForm(op ast.Op) form {
+	switch op {
+	case ast.OpEq, ast.OpNEq, ast.OpAnd, ast.OpOr, ast.OpImpl, ast.OpUpdate, ast.OpConcat, ast.OpAdd:
+		return form{"(", " " + op.String() + " ", ")"}
+	case ast.OpSub:
+		return form{"(__sub ", " ", ")"}
+	case ast.OpMul:
+		return form{"(__mul ", " ", ")"}
+	case ast.OpDiv:
+		return form{"(__div ", " ", ")"}
+	case ast.OpLess:
+		return form{"(__lessThan ", " ", ")"}
+	case ast.OpGEq:
+		return form{"(! (__lessThan ", " ", "))"}
+	}
+	return form{}
+}
+
+// chain prints an operator chain without recursing along it (a + b + c
+// is left-deep, a ++ b ++ c right-deep; a million operands must not need
+// a million stack frames): the left spine is printed in a loop, and the
+// right operand of the outermost operator is the loop's next iteration.
+func (p *printer) chain(x *ast.BinaryExpr) {
+	var spine []*ast.BinaryExpr
+	var suffixes []string
+	for {
+		spine = append(spine[:0], x)
+		for l, ok := x.X.(*ast.BinaryExpr); ok && chainForm(l.Op).prefix != ""; l, ok = l.X.(*ast.BinaryExpr) {
+			spine = append(spine, l)
+		}
+		for _, b := range spine {
+			p.str(chainForm(b.Op).prefix)
+		}
+		p.expr(spine[len(spine)-1].X)
+		for i := len(spine) - 1; i > 0; i-- {
+			f := chainForm(spine[i].Op)
+			p.str(f.middle)
+			p.expr(spine[i].Y)
+			p.str(f.suffix)
+		}
+		f := chainForm(x.Op)
+		p.str(f.middle)
+		suffixes = append(suffixes, f.suffix)
+		next, ok := x.Y.(*ast.BinaryExpr)
+		if !ok || chainForm(next.Op).prefix == "" {
+			p.expr(x.Y)
+			break
+		}
+		x = next
+	}
+	for i := len(suffixes) - 1; i >= 0; i-- {
+		p.str(suffixes[i])
+	}
 }
 
 // lambda prints a function, its formals sorted by name.

@@ -12,11 +12,38 @@ import (
 // let, rec set or lambda binds, or a `with` (which binds no name
 // statically).
 type env struct {
-	up    *env
-	with  *ast.WithExpr
-	withs []*ast.WithExpr // for a with: it and the enclosing withs, innermost first
+	up   *env
+	with *ast.WithExpr
+	// For a with: skip is the nearest enclosing scope that is not a with
+	// (static lookups jump there), and withs is the with and the
+	// enclosing withs, innermost first, made when a reference first
+	// needs it, then shared.
+	skip  *env
+	withs []*ast.WithExpr
 	defs  []*Def          // small scopes: searched linearly
 	byNm  map[string]*Def // large scopes
+}
+
+// withList returns e.withs, making it on first use.
+func (e *env) withList() []*ast.WithExpr {
+	if e.withs == nil {
+		for s := e; s != nil; s = s.up {
+			if s.with != nil {
+				e.withs = append(e.withs, s.with)
+			}
+		}
+	}
+	return e.withs
+}
+
+// innermostWith returns the with env nearest e, or nil.
+func (e *env) innermostWith() *env {
+	for s := e; s != nil; s = s.up {
+		if s.with != nil {
+			return s
+		}
+	}
+	return nil
 }
 
 // smallEnv is the size up to which a linear search beats a map.
@@ -95,12 +122,15 @@ func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format strin
 // withEnv returns the scope of a with's body.
 func (b *binder) withEnv(up *env, w *ast.WithExpr) *env {
 	e := b.envs.new()
-	*e = env{up: up, with: w, withs: []*ast.WithExpr{w}}
-	for s := up; s != nil; s = s.up {
-		if s.with != nil {
-			e.withs = append(e.withs, s.withs...)
-			break
+	*e = env{up: up, with: w, skip: up}
+	if up != nil && up.with != nil {
+		e.skip = up.skip
+	}
+	if outer := up.innermostWith(); outer != nil {
+		if b.info.nested == nil {
+			b.info.nested = map[*ast.WithExpr][]*ast.WithExpr{}
 		}
+		b.info.nested[outer.with] = append(b.info.nested[outer.with], w)
 	}
 	return e
 }
@@ -116,6 +146,31 @@ func (b *binder) defSlice(n int) []*Def {
 	return s
 }
 
+// binary binds an operator chain without recursing along it, so that
+// chains of a million operands (left-associative like a + b + c, or
+// right-associative like a ++ b ++ c) need no deep stack: the left spine
+// is walked in a loop and the right operand of the outermost operator is
+// the loop's next iteration.
+func (b *binder) binary(x *ast.BinaryExpr, e *env) {
+	var spine []*ast.BinaryExpr
+	for {
+		spine = append(spine[:0], x)
+		for l, ok := x.X.(*ast.BinaryExpr); ok; l, ok = l.X.(*ast.BinaryExpr) {
+			spine = append(spine, l)
+		}
+		b.expr(spine[len(spine)-1].X, e)
+		for i := len(spine) - 1; i > 0; i-- {
+			b.expr(spine[i].Y, e)
+		}
+		next, ok := x.Y.(*ast.BinaryExpr)
+		if !ok {
+			b.expr(x.Y, e)
+			return
+		}
+		x = next
+	}
+}
+
 // scope records that e applies within n and returns e.
 func (b *binder) scope(n ast.Node, e *env) *env {
 	b.info.scopes = append(b.info.scopes, scopeRange{n.Pos(), n.End(), e})
@@ -125,19 +180,25 @@ func (b *binder) scope(n ast.Node, e *env) *env {
 // lookup resolves name in e: its static definition, else (builtin set)
 // a global, else the withs that may supply it (innermost first).
 func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
-	for s := e; s != nil; s = s.up {
+	var firstWith *env
+	for s := e; s != nil; {
 		if s.with != nil {
-			if withs == nil {
-				withs = s.withs // shared by every reference under s
+			if firstWith == nil {
+				firstWith = s
 			}
+			s = s.skip
 			continue
 		}
 		if d := s.find(name); d != nil {
 			return d, false, nil
 		}
+		s = s.up
 	}
 	if IsGlobal(name) {
 		return nil, true, nil
+	}
+	if firstWith != nil {
+		withs = firstWith.withList() // shared by every reference under it
 	}
 	return nil, false, withs
 }
@@ -170,9 +231,7 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	if b.info.withUses == nil {
 		b.info.withUses = map[*ast.WithExpr][]*ast.Ident{}
 	}
-	for _, w := range withs {
-		b.info.withUses[w] = append(b.info.withUses[w], id)
-	}
+	b.info.withUses[withs[0]] = append(b.info.withUses[withs[0]], id)
 }
 
 func (b *binder) use(id *ast.Ident, d *Def) {
@@ -230,8 +289,7 @@ func (b *binder) expr(x ast.Expr, e *env) {
 	case *ast.UnaryExpr:
 		b.expr(x.X, e)
 	case *ast.BinaryExpr:
-		b.expr(x.X, e)
-		b.expr(x.Y, e)
+		b.binary(x, e)
 	case *ast.LambdaExpr:
 		b.lambda(x, e)
 	case *ast.WithExpr:

@@ -164,7 +164,8 @@ type Info struct {
 	Errors []Error
 
 	names       map[*ast.Name]*Def
-	withUses    map[*ast.WithExpr][]*ast.Ident
+	withUses    map[*ast.WithExpr][]*ast.Ident    // by innermost with
+	nested      map[*ast.WithExpr][]*ast.WithExpr // withs directly inside a with's body
 	inherits    map[*ast.Name]*ast.Ident
 	inherited   map[*ast.Ident]*ast.Name
 	bindingOnce sync.Once
@@ -184,8 +185,19 @@ func (info *Info) DefOf(id *ast.Ident) *Def { return info.Refs[id] }
 func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr { return info.WithRefs[id] }
 
 // UsesOfWith returns the references that may come from w: those not
-// bound statically with w among their enclosing withs, in binding order.
-func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident { return info.withUses[w] }
+// bound statically with w among their enclosing withs, in source order.
+func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident {
+	var uses []*ast.Ident
+	stack := []*ast.WithExpr{w}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		uses = append(uses, info.withUses[top]...)
+		stack = append(stack, info.nested[top]...)
+	}
+	slices.SortFunc(uses, func(a, b *ast.Ident) int { return int(a.Pos()) - int(b.Pos()) })
+	return uses
+}
 
 // IsBuiltin reports whether id refers to a global of Nix's base
 // environment.
