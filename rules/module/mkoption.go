@@ -3,6 +3,8 @@ package module
 import (
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
@@ -85,6 +87,21 @@ func extendsType(f *nixpass.File, set *ast.AttrSetExpr) bool {
 func exprOf(n ast.Node) ast.Expr {
 	e, _ := n.(ast.Expr)
 	return e
+}
+
+// reportOptionsWithout returns the Run of a rule that reports, with
+// message, every option declaration whose set lacks attr, unless the
+// option is hidden from the documentation.
+func reportOptionsWithout(attr, message string) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		f := nixpass.Of(pass)
+		for _, d := range optionDecls(f) {
+			if !nixmatch.HasAttr(d.Set, attr) && !d.hidden(f) {
+				pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(), Message: message})
+			}
+		}
+		return nil, nil
+	}
 }
 
 // hidden reports whether the option is kept out of the documentation

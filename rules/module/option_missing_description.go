@@ -39,20 +39,8 @@ var OptionMissingDescription = &analyzer.Rule{
   };
 }`, ""),
 		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runOptionMissingDescription,
+		Run:      reportOptionsWithout("description", "option declared without a `description`"),
 	},
 	Category: category,
 	Severity: analyzer.SeverityWarning,
-}
-
-func runOptionMissingDescription(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, d := range optionDecls(f) {
-		if nixmatch.HasAttr(d.Set, "description") || d.hidden(f) {
-			continue
-		}
-		pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(),
-			Message: "option declared without a `description`"})
-	}
-	return nil, nil
 }

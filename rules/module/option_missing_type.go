@@ -36,20 +36,8 @@ var OptionMissingType = &analyzer.Rule{
   };
 }`, ""),
 		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runOptionMissingType,
+		Run:      reportOptionsWithout("type", "option declared without a `type`: any value is accepted and merged untyped"),
 	},
 	Category: category,
 	Severity: analyzer.SeverityWarning,
-}
-
-func runOptionMissingType(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, d := range optionDecls(f) {
-		if nixmatch.HasAttr(d.Set, "type") || d.hidden(f) {
-			continue
-		}
-		pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(),
-			Message: "option declared without a `type`: any value is accepted and merged untyped"})
-	}
-	return nil, nil
 }

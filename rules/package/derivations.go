@@ -51,6 +51,17 @@ func derivations(f *nixpass.File) []drvCall {
 	return out
 }
 
+// packages returns the builder calls of f that build packages: all of
+// them, or none in a NixOS or home-manager module, whose derivations are
+// helpers (generated configuration files) that nobody installs or
+// searches for.
+func packages(f *nixpass.File) []drvCall {
+	if isModule(f) {
+		return nil
+	}
+	return derivations(f)
+}
+
 // eachCall calls fn for every call of f, with nested applications
 // flattened ((f a) b is reported once, as f with [a b]).
 func eachCall(f *nixpass.File, fn func(fun ast.Expr, args []ast.Expr)) {

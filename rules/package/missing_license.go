@@ -49,10 +49,7 @@ stdenv.mkDerivation {
 
 func runMissingLicense(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if isModule(f) {
-		return nil, nil // helper derivations of a module are not packages
-	}
-	for _, d := range derivations(f) {
+	for _, d := range packages(f) {
 		if meta, ok := metaWithoutLicense(d.Set); ok {
 			pass.Report(analysis.Diagnostic{
 				Pos: meta.Pos(), End: meta.End(),

@@ -52,10 +52,7 @@ stdenv.mkDerivation {
 
 func runMissingMeta(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if isModule(f) {
-		return nil, nil // helper derivations of a module are not packages
-	}
-	for _, d := range derivations(f) {
+	for _, d := range packages(f) {
 		if nixmatch.HasAttr(d.Set, "meta") {
 			continue
 		}
