@@ -20,8 +20,10 @@ type env struct {
 	// needs it, then shared.
 	skip  *env
 	withs []*ast.WithExpr
-	defs  []*Def          // small scopes: searched linearly
-	byNm  map[string]*Def // large scopes
+	// inWith is the nearest with env at or above this one, or nil.
+	inWith *env
+	defs   []*Def          // small scopes: searched linearly
+	byNm   map[string]*Def // large scopes
 }
 
 // withList returns e.withs, making it on first use.
@@ -38,12 +40,10 @@ func (e *env) withList() []*ast.WithExpr {
 
 // innermostWith returns the with env nearest e, or nil.
 func (e *env) innermostWith() *env {
-	for s := e; s != nil; s = s.up {
-		if s.with != nil {
-			return s
-		}
+	if e == nil {
+		return nil
 	}
-	return nil
+	return e.inWith
 }
 
 // smallEnv is the size up to which a linear search beats a map.
@@ -51,7 +51,7 @@ const smallEnv = 8
 
 func (b *binder) newEnv(up *env, defs []*Def) *env {
 	e := b.envs.new()
-	*e = env{up: up, defs: defs}
+	*e = env{up: up, defs: defs, inWith: up.innermostWith()}
 	if len(defs) > smallEnv {
 		e.byNm = make(map[string]*Def, len(defs))
 		for _, d := range defs {
@@ -123,6 +123,7 @@ func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format strin
 func (b *binder) withEnv(up *env, w *ast.WithExpr) *env {
 	e := b.envs.new()
 	*e = env{up: up, with: w, skip: up}
+	e.inWith = e
 	if up != nil && up.with != nil {
 		e.skip = up.skip
 	}
