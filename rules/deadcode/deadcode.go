@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
 )
@@ -29,6 +30,33 @@ func (u *underscore) register(r *analyzer.Rule) {
 }
 
 func (u *underscore) exempt(d *scope.Def) bool { return u.skip && strings.HasPrefix(d.Name, "_") }
+
+// lambdaOpts are the options of the rules on a lambda's own name
+// (`x:` and `args@`): no-underscore, and deadnix's no-lambda-arg, which
+// turns the rule off.
+type lambdaOpts struct {
+	underscore
+	noLambdaArg bool
+}
+
+func (o *lambdaOpts) register(r *analyzer.Rule, help string) {
+	o.underscore.register(r)
+	r.Flags.BoolVar(&o.noLambdaArg, "no-lambda-arg", false, help)
+}
+
+// unused returns the definitions of kind in f that are worth a finding:
+// not exempt, not used from live code, and not inside the value of a
+// dead let binding (they go away with it).
+func unused(f *nixpass.File, kind scope.DefKind, exempt exemptFunc) []*scope.Def {
+	l := newLiveness(f, exempt)
+	var out []*scope.Def
+	for _, d := range f.Info.Defs {
+		if d.Kind == kind && !exempt(d) && !l.Live(d) && !l.InDeadCode(defName(d)) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // unusedMessage words a finding for the unused definition d.
 func unusedMessage(what string, d *scope.Def) string {

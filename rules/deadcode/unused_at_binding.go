@@ -13,26 +13,16 @@ import (
 // UnusedAtBinding reports `args@{ … }:` where the body never uses args.
 var UnusedAtBinding = pack.Rule("unused-at-binding", analyzer.SeverityWarning, analyzer.FixSafe, runUnusedAtBinding)
 
-var atOpts struct {
-	underscore
-	noLambdaArg bool
-}
+var atOpts lambdaOpts
 
-func init() {
-	atOpts.register(UnusedAtBinding)
-	UnusedAtBinding.Flags.BoolVar(&atOpts.noLambdaArg, "no-lambda-arg", false, "don't report @-bindings of patterns")
-}
+func init() { atOpts.register(UnusedAtBinding, "don't report @-bindings of patterns") }
 
 func runUnusedAtBinding(pass *analysis.Pass) (any, error) {
 	if atOpts.noLambdaArg {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f, atOpts.exempt)
-	for _, d := range f.Info.Defs {
-		if d.Kind != scope.AtDef || atOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
-			continue
-		}
+	for _, d := range unused(f, scope.AtDef, atOpts.exempt) {
 		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage("@-binding", d)}
 		if fix := removeAt(f.File, d.Owner.(*ast.LambdaExpr)); len(d.Uses) == 0 && !edit.DropsComment(f.File, fix.Pos, fix.End) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove "+d.Name+"@", fix)}

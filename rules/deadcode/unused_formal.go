@@ -33,7 +33,6 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f, formalOpts.exempt)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
 	outputs := nixshape.FlakeOutputs(f.File)
 	// args@{ a, ... }: f args passes its whole argument on: callPackage
@@ -52,19 +51,16 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 		}
 		return nixshape.PatternRead(lam, func(n ast.Node) ast.Node { return parents[n] })
 	}
-	unused := map[*ast.Formal]bool{}
+	neverUsed := map[*ast.Formal]bool{}
 	var defs []*scope.Def
-	for _, d := range f.Info.Defs {
-		if d.Kind != scope.FormalDef || formalOpts.exempt(d) || passedOn[d.Owner] || l.Live(d) || l.InDeadCode(d.Ident) {
-			continue
-		}
+	for _, d := range unused(f, scope.FormalDef, formalOpts.exempt) {
 		lam := d.Owner.(*ast.LambdaExpr)
-		if formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) || lam == outputs && flakeInput(lam, d) {
+		if passedOn[lam] || formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) || lam == outputs && flakeInput(lam, d) {
 			continue
 		}
 		defs = append(defs, d)
 		if len(d.Uses) == 0 {
-			unused[d.Node.(*ast.Formal)] = true
+			neverUsed[d.Node.(*ast.Formal)] = true
 		}
 	}
 	for _, d := range defs {
@@ -74,9 +70,9 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			msg += " (in the file's top-level function)"
 		}
 		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: msg}
-		if i := formalIndex(lam.Formals, d.Node); i >= 0 && unused[d.Node.(*ast.Formal)] {
+		if i := formalIndex(lam.Formals, d.Node); i >= 0 && neverUsed[d.Node.(*ast.Formal)] {
 			fix := edit.Fix("remove formal "+d.Name, edit.RemoveFormal(f.File, lam.Formals, i, func(j int) bool {
-				return unused[lam.Formals.List[j]]
+				return neverUsed[lam.Formals.List[j]]
 			}))
 			if !lam.Formals.Ellipsis.IsValid() {
 				// Callers that pass the argument would fail with

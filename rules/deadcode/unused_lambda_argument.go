@@ -13,26 +13,16 @@ import (
 // UnusedLambdaArgument reports `x: …` where the body never uses x.
 var UnusedLambdaArgument = pack.Rule("unused-lambda-argument", analyzer.SeverityWarning, analyzer.FixUnsafe, runUnusedLambdaArgument)
 
-var argOpts struct {
-	underscore
-	noLambdaArg bool
-}
+var argOpts lambdaOpts
 
-func init() {
-	argOpts.register(UnusedLambdaArgument)
-	UnusedLambdaArgument.Flags.BoolVar(&argOpts.noLambdaArg, "no-lambda-arg", false, "don't report lambda arguments")
-}
+func init() { argOpts.register(UnusedLambdaArgument, "don't report lambda arguments") }
 
 func runUnusedLambdaArgument(pass *analysis.Pass) (any, error) {
 	if argOpts.noLambdaArg {
 		return nil, nil
 	}
 	f := nixpass.Of(pass)
-	l := newLiveness(f, argOpts.exempt)
-	for _, d := range f.Info.Defs {
-		if d.Kind != scope.LambdaArgDef || argOpts.exempt(d) || l.Live(d) || l.InDeadCode(d.Ident) {
-			continue
-		}
+	for _, d := range unused(f, scope.LambdaArgDef, argOpts.exempt) {
 		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage("lambda argument", d)}
 		if name := unusedName(d); name != "" && len(d.Uses) == 0 {
 			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("rename "+d.Name+" to "+name, edit.Replace(d.Ident, name))}

@@ -20,16 +20,12 @@ func init() { letOpts.register(UnusedLetBinding) }
 
 func runUnusedLetBinding(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	l := newLiveness(f, letOpts.exempt)
+	// The body of a legacy `let { … }` is its value: always live.
+	dead := unused(f, scope.LetDef, letOpts.exempt)
 	// The dead names of each inherit, to remove the whole statement when
 	// none of its names is left.
 	deadIn := map[*ast.Inherit][]*scope.Def{}
-	var dead []*scope.Def
-	for _, d := range f.Info.Defs {
-		if d.Kind != scope.LetDef || letOpts.exempt(d) || l.Live(d) || isLegacyLetBody(d) || l.InDeadCode(defName(d)) {
-			continue
-		}
-		dead = append(dead, d)
+	for _, d := range dead {
 		if in, ok := d.Node.(*ast.Inherit); ok {
 			deadIn[in] = append(deadIn[in], d)
 		}
