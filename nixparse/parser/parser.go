@@ -7,6 +7,16 @@
 // Nix's words (the first error at the line Nix reports), resynchronises on
 // ';', closing brackets, 'in' and binding starts, and keeps going, leaving
 // *ast.BadExpr where text failed to parse.
+//
+// Error conventions: syntax errors read "syntax error, unexpected X[,
+// expecting Y or Z]" with Nix 2.8's bison token names (ID, INT, STR,
+// DOLLAR_CURLY, IND_STRING_CLOSE, EQ, UPDATE, PIPE_INTO, '}', "end of
+// file", "invalid token" …); literals Nix rejects have Kind
+// ast.InvalidLiteral and Nix's words ("invalid integer '…'", "invalid
+// float '…'", "path has a trailing slash"); input nested deeper than
+// MaxDepth gets one "expression nested too deeply" and nothing after it.
+// The first error is at the line and column Nix reports; after it, at most
+// one error per line is reported.
 package parser
 
 import (
