@@ -35,8 +35,10 @@ type Position struct {
 func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
 
 // markers are the token.Pos fields whose validity carries meaning (rec,
-// "...", "@", "or", "?", "(" of inherit): the dumps show them when set.
-var markers = map[string]bool{"Rec": true, "Ellipsis": true, "At": true, "Or": true, "Question": true, "Lparen": true}
+// "...", "@", "or", "?", the "(" of inherit (e)): the dumps show them when
+// set.
+var markers = map[string]bool{"AttrSetExpr.Rec": true, "Formals.Ellipsis": true, "LambdaExpr.At": true,
+	"SelectExpr.Or": true, "Formal.Question": true, "Inherit.Lparen": true}
 
 var (
 	nodeType = reflect.TypeFor[ast.Node]()
@@ -113,20 +115,20 @@ func (d *dumper) tree(n ast.Node, depth int) *dumpNode {
 	s := v.Elem()
 	for i := 0; i < s.NumField(); i++ {
 		name, f := s.Type().Field(i).Name, s.Field(i)
-		if val, ok := d.fieldValue(name, f, depth+1); ok {
+		if val, ok := d.fieldValue(out.Type+"."+name, f, depth+1); ok {
 			out.Fields = append(out.Fields, dumpField{name, val})
 		}
 	}
 	return out
 }
 
-// fieldValue converts one field; ok is false for fields the dumps omit
-// (absent children, positions of mandatory tokens).
-func (d *dumper) fieldValue(name string, f reflect.Value, depth int) (any, bool) {
+// fieldValue converts one field, named "Type.Field"; ok is false for
+// fields the dumps omit (absent children, positions of mandatory tokens).
+func (d *dumper) fieldValue(field string, f reflect.Value, depth int) (any, bool) {
 	switch {
 	case f.Type() == posType:
 		p := token.Pos(f.Int())
-		return position(d.tf, p), markers[name] && p.IsValid()
+		return position(d.tf, p), markers[field] && p.IsValid()
 	case f.Type().Implements(nodeType):
 		if f.IsNil() {
 			return nil, false
@@ -135,7 +137,7 @@ func (d *dumper) fieldValue(name string, f reflect.Value, depth int) (any, bool)
 	case f.Kind() == reflect.Slice:
 		list := make([]any, f.Len())
 		for i := range list {
-			list[i], _ = d.fieldValue(name, f.Index(i), depth)
+			list[i], _ = d.fieldValue(field, f.Index(i), depth)
 		}
 		return list, true
 	case f.Type() == reflect.TypeFor[ast.Op]():
