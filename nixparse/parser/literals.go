@@ -87,8 +87,11 @@ func (p *parser) parsePath() ast.Expr {
 		break
 	}
 	e.Parts = p.parts.pop(base)
-	e.EndPos = p.tokPos()
+	// Without PATH_END (input ended inside an interpolation), the path
+	// ends after its last part.
+	e.EndPos = p.pos(p.prevEnd)
 	if p.is(ast.PATH_END) {
+		e.EndPos = p.tokPos()
 		p.next()
 	}
 	return e
