@@ -8,6 +8,8 @@ import (
 	"embed"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -42,6 +44,28 @@ type lambdaOpts struct {
 func (o *lambdaOpts) register(r *analyzer.Rule, help string) {
 	o.underscore.register(r)
 	r.Flags.BoolVar(&o.noLambdaArg, "no-lambda-arg", false, help)
+}
+
+// run returns the Run of a rule on a lambda's own name: it reports the
+// unused definitions of kind, called what in messages, offering for
+// those that nothing uses at all the fix that fix returns, if any.
+func (o *lambdaOpts) run(kind scope.DefKind, what string, fix func(*nixpass.File, *scope.Def) (analysis.SuggestedFix, bool)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		if o.noLambdaArg {
+			return nil, nil
+		}
+		f := nixpass.Of(pass)
+		for _, d := range unused(f, kind, o.exempt) {
+			diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage(what, d)}
+			if len(d.Uses) == 0 {
+				if fix, ok := fix(f, d); ok {
+					diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+			}
+			pass.Report(diag)
+		}
+		return nil, nil
+	}
 }
 
 // unused returns the definitions of kind in f that are worth a finding:

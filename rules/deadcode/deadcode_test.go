@@ -18,12 +18,12 @@ func TestRules(t *testing.T) { ruletest.RunTestdata(t, Rules) }
 // catalogue's severities and fix safety.
 func TestPack(t *testing.T) {
 	ruletest.CheckPack(t, ruletest.Pack{Category: "deadcode", Rules: Rules, Catalogue: map[string]ruletest.Want{
-		"unneeded-rec":           {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"unused-at-binding":      {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"unused-formal":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"unused-lambda-argument": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixUnsafe},
-		"unused-let-binding":     {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"unused-with":            {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
+		"unneeded-rec":           ruletest.WarningSafe,
+		"unused-at-binding":      ruletest.WarningSafe,
+		"unused-formal":          ruletest.WarningSafe,
+		"unused-lambda-argument": ruletest.WarningUnsafe,
+		"unused-let-binding":     ruletest.WarningSafe,
+		"unused-with":            ruletest.WarningSafe,
 	}})
 }
 

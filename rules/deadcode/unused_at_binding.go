@@ -11,25 +11,17 @@ import (
 )
 
 // UnusedAtBinding reports `args@{ … }:` where the body never uses args.
-var UnusedAtBinding = pack.Rule("unused-at-binding", analyzer.SeverityWarning, analyzer.FixSafe, runUnusedAtBinding)
+var UnusedAtBinding = pack.Rule("unused-at-binding", analyzer.SeverityWarning, analyzer.FixSafe,
+	atOpts.run(scope.AtDef, "@-binding", removeAtFix))
 
 var atOpts lambdaOpts
 
 func init() { atOpts.register(UnusedAtBinding, "don't report @-bindings of patterns") }
 
-func runUnusedAtBinding(pass *analysis.Pass) (any, error) {
-	if atOpts.noLambdaArg {
-		return nil, nil
-	}
-	f := nixpass.Of(pass)
-	for _, d := range unused(f, scope.AtDef, atOpts.exempt) {
-		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage("@-binding", d)}
-		if fix := removeAt(f.File, d.Owner.(*ast.LambdaExpr)); len(d.Uses) == 0 && !edit.DropsComment(f.File, fix.Pos, fix.End) {
-			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("remove "+d.Name+"@", fix)}
-		}
-		pass.Report(diag)
-	}
-	return nil, nil
+// removeAtFix removes the @-name d, unless a comment would go with it.
+func removeAtFix(f *nixpass.File, d *scope.Def) (analysis.SuggestedFix, bool) {
+	del := removeAt(f.File, d.Owner.(*ast.LambdaExpr))
+	return edit.Fix("remove "+d.Name+"@", del), !edit.DropsComment(f.File, del.Pos, del.End)
 }
 
 // removeAt removes the name and the @ of an @-pattern, with the blanks

@@ -11,25 +11,18 @@ import (
 )
 
 // UnusedLambdaArgument reports `x: …` where the body never uses x.
-var UnusedLambdaArgument = pack.Rule("unused-lambda-argument", analyzer.SeverityWarning, analyzer.FixUnsafe, runUnusedLambdaArgument)
+var UnusedLambdaArgument = pack.Rule("unused-lambda-argument", analyzer.SeverityWarning, analyzer.FixUnsafe,
+	argOpts.run(scope.LambdaArgDef, "lambda argument", renameFix))
 
 var argOpts lambdaOpts
 
 func init() { argOpts.register(UnusedLambdaArgument, "don't report lambda arguments") }
 
-func runUnusedLambdaArgument(pass *analysis.Pass) (any, error) {
-	if argOpts.noLambdaArg {
-		return nil, nil
-	}
-	f := nixpass.Of(pass)
-	for _, d := range unused(f, scope.LambdaArgDef, argOpts.exempt) {
-		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage("lambda argument", d)}
-		if name := unusedName(d); name != "" && len(d.Uses) == 0 {
-			diag.SuggestedFixes = []analysis.SuggestedFix{edit.Fix("rename "+d.Name+" to "+name, edit.Replace(d.Ident, name))}
-		}
-		pass.Report(diag)
-	}
-	return nil, nil
+// renameFix renames the argument d to mark it as unused, when a free
+// name is left for it.
+func renameFix(_ *nixpass.File, d *scope.Def) (analysis.SuggestedFix, bool) {
+	name := unusedName(d)
+	return edit.Fix("rename "+d.Name+" to "+name, edit.Replace(d.Ident, name)), name != ""
 }
 
 // unusedName returns the name marking the argument d as unused: _NAME, or

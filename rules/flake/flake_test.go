@@ -113,14 +113,13 @@ func TestEndOfLifeClock(t *testing.T) {
 // severities and fix safety. The docs' examples need a flake.lock beside
 // them, which CheckExamples does not write.
 func TestPack(t *testing.T) {
-	warning := ruletest.Want{Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone}
 	ruletest.CheckPack(t, ruletest.Pack{Category: "flake", Rules: flake.Rules, NoExamples: true, Catalogue: map[string]ruletest.Want{
-		"flake-input-unpinned":    warning,
-		"lock-duplicate-inputs":   warning,
-		"lock-missing":            warning,
-		"lock-non-nixos-owner":    warning,
-		"lock-outdated":           warning,
-		"lock-unsupported-branch": warning,
+		"flake-input-unpinned":    ruletest.Warning,
+		"lock-duplicate-inputs":   ruletest.Warning,
+		"lock-missing":            ruletest.Warning,
+		"lock-non-nixos-owner":    ruletest.Warning,
+		"lock-outdated":           ruletest.Warning,
+		"lock-unsupported-branch": ruletest.Warning,
 	}})
 }
 

@@ -16,13 +16,13 @@ func TestRules(t *testing.T) { ruletest.RunTestdata(t, module.Rules) }
 // severities and fix safety.
 func TestPack(t *testing.T) {
 	ruletest.CheckPack(t, ruletest.Pack{Category: "module", Rules: module.Rules, Catalogue: map[string]ruletest.Want{
-		"config-shadowing":           {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"deprecated-option":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"duplicate-package":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"missing-state-version":      {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"mkif-top-level":             {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
-		"option-missing-description": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"option-missing-type":        {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"config-shadowing":           ruletest.Warning,
+		"deprecated-option":          ruletest.WarningSafe,
+		"duplicate-package":          ruletest.Warning,
+		"missing-state-version":      ruletest.Warning,
+		"mkif-top-level":             ruletest.Error,
+		"option-missing-description": ruletest.Warning,
+		"option-missing-type":        ruletest.Warning,
 	}})
 }
 

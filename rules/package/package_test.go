@@ -18,15 +18,15 @@ func TestRules(t *testing.T) { ruletest.RunTestdata(t, pkgrules.Rules) }
 // severities and fix safety.
 func TestPack(t *testing.T) {
 	ruletest.CheckPack(t, ruletest.Pack{Category: "package", Rules: pkgrules.Rules, Catalogue: map[string]ruletest.Want{
-		"build-tool-in-build-inputs": {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"fake-hash":                  {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
-		"flags-not-list":             {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"invalid-hash":               {Severity: analyzer.SeverityError, Fix: analyzer.FixNone},
-		"missing-license":            {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"missing-meta":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"non-sri-hash":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe},
-		"phase-without-hooks":        {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"unpinned-rev":               {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
+		"build-tool-in-build-inputs": ruletest.Warning,
+		"fake-hash":                  ruletest.Error,
+		"flags-not-list":             ruletest.Warning,
+		"invalid-hash":               ruletest.Error,
+		"missing-license":            ruletest.Warning,
+		"missing-meta":               ruletest.Warning,
+		"non-sri-hash":               ruletest.WarningSafe,
+		"phase-without-hooks":        ruletest.Warning,
+		"unpinned-rev":               ruletest.Warning,
 	}})
 }
 

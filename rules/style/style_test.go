@@ -14,28 +14,27 @@ func TestRules(t *testing.T) { ruletest.RunTestdata(t, Rules) }
 // TestPack checks the docs and their examples, order, category and the
 // catalogue's severities and fix safety.
 func TestPack(t *testing.T) {
-	safe := ruletest.Want{Severity: analyzer.SeverityWarning, Fix: analyzer.FixSafe}
 	ruletest.CheckPack(t, ruletest.Pack{Category: "style", Rules: Rules, Catalogue: map[string]ruletest.Want{
-		"bool-comparison":        safe,
-		"bool-simplification":    safe,
-		"collapsible-let-in":     safe,
-		"deprecated-is-null":     safe,
-		"deprecated-to-path":     {Severity: analyzer.SeverityWarning, Fix: analyzer.FixNone},
-		"empty-inherit":          safe,
-		"empty-let-in":           safe,
-		"empty-list-concat":      safe,
-		"empty-pattern":          safe,
-		"eta-reduction":          {Severity: analyzer.SeverityWarning, Fix: analyzer.FixUnsafe},
-		"legacy-let-syntax":      safe,
-		"list-literal-concat":    safe,
-		"manual-inherit":         safe,
-		"manual-inherit-from":    safe,
-		"redundant-parens":       safe,
-		"redundant-pattern-bind": safe,
-		"repeated-keys":          {Severity: analyzer.SeverityInfo, Fix: analyzer.FixNone},
-		"set-literal-update":     {Severity: analyzer.SeverityInfo, Fix: analyzer.FixNone},
-		"url-literal":            safe,
-		"useless-has-attr":       safe,
+		"bool-comparison":        ruletest.WarningSafe,
+		"bool-simplification":    ruletest.WarningSafe,
+		"collapsible-let-in":     ruletest.WarningSafe,
+		"deprecated-is-null":     ruletest.WarningSafe,
+		"deprecated-to-path":     ruletest.Warning,
+		"empty-inherit":          ruletest.WarningSafe,
+		"empty-let-in":           ruletest.WarningSafe,
+		"empty-list-concat":      ruletest.WarningSafe,
+		"empty-pattern":          ruletest.WarningSafe,
+		"eta-reduction":          ruletest.WarningUnsafe,
+		"legacy-let-syntax":      ruletest.WarningSafe,
+		"list-literal-concat":    ruletest.WarningSafe,
+		"manual-inherit":         ruletest.WarningSafe,
+		"manual-inherit-from":    ruletest.WarningSafe,
+		"redundant-parens":       ruletest.WarningSafe,
+		"redundant-pattern-bind": ruletest.WarningSafe,
+		"repeated-keys":          ruletest.Info,
+		"set-literal-update":     ruletest.Info,
+		"url-literal":            ruletest.WarningSafe,
+		"useless-has-attr":       ruletest.WarningSafe,
 	}})
 }
 

@@ -16,6 +16,15 @@ type Want struct {
 	Fix      analyzer.FixSafety
 }
 
+// The catalogue's usual entries.
+var (
+	Error         = Want{analyzer.SeverityError, analyzer.FixNone}
+	Warning       = Want{analyzer.SeverityWarning, analyzer.FixNone}
+	WarningSafe   = Want{analyzer.SeverityWarning, analyzer.FixSafe}
+	WarningUnsafe = Want{analyzer.SeverityWarning, analyzer.FixUnsafe}
+	Info          = Want{analyzer.SeverityInfo, analyzer.FixNone}
+)
+
 // Pack describes a rule category's Rules for CheckPack.
 type Pack struct {
 	Category string
