@@ -1,0 +1,59 @@
+package analyzer_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/rules/all"
+)
+
+// BenchmarkCheck runs the full audit (every rule, as `nixaudit check`
+// does) over the directory named by NIXAUDIT_BENCH_DIR,
+// by default the repository's testdata. It reports the throughput in
+// MB/s of Nix source and the allocations per run, e.g.
+//
+//	NIXAUDIT_BENCH_DIR=/path/to/home-manager go test ./analyzer \
+//	    -run '^$' -bench Check -benchmem -count 5 -cpuprofile cpu.out -memprofile mem.out
+//
+// Timings vary with the machine and its load: compare runs of the same
+// session, never assert on them.
+func BenchmarkCheck(b *testing.B) {
+	dir := os.Getenv("NIXAUDIT_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "testdata")
+	}
+	b.SetBytes(nixBytes(b, dir))
+	opts := analyzer.Options{Paths: []string{dir}, Rules: all.Rules(), FailOn: "none"}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := analyzer.Check(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if out.Result.Summary.Files == 0 {
+			b.Fatalf("no Nix file under %s", dir)
+		}
+	}
+}
+
+// nixBytes returns the size of the .nix files under dir.
+func nixBytes(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".nix") {
+			return err
+		}
+		info, err := d.Info()
+		n += info.Size()
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
