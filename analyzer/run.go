@@ -25,9 +25,13 @@ type unit struct {
 	source
 	orig, text []byte
 	mode       fs.FileMode
-	// file is the latest parse. Unless the run has project-wide rules,
-	// only its name, token.File and source are kept after analysis.
+	// file is the latest parse. Unless a project-wide rule's base
+	// accepts the file (see inProject), only its name, token.File and
+	// source are kept after analysis.
 	file *nixpass.File
+	// inProject reports, for each of the runner's projectBases, whether
+	// its filter accepts the file.
+	inProject []bool
 	// syntaxErrors counts the latest parse's syntax errors: a fix may
 	// not add any.
 	syntaxErrors int
@@ -57,6 +61,9 @@ type runner struct {
 	ruleOf     map[*analysis.Analyzer]*active
 	perFile    []*analysis.Analyzer
 	project    []*analysis.Analyzer
+	// projectBases are the nixpass.ProjectFiles bases the project-wide
+	// rules require.
+	projectBases []*analysis.Analyzer
 	unusedRule *active // nil unless unused-suppression is enabled
 	projectDir string
 	progress   io.Writer
@@ -85,6 +92,7 @@ func newRunner(ctx context.Context, all []*Rule, rules []active, projectDir stri
 		}
 		r.ruleOf[a.Analyzer] = a
 	}
+	r.projectBases = nixpass.ProjectBases(r.project)
 	return r
 }
 
@@ -179,13 +187,20 @@ func (r *runner) analyzeUnit(u *unit) (err error) {
 			u.raw = append(u.raw, finding{r.ruleOf[a], r.normalizeRange(d)})
 		}
 	}
-	if len(r.project) == 0 {
-		// Keep what suppressions, fixes and reports need; let the tree go.
-		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
-	} else {
-		// Project-wide rules see every file at once: keep the tree and
+	u.inProject = u.inProject[:0]
+	keep := false
+	for _, base := range r.projectBases {
+		in := nixpass.ProjectFilter(base)(u.name, u.text)
+		u.inProject = append(u.inProject, in)
+		keep = keep || in
+	}
+	if keep {
+		// Project-wide rules see these files at once: keep the tree and
 		// bindings, but not the token list, a fifth of a file's memory.
 		f.Tokens = nil
+	} else {
+		// Keep what suppressions, fixes and reports need; let the tree go.
+		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
 	}
 	u.file = f
 	return nil
@@ -216,15 +231,23 @@ func (r *runner) runProject() error {
 	if len(r.project) == 0 {
 		return nil
 	}
-	files := make([]*nixpass.File, len(r.units))
+	base := make(map[*analysis.Analyzer]any, len(r.projectBases))
+	projects := make([]*nixpass.Project, len(r.projectBases))
+	for i, a := range r.projectBases {
+		projects[i] = &nixpass.Project{Dir: r.projectDir, AddFile: r.addFile}
+		base[a] = projects[i]
+	}
 	byTok := make(map[*token.File]*unit, len(r.units))
-	for i, u := range r.units {
-		files[i] = u.file
+	for _, u := range r.units {
 		byTok[u.file.Tok] = u
 		u.raw = withoutProjectFindings(u.raw, r)
+		for i, in := range u.inProject {
+			if in {
+				projects[i].Files = append(projects[i].Files, u.file)
+			}
+		}
 	}
-	p := &nixpass.Project{Dir: r.projectDir, Files: files, AddFile: r.addFile}
-	diags, err := Execute(r.fset, map[*analysis.Analyzer]any{nixpass.ProjectAnalyzer: p}, r.project)
+	diags, err := Execute(r.fset, base, r.project)
 	if err != nil {
 		return err
 	}

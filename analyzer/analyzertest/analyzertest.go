@@ -95,7 +95,7 @@ func Analyze(t testing.TB, dir string, r *analyzer.Rule) []Result {
 		}
 	}
 	if nixpass.IsProjectWide(r.Analyzer) {
-		project := &nixpass.Project{Dir: dir, Files: files, AddFile: func(path string) (*token.File, []byte, error) {
+		addFile := func(path string) (*token.File, []byte, error) {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				return nil, nil, err
@@ -103,8 +103,21 @@ func Analyze(t testing.TB, dir string, r *analyzer.Rule) []Result {
 			tf := fset.AddFile(path, -1, len(src))
 			tf.SetLinesForContent(src)
 			return tf, src, nil
-		}}
-		diags, err := analyzer.Execute(fset, map[*analysis.Analyzer]any{nixpass.ProjectAnalyzer: project}, []*analysis.Analyzer{r.Analyzer})
+		}
+		// Each project base gets the files its filter accepts, as in the
+		// driver, so a filter that drops a file the rule needs fails the
+		// rule's tests.
+		base := map[*analysis.Analyzer]any{}
+		for _, a := range nixpass.ProjectBases([]*analysis.Analyzer{r.Analyzer}) {
+			project := &nixpass.Project{Dir: dir, AddFile: addFile}
+			for _, f := range files {
+				if nixpass.ProjectFilter(a)(f.Name, f.Src) {
+					project.Files = append(project.Files, f)
+				}
+			}
+			base[a] = project
+		}
+		diags, err := analyzer.Execute(fset, base, []*analysis.Analyzer{r.Analyzer})
 		if err != nil {
 			t.Fatal(err)
 		}

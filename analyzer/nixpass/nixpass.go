@@ -1,13 +1,15 @@
 // Package nixpass provides the base analyzers every nixaudit rule
 // requires: Analyzer, whose result is one parsed and bound Nix file, and
-// ProjectAnalyzer, whose result is every file of the run (for rules that
-// look across files, such as flake.lock and stateVersion checks).
+// ProjectAnalyzer and the bases ProjectFiles makes, whose result is the
+// files of the run a rule that looks across files (such as flake.lock and
+// stateVersion checks) needs.
 package nixpass
 
 import (
 	"errors"
 	"go/token"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -20,6 +22,29 @@ import (
 type File struct {
 	*ast.File
 	Info *scope.Info
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns the value compute returns for f and key, calling compute
+// only the first time key is asked for f. It lets helpers that take a
+// *File rather than an analysis.Pass (nixmatch.Options, called by rules
+// and by project-wide rules alike) derive their per-file results once
+// however many rules ask. Use an unexported key type of your package, as
+// with context.Context values.
+func (f *File) Memo(key any, compute func() any) any {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	if v, ok := f.memo[key]; ok {
+		return v
+	}
+	if f.memo == nil {
+		f.memo = map[any]any{}
+	}
+	v := compute()
+	f.memo[key] = v
+	return v
 }
 
 // Load parses and binds src.
@@ -36,27 +61,85 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*File](),
 }
 
-// Project is every Nix file of a run, for project-wide rules.
+// Project is the Nix files of a run a project-wide rule looks at.
 type Project struct {
 	// Dir is the directory the run was started for: the common root of
 	// its targets.
 	Dir string
-	// Files are every Nix file of the run, parsed and bound. To bound the
-	// memory of large runs, their Tokens are released after the per-file
-	// rules have run.
+	// Files are the Nix files of the run the rule's base analyzer keeps
+	// (every file for ProjectAnalyzer, those its filter accepts for one
+	// made by ProjectFiles), parsed and bound, in the run's order. To
+	// bound the memory of large runs, their Tokens are released after the
+	// per-file rules have run.
 	Files []*File
 	// AddFile reads a non-Nix file (such as flake.lock) and registers it
 	// in the run's FileSet so diagnostics can point into it.
 	AddFile func(path string) (*token.File, []byte, error)
 }
 
-// ProjectAnalyzer's result is the *Project. Rules that require it run
-// once per run rather than once per file. The driver supplies it.
-var ProjectAnalyzer = &analysis.Analyzer{
-	Name:       "nixproject",
-	Doc:        "every Nix file of the run",
-	Run:        supplied,
-	ResultType: reflect.TypeFor[*Project](),
+// ProjectAnalyzer's result is the *Project of every Nix file of the run.
+// Rules that require it run once per run rather than once per file. The
+// driver supplies it. As it makes the driver keep every file's tree and
+// bindings until the end of the run, prefer ProjectFiles.
+var ProjectAnalyzer = ProjectFiles("nixproject", func(string, []byte) bool { return true })
+
+// projectFilters are the filters of the base analyzers made by
+// ProjectFiles. It is written only by package initialization (analyzers
+// are package-level variables) and read by drivers afterwards.
+var projectFilters = map[*analysis.Analyzer]func(name string, src []byte) bool{}
+
+// ProjectFiles returns a base analyzer for project-wide rules whose
+// result is the *Project of the files keep accepts. keep is called once
+// per file with its name and source, and must accept every file whose
+// tree the rule could need: the driver keeps the trees and bindings of
+// accepted files only, so large runs do not hold every file in memory.
+// A filter on the file name (flake.nix) or on words the rule looks for
+// (stateVersion) is typical. Declare the result as a package-level
+// variable, since the driver matches analyzers by identity:
+//
+//	var flakeFiles = nixpass.ProjectFiles("flakefiles", func(name string, _ []byte) bool {
+//		return filepath.Base(name) == "flake.nix"
+//	})
+func ProjectFiles(name string, keep func(name string, src []byte) bool) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       name,
+		Doc:        "the Nix files of the run a project-wide rule looks at",
+		Run:        supplied,
+		ResultType: reflect.TypeFor[*Project](),
+	}
+	projectFilters[a] = keep
+	return a
+}
+
+// ProjectFilter returns the filter of a base analyzer made by
+// ProjectFiles (ProjectAnalyzer included), or nil when a is not one.
+func ProjectFilter(a *analysis.Analyzer) func(name string, src []byte) bool {
+	return projectFilters[a]
+}
+
+// ProjectBases returns the base analyzers made by ProjectFiles that
+// analyzers require, directly or not, each once, in order of first use.
+// A driver supplies a *Project for each.
+func ProjectBases(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		if projectFilters[a] != nil {
+			out = append(out, a)
+		}
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	return out
 }
 
 func supplied(*analysis.Pass) (any, error) {
@@ -66,13 +149,22 @@ func supplied(*analysis.Pass) (any, error) {
 // Of returns the file under analysis in pass.
 func Of(pass *analysis.Pass) *File { return pass.ResultOf[Analyzer].(*File) }
 
-// ProjectOf returns the project under analysis in pass.
-func ProjectOf(pass *analysis.Pass) *Project { return pass.ResultOf[ProjectAnalyzer].(*Project) }
+// ProjectOf returns the project under analysis in pass: the result of
+// the ProjectAnalyzer or ProjectFiles base that pass's analyzer requires.
+func ProjectOf(pass *analysis.Pass) *Project {
+	for a, r := range pass.ResultOf {
+		if projectFilters[a] != nil {
+			return r.(*Project)
+		}
+	}
+	panic("nixpass.ProjectOf: " + pass.Analyzer.Name + " requires no project base analyzer")
+}
 
-// IsProjectWide reports whether a depends on ProjectAnalyzer.
+// IsProjectWide reports whether a depends on ProjectAnalyzer or another
+// base made by ProjectFiles.
 func IsProjectWide(a *analysis.Analyzer) bool {
 	for _, r := range a.Requires {
-		if r == ProjectAnalyzer || IsProjectWide(r) {
+		if projectFilters[r] != nil || IsProjectWide(r) {
 			return true
 		}
 	}

@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "nixoptions",
 	Doc:        "the NixOS modules and option definitions of a Nix file",
 	Requires:   []*analysis.Analyzer{nixpass.Analyzer},
-	Run:        func(pass *analysis.Pass) (any, error) { return index(nixpass.Of(pass)), nil },
+	Run:        func(pass *analysis.Pass) (any, error) { return indexOf(nixpass.Of(pass)), nil },
 	ResultType: reflect.TypeFor[*Index](),
 }
 
@@ -29,7 +29,14 @@ var Analyzer = &analysis.Analyzer{
 // require Analyzer.
 func Of(pass *analysis.Pass) *Index { return pass.ResultOf[Analyzer].(*Index) }
 
-func index(f *nixpass.File) *Index {
-	c := collect(f)
-	return &Index{Modules: c.modules, Defs: c.defs}
+// indexKey is the nixpass.File.Memo key of a file's Index.
+type indexKey struct{}
+
+// indexOf returns f's Index, computed once per file whether a rule asks
+// through Of, Options or Modules.
+func indexOf(f *nixpass.File) *Index {
+	return f.Memo(indexKey{}, func() any {
+		c := collect(f)
+		return &Index{Modules: c.modules, Defs: c.defs}
+	}).(*Index)
 }

@@ -86,22 +86,31 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Iden
 // (an undefined variable) matches nothing. Other targets must match
 // exactly.
 func Refers(info *scope.Info, e ast.Expr, target string) bool {
-	want := strings.Split(target, ".")
 	got, root := qualifiedName(info, e, 0)
-	if len(got) == 0 || got[len(got)-1] != want[len(want)-1] {
+	return refers(info, got, root, target)
+}
+
+// refers is Refers for the name got, starting from root, that e denotes.
+func refers(info *scope.Info, got []string, root *ast.Ident, target string) bool {
+	if len(got) == 0 {
 		return false
 	}
-	if slices.Equal(got, want) {
+	last := target[strings.LastIndexByte(target, '.')+1:]
+	if got[len(got)-1] != last {
+		return false
+	}
+	if equalDotted(got, target) {
 		return true
 	}
-	if len(want) != 2 {
+	ns, name, ok := strings.Cut(target, ".")
+	if !ok || strings.Contains(name, ".") { // only NS.NAME targets match loosely
 		return false
 	}
 	if len(got) == 1 {
 		// A bare name: a global, or supplied by a with.
 		return info.IsBuiltin(root) || info.Refs[root] == nil && len(info.WithsOf(root)) > 0
 	}
-	if want[0] == "lib" {
+	if ns == "lib" {
 		// The nearest "lib" before the name, at most one namespace away.
 		i := lastIndex(got[:len(got)-1], "lib")
 		return i >= 0 && i >= len(got)-3
@@ -109,10 +118,32 @@ func Refers(info *scope.Info, e ast.Expr, target string) bool {
 	return false
 }
 
+// equalDotted reports whether names are the dot-separated names of
+// dotted (a quoted name with a dot in it never matches).
+func equalDotted(names []string, dotted string) bool {
+	for i, n := range names {
+		if strings.Contains(n, ".") {
+			return false
+		}
+		if i > 0 {
+			if dotted == "" || dotted[0] != '.' {
+				return false
+			}
+			dotted = dotted[1:]
+		}
+		if !strings.HasPrefix(dotted, n) {
+			return false
+		}
+		dotted = dotted[len(n):]
+	}
+	return dotted == ""
+}
+
 // RefersAny reports whether e refers to one of targets (see Refers).
 func RefersAny(info *scope.Info, e ast.Expr, targets ...string) bool {
+	got, root := qualifiedName(info, e, 0)
 	for _, t := range targets {
-		if Refers(info, e, t) {
+		if refers(info, got, root, t) {
 			return true
 		}
 	}

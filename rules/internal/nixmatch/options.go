@@ -59,12 +59,12 @@ type Module struct {
 // Options returns every option definition of the modules in f, in source
 // order.
 func Options(f *nixpass.File) []OptionDef {
-	return collect(f).defs
+	return indexOf(f).Defs
 }
 
 // Modules returns the modules written in f, outermost first.
 func Modules(f *nixpass.File) []*Module {
-	return collect(f).modules
+	return indexOf(f).Modules
 }
 
 type collector struct {

@@ -9,25 +9,30 @@ func IsDynamic(name string) bool { return strings.Contains(name, "${") }
 // Match reports whether path is matched by pattern, a dotted option path
 // in which "*" matches any one name (users.users.*.password).
 func Match(path []string, pattern string) bool {
-	pat := strings.Split(pattern, ".")
-	return len(pat) == len(path) && hasPrefix(path, pat)
+	n, ok := matchPrefix(path, pattern)
+	return ok && n == len(path)
 }
 
 // MatchPrefix reports whether path begins with names matched by pattern.
 func MatchPrefix(path []string, pattern string) bool {
-	return hasPrefix(path, strings.Split(pattern, "."))
+	_, ok := matchPrefix(path, pattern)
+	return ok
 }
 
-func hasPrefix(path, pat []string) bool {
-	if len(path) < len(pat) {
-		return false
-	}
-	for i, p := range pat {
-		if p != "*" && (p != path[i] || IsDynamic(path[i])) {
-			return false
+// matchPrefix reports whether path begins with names matched by pattern
+// and how many names the pattern has. It walks the pattern in place:
+// rules match every definition of a file against their patterns, so
+// splitting them each time would allocate on the hottest path.
+func matchPrefix(path []string, pattern string) (int, bool) {
+	i := 0
+	for rest, more := pattern, true; more; i++ {
+		var p string
+		p, rest, more = strings.Cut(rest, ".")
+		if i == len(path) || p != "*" && (p != path[i] || IsDynamic(path[i])) {
+			return 0, false
 		}
 	}
-	return true
+	return i, true
 }
 
 // Find returns the definitions whose path matches pattern exactly.
