@@ -277,3 +277,32 @@ func TestFileErrorsAfterSyntaxErrors(t *testing.T) {
 		t.Error("info.Errors lost the undefined variables")
 	}
 }
+
+func TestInheritAndSets(t *testing.T) {
+	f, info := bind(t, "let x = 1; s = { inherit x; y = map; z.w = 2; }; in s")
+	var set *ast.AttrSetExpr
+	var inherited *ast.Name
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AttrSetExpr:
+			set = n
+		case *ast.Inherit:
+			inherited = n.Names[0].(*ast.Name)
+		}
+		return true
+	})
+	id := info.InheritRef(inherited)
+	if n, ok := info.IsInherit(id); !ok || n != inherited || info.DefOf(id).Name != "x" || info.DefOf(id).Kind != scope.LetDef {
+		t.Errorf("inherit x: ref %v, IsInherit %v %v", id, n, ok)
+	}
+	s := info.AttrSetOf(set)
+	if s == nil || len(s.Attrs) != 3 || s.Lookup("z").Set == nil || s.Lookup("z").Set.Lookup("w") == nil || s.Rec {
+		t.Fatalf("AttrSetOf = %+v", s)
+	}
+	if m := info.Builtin("map"); m == nil || len(m.Uses) != 1 || info.Builtin("toString") != nil {
+		t.Errorf("Builtin(map) = %+v", m)
+	}
+	if got := pos(f, info.Defs[1].ValueRefs()[0].Pos()); got != "1:26" {
+		t.Errorf("ValueRefs(s)[0] at %s, want the inherited x at 1:26", got)
+	}
+}
