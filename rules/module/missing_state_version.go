@@ -1,6 +1,7 @@
 package module
 
 import (
+	"bytes"
 	"go/token"
 	"path/filepath"
 
@@ -42,12 +43,32 @@ var MissingStateVersion = &analyzer.Rule{
   networking.hostName = "web";
   system.stateVersion = "24.11"; # the release the host was installed with
 }`, ""),
-		Requires: []*analysis.Analyzer{nixpass.ProjectAnalyzer},
+		Requires: []*analysis.Analyzer{stateVersionFiles},
 		Run:      runMissingStateVersion,
 	},
 	Category: category,
 	Severity: analyzer.SeverityWarning,
 }
+
+// stateVersionFiles are the files missing-state-version looks at: those
+// that could define a host, set a stateVersion or name a framework of
+// stateManagingInputs, as written in the source. Only these stay in
+// memory until the end of a run.
+var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name string, src []byte) bool {
+	if filepath.Base(name) == "configuration.nix" {
+		return true
+	}
+	for _, word := range stateVersionWords {
+		if bytes.Contains(src, word) {
+			return true
+		}
+	}
+	return bytes.Contains(src, []byte("home-manager")) && bytes.Contains(src, []byte("users"))
+})
+
+// stateVersionWords are the names hostsOf, stateVersions and
+// usesStateManagingFramework look for, besides home-manager.users.
+var stateVersionWords = [][]byte{[]byte("stateVersion"), []byte("nixosSystem"), []byte("homeManagerConfiguration"), []byte("clan-core")}
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {
