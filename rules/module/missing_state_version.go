@@ -58,17 +58,18 @@ var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name stri
 	if filepath.Base(name) == "configuration.nix" {
 		return true
 	}
-	for _, word := range stateVersionWords {
-		if bytes.Contains(src, word) {
+	for _, word := range []string{"stateVersion", "nixosSystem", "homeManagerConfiguration"} {
+		if bytes.Contains(src, []byte(word)) {
+			return true
+		}
+	}
+	for input := range stateManagingInputs {
+		if bytes.Contains(src, []byte(input)) {
 			return true
 		}
 	}
 	return bytes.Contains(src, []byte("home-manager")) && bytes.Contains(src, []byte("users"))
 })
-
-// stateVersionWords are the names hostsOf, stateVersions and
-// usesStateManagingFramework look for, besides home-manager.users.
-var stateVersionWords = [][]byte{[]byte("stateVersion"), []byte("nixosSystem"), []byte("homeManagerConfiguration"), []byte("clan-core")}
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {
