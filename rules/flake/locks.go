@@ -41,7 +41,7 @@ func (l *lockFile) span(s flakelock.Span) (token.Pos, token.Pos) {
 var locksAnalyzer = &analysis.Analyzer{
 	Name:       "flakelocks",
 	Doc:        "the flake.lock files of the project's flakes",
-	Requires:   []*analysis.Analyzer{nixpass.ProjectAnalyzer},
+	Requires:   []*analysis.Analyzer{flakeFiles},
 	Run:        readLocks,
 	ResultType: reflect.TypeFor[[]*lockFile](),
 }
@@ -50,9 +50,6 @@ func readLocks(pass *analysis.Pass) (any, error) {
 	project := nixpass.ProjectOf(pass)
 	var out []*lockFile
 	for _, f := range project.Files {
-		if filepath.Base(f.Name) != "flake.nix" {
-			continue
-		}
 		l := &lockFile{Flake: f, Path: filepath.Join(filepath.Dir(f.Name), "flake.lock")}
 		out = append(out, l)
 		tok, src, err := project.AddFile(l.Path)
@@ -90,4 +87,11 @@ func locksOf(pass *analysis.Pass) []*lockFile {
 }
 
 // requires is the Requires list of every flake rule.
-var requires = []*analysis.Analyzer{nixpass.ProjectAnalyzer, locksAnalyzer}
+var requires = []*analysis.Analyzer{flakeFiles, locksAnalyzer}
+
+// flakeFiles are the project's flake.nix files, the only ones the flake
+// rules look at, and so the only ones kept in memory for them until the
+// end of a run.
+var flakeFiles = nixpass.ProjectFiles("flakefiles", func(name string, _ []byte) bool {
+	return filepath.Base(name) == "flake.nix"
+})
