@@ -72,6 +72,12 @@ func TestNixAgreesOnSnippets(t *testing.T) {
 		"{ a = 1; }: x", "let a = 1; in", "with;", "assert;", `"${}"`, "${a}", "x: { a ? 1 ",
 		"a.b.c or", "{ a = 1; } @ x", "f { a, b }: 1", "({ a ? , b }: 1)", "a ? ${", "if if then",
 		"{ a = if; }", "[ ] ++", "<a/b/>", "<a//b>", "a/b/${c}/",
+		// Input ending in every construct.
+		"{ a ? 1, ", "{ a, ", "{ ", "{ a", "{ a ?", "{ ...", "{ a, ...", "x@", "x@{", "{ a }@",
+		"{ a }@x", "{ a = 1; ", "rec {", "let ", "let a", "let a =", "let a = 1", "{ inherit",
+		"{ inherit (", "{ inherit (a)", "a.", `a."`, "a.${", "a ?", "if", "if a then",
+		"if a then b else", "assert", "with", `"${`, "''${", "[", "(", "{", "a: b: c: ",
+		"f ./a${",
 	}
 	dir := t.TempDir()
 	for i, src := range snippets {
