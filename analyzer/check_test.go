@@ -293,6 +293,44 @@ func TestCheckProjectRule(t *testing.T) {
 	}
 }
 
+// keepFiles is a project base that accepts the files mentioning KEEP.
+var keepFiles = nixpass.ProjectFiles("keep-test-files", func(_ string, src []byte) bool {
+	return bytes.Contains(src, []byte("KEEP"))
+})
+
+// keepRule reports each file its project holds, and whether its tree
+// was kept for it.
+var keepRule = &Rule{Analyzer: &analysis.Analyzer{
+	Name: "keep-test", Doc: "project filter test",
+	Requires: []*analysis.Analyzer{keepFiles},
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range nixpass.ProjectOf(pass).Files {
+			pass.Report(analysis.Diagnostic{Pos: f.Tok.Pos(0), Message: fmt.Sprintf("seen, tree kept: %v", f.Expr != nil && f.Info != nil)})
+		}
+		return nil, nil
+	},
+}, Category: "flake", Severity: SeverityInfo}
+
+// TestCheckProjectFiles checks that a project-wide rule whose base is
+// made by nixpass.ProjectFiles sees the files its filter accepts, with
+// their trees, and only those, also when another project rule sees all.
+func TestCheckProjectFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"flake.nix": "{ }\n", "flake.lock": "{\n  \"nodes\": {}\n}\n", "a.nix": "{ a = KEEP; }\n", "b.nix": "{ b = 1; }\n"})
+	kept := "a.nix:1:1:1:1:info:keep-test:seen, tree kept: true\n"
+	locks := "flake.lock:2:3:2:10:warning:lock-test:a lock of .\n" +
+		"flake.nix:1:1:1:2:warning:lock-test:a flake\n"
+	for _, tc := range []struct {
+		rules []*Rule
+		want  string
+	}{{[]*Rule{keepRule}, kept}, {[]*Rule{keepRule, lockRule}, kept + locks}} {
+		out := check(t, dir, Options{Rules: tc.rules})
+		if got := brief(out.Result.Diagnostics); got != tc.want {
+			t.Errorf("findings:\n%s\nwant\n%s", got, tc.want)
+		}
+	}
+}
+
 var (
 	deadRule    = wordRule("dead-word", "deadcode", "DEAD", "alive", SeverityWarning, false)
 	breakerRule = wordRule("breaker", "style", "BREAK", "(", SeverityWarning, false)

@@ -55,18 +55,18 @@ type extraFile struct {
 
 // runner analyzes the units of one run.
 type runner struct {
-	ctx        context.Context
-	fset       *token.FileSet
-	all        []*Rule // the registry, to resolve names in suppressions
-	ruleOf     map[*analysis.Analyzer]*active
-	perFile    []*analysis.Analyzer
-	project    []*analysis.Analyzer
+	ctx     context.Context
+	fset    *token.FileSet
+	all     []*Rule // the registry, to resolve names in suppressions
+	ruleOf  map[*analysis.Analyzer]*active
+	perFile []*analysis.Analyzer
+	project []*analysis.Analyzer
 	// projectBases are the nixpass.ProjectFiles bases the project-wide
 	// rules require.
 	projectBases []*analysis.Analyzer
-	unusedRule *active // nil unless unused-suppression is enabled
-	projectDir string
-	progress   io.Writer
+	unusedRule   *active // nil unless unused-suppression is enabled
+	projectDir   string
+	progress     io.Writer
 
 	units []*unit
 	// projectFindings are the project-wide findings outside any unit

@@ -1,0 +1,66 @@
+package nixpass
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// flakes is a project base as a rule package would declare it.
+var flakes = ProjectFiles("testflakes", func(name string, _ []byte) bool { return strings.HasSuffix(name, "/flake.nix") })
+
+func TestProjectFiles(t *testing.T) {
+	locks := &analysis.Analyzer{Name: "locks", Requires: []*analysis.Analyzer{flakes}}
+	rule := &analysis.Analyzer{Name: "rule", Requires: []*analysis.Analyzer{Analyzer, flakes, locks}}
+	all := &analysis.Analyzer{Name: "all", Requires: []*analysis.Analyzer{ProjectAnalyzer}}
+	perFile := &analysis.Analyzer{Name: "perfile", Requires: []*analysis.Analyzer{Analyzer, Inspect}}
+
+	if got := ProjectBases([]*analysis.Analyzer{perFile, rule, all, locks}); !reflect.DeepEqual(got, []*analysis.Analyzer{flakes, ProjectAnalyzer}) {
+		t.Errorf("ProjectBases = %v, want [testflakes nixproject]", names(got))
+	}
+	for a, want := range map[*analysis.Analyzer]bool{rule: true, locks: true, all: true, perFile: false, flakes: false} {
+		if got := IsProjectWide(a); got != want {
+			t.Errorf("IsProjectWide(%s) = %v, want %v", a.Name, got, want)
+		}
+	}
+	if ProjectFilter(perFile) != nil || ProjectFilter(Analyzer) != nil {
+		t.Error("ProjectFilter of an analyzer not made by ProjectFiles is not nil")
+	}
+	for name, want := range map[string]bool{"a/flake.nix": true, "a/default.nix": false} {
+		if got := ProjectFilter(flakes)(name, nil); got != want {
+			t.Errorf("flakes filter(%s) = %v, want %v", name, got, want)
+		}
+		if !ProjectFilter(ProjectAnalyzer)(name, nil) {
+			t.Errorf("ProjectAnalyzer drops %s", name)
+		}
+	}
+	p := &Project{Dir: "a"}
+	pass := &analysis.Pass{Analyzer: rule, ResultOf: map[*analysis.Analyzer]any{Analyzer: &File{}, flakes: p, locks: nil}}
+	if got := ProjectOf(pass); got != p {
+		t.Errorf("ProjectOf = %v, want the testflakes result", got)
+	}
+}
+
+func TestMemo(t *testing.T) {
+	type key struct{}
+	f := &File{}
+	calls := 0
+	for range 2 {
+		if got := f.Memo(key{}, func() any { calls++; return 42 }); got != 42 {
+			t.Errorf("Memo = %v, want 42", got)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("compute ran %d times, want 1", calls)
+	}
+}
+
+func names(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
