@@ -8,32 +8,24 @@ import (
 )
 
 // FlakeInputUnpinned flags inputs the lock does not pin to a revision.
-var FlakeInputUnpinned = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "flake-input-unpinned",
-		Doc: nixmatch.RuleDoc("A flake input is not pinned to a revision in flake.lock",
-			"Flags each node of flake.lock reachable from the root that has no `locked` "+
-				"reference, or whose locked GitHub, GitLab, sourcehut, git or Mercurial reference "+
-				"has no `rev`. Nix always writes a revision for these; a lock without one was "+
-				"edited by hand or written by a broken tool.",
-			"An input without a locked revision is fetched at whatever its branch points to "+
-				"when it is fetched: the lock no longer makes builds reproducible.",
-			`# flake.nix, with a flake.lock edited by hand whose "tool"
+var FlakeInputUnpinned = pack.WithDoc("flake-input-unpinned", analyzer.SeverityWarning, analyzer.FixNone, runFlakeInputUnpinned,
+	nixmatch.RuleDoc("A flake input is not pinned to a revision in flake.lock",
+		"Flags each node of flake.lock reachable from the root that has no `locked` "+
+			"reference, or whose locked GitHub, GitLab, sourcehut, git or Mercurial reference "+
+			"has no `rev`. Nix always writes a revision for these; a lock without one was "+
+			"edited by hand or written by a broken tool.",
+		"An input without a locked revision is fetched at whatever its branch points to "+
+			"when it is fetched: the lock no longer makes builds reproducible.",
+		`# flake.nix, with a flake.lock edited by hand whose "tool"
 # node has "locked": { "owner": "owner", "repo": "tool", "type": "github" }
 {
   inputs.tool.url = "github:owner/tool";
 }`,
-			`# the same flake.nix, relocked with `+"`nix flake update tool`"+`: the lock
+		`# the same flake.nix, relocked with `+"`nix flake update tool`"+`: the lock
 # records "rev", "narHash" and "lastModified" for the input
 {
   inputs.tool.url = "github:owner/tool";
-}`, ""),
-		Requires: requires,
-		Run:      runFlakeInputUnpinned,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // revisionTypes are the reference types a lock pins with a rev.
 var revisionTypes = map[string]bool{"github": true, "gitlab": true, "sourcehut": true, "git": true, "mercurial": true}

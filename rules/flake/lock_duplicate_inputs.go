@@ -13,33 +13,25 @@ import (
 
 // LockDuplicateInputs flags dependencies that lock their own copy of a
 // flake the root already has.
-var LockDuplicateInputs = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "lock-duplicate-inputs",
-		Doc: nixmatch.RuleDoc("A dependency locks its own copy of an input the flake already has",
-			"Flags each node of flake.lock that locks the same flake (same forge, owner and "+
-				"repository, or URL) as one of the root's inputs, without being that input: "+
-				"typically the `nixpkgs_2`, `nixpkgs_3`, … that every dependency without `follows` "+
-				"adds. The finding points at the node in flake.lock and names the `follows` line "+
-				"that removes it.",
-			"Every copy of nixpkgs is another evaluation of nixpkgs (seconds and hundreds of "+
-				"megabytes each) and another set of packages to download and patch; packages "+
-				"from two nixpkgs mix two glibc versions in one system.",
-			`{
+var LockDuplicateInputs = pack.WithDoc("lock-duplicate-inputs", analyzer.SeverityWarning, analyzer.FixNone, runLockDuplicateInputs,
+	nixmatch.RuleDoc("A dependency locks its own copy of an input the flake already has",
+		"Flags each node of flake.lock that locks the same flake (same forge, owner and "+
+			"repository, or URL) as one of the root's inputs, without being that input: "+
+			"typically the `nixpkgs_2`, `nixpkgs_3`, … that every dependency without `follows` "+
+			"adds. The finding points at the node in flake.lock and names the `follows` line "+
+			"that removes it.",
+		"Every copy of nixpkgs is another evaluation of nixpkgs (seconds and hundreds of "+
+			"megabytes each) and another set of packages to download and patch; packages "+
+			"from two nixpkgs mix two glibc versions in one system.",
+		`{
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
   inputs.home-manager.url = "github:nix-community/home-manager";
 }`,
-			`{
+		`{
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
   inputs.home-manager.url = "github:nix-community/home-manager";
   inputs.home-manager.inputs.nixpkgs.follows = "nixpkgs";
-}`, ""),
-		Requires: requires,
-		Run:      runLockDuplicateInputs,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 func runLockDuplicateInputs(pass *analysis.Pass) (any, error) {
 	for _, l := range locksOf(pass) {

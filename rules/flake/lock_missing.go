@@ -14,35 +14,27 @@ import (
 )
 
 // LockMissing flags flakes without a usable flake.lock.
-var LockMissing = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "lock-missing",
-		Doc: nixmatch.RuleDoc("A flake has no usable flake.lock",
-			"Flags a flake.nix with no flake.lock next to it (at the flake's `inputs`, or its "+
-				"`outputs` when it declares no inputs), and a flake.lock that is not valid JSON or "+
-				"not a lock file of version 5 to 7 (at the error in flake.lock). Flakes under a "+
-				"`templates` directory are skipped (`nix flake init` copies them and locks the copy), and so "+
-				"are flakes without inputs (no `inputs`, and `outputs = { self }: …`): there is nothing to lock.",
-			"Without a lock every evaluation resolves the inputs anew (branches, the registry's "+
-				"nixpkgs): two machines, or two days, build different systems, and `nix flake check` "+
-				"in CI writes a lock nobody reviewed. A broken lock fails every command.",
-			`# flake.nix, committed alone
+var LockMissing = pack.WithDoc("lock-missing", analyzer.SeverityWarning, analyzer.FixNone, runLockMissing,
+	nixmatch.RuleDoc("A flake has no usable flake.lock",
+		"Flags a flake.nix with no flake.lock next to it (at the flake's `inputs`, or its "+
+			"`outputs` when it declares no inputs), and a flake.lock that is not valid JSON or "+
+			"not a lock file of version 5 to 7 (at the error in flake.lock). Flakes under a "+
+			"`templates` directory are skipped (`nix flake init` copies them and locks the copy), and so "+
+			"are flakes without inputs (no `inputs`, and `outputs = { self }: …`): there is nothing to lock.",
+		"Without a lock every evaluation resolves the inputs anew (branches, the registry's "+
+			"nixpkgs): two machines, or two days, build different systems, and `nix flake check` "+
+			"in CI writes a lock nobody reviewed. A broken lock fails every command.",
+		`# flake.nix, committed alone
 {
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
   outputs = { nixpkgs, ... }: { };
 }`,
-			`# flake.nix, committed with the flake.lock that
+		`# flake.nix, committed with the flake.lock that
 # `+"`nix flake lock`"+` writes next to it
 {
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
   outputs = { nixpkgs, ... }: { };
-}`, ""),
-		Requires: requires,
-		Run:      runLockMissing,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 func runLockMissing(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[locksAnalyzer].([]*lockFile) {

@@ -11,29 +11,21 @@ import (
 )
 
 // LockNonNixOSOwner flags nixpkgs taken from somewhere other than NixOS.
-var LockNonNixOSOwner = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "lock-non-nixos-owner",
-		Doc: nixmatch.RuleDoc("nixpkgs is not locked from the NixOS organisation",
-			"Flags each nixpkgs input of the root flake whose locked source is not NixOS's: a "+
-				"GitHub (or GitLab, sourcehut) owner other than `NixOS`, or a git or tarball URL "+
-				"outside github.com/NixOS and nixos.org. The finding points at the locked `owner` "+
-				"or `url` in flake.lock.",
-			"A fork of nixpkgs receives security fixes only when its owner merges them, and its "+
-				"owner can change any package of every machine that uses it; the binary cache "+
-				"has no builds of commits that exist only in the fork.",
-			`{
+var LockNonNixOSOwner = pack.WithDoc("lock-non-nixos-owner", analyzer.SeverityWarning, analyzer.FixNone, runLockNonNixOSOwner,
+	nixmatch.RuleDoc("nixpkgs is not locked from the NixOS organisation",
+		"Flags each nixpkgs input of the root flake whose locked source is not NixOS's: a "+
+			"GitHub (or GitLab, sourcehut) owner other than `NixOS`, or a git or tarball URL "+
+			"outside github.com/NixOS and nixos.org. The finding points at the locked `owner` "+
+			"or `url` in flake.lock.",
+		"A fork of nixpkgs receives security fixes only when its owner merges them, and its "+
+			"owner can change any package of every machine that uses it; the binary cache "+
+			"has no builds of commits that exist only in the fork.",
+		`{
   inputs.nixpkgs.url = "github:someone/nixpkgs/nixos-unstable";
 }`,
-			`{
+		`{
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
-}`, ""),
-		Requires: requires,
-		Run:      runLockNonNixOSOwner,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // nixosURL matches URLs of NixOS's own nixpkgs sources.
 var nixosURL = regexp.MustCompile(`(?i)^(?:git\+)?https?://(?:github\.com/NixOS/|(?:[a-z]+\.)?nixos\.org/)`)

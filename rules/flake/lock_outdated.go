@@ -11,35 +11,27 @@ import (
 )
 
 // LockOutdated flags a nixpkgs input locked long ago.
-var LockOutdated = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "lock-outdated",
-		Doc: nixmatch.RuleDoc("The locked nixpkgs is older than the age limit",
-			"Flags each nixpkgs input of the root flake whose locked `lastModified` (the time of "+
-				"the locked commit) lies more than `max-age-days` days (default 30) in the past. "+
-				"Inputs pinned to a commit in flake.nix (`github:NixOS/nixpkgs/<rev>`) are kept old on "+
-				"purpose and are not flagged. The finding points at `lastModified` in flake.lock. Set "+
-				"the limit with\n\n"+
-				"```toml\n[rule-options.lock-outdated]\nmax-age-days = 14\n```",
-			"Security fixes reach nixpkgs channels every few days; a lock that is months old "+
-				"deploys known vulnerabilities, and the longer it waits the larger (and riskier) "+
-				"the eventual update.",
-			`# flake.nix, with a flake.lock whose nixpkgs has
+var LockOutdated = pack.WithDoc("lock-outdated", analyzer.SeverityWarning, analyzer.FixNone, runLockOutdated,
+	nixmatch.RuleDoc("The locked nixpkgs is older than the age limit",
+		"Flags each nixpkgs input of the root flake whose locked `lastModified` (the time of "+
+			"the locked commit) lies more than `max-age-days` days (default 30) in the past. "+
+			"Inputs pinned to a commit in flake.nix (`github:NixOS/nixpkgs/<rev>`) are kept old on "+
+			"purpose and are not flagged. The finding points at `lastModified` in flake.lock. Set "+
+			"the limit with\n\n"+
+			"```toml\n[rule-options.lock-outdated]\nmax-age-days = 14\n```",
+		"Security fixes reach nixpkgs channels every few days; a lock that is months old "+
+			"deploys known vulnerabilities, and the longer it waits the larger (and riskier) "+
+			"the eventual update.",
+		`# flake.nix, with a flake.lock whose nixpkgs has
 # "lastModified": 1700000000 (2023-11-14)
 {
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
 }`,
-			`# the same flake.nix after `+"`nix flake update nixpkgs`"+`
+		`# the same flake.nix after `+"`nix flake update nixpkgs`"+`
 # (or `+"`nixaudit update`"+`), with flake.lock committed
 {
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
-}`, ""),
-		Requires: requires,
-		Run:      runLockOutdated,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // maxAgeDays is the lock-outdated rule option max-age-days.
 var maxAgeDays = 30

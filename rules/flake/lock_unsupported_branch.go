@@ -10,32 +10,24 @@ import (
 
 // LockUnsupportedBranch flags nixpkgs inputs that track no supported
 // channel.
-var LockUnsupportedBranch = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "lock-unsupported-branch",
-		Doc: nixmatch.RuleDoc("nixpkgs tracks a branch that is not a supported channel",
-			"Reads the branch each nixpkgs input of the root flake tracks (`original.ref` in "+
-				"flake.lock, the default branch `master` when a GitHub reference names none, or the "+
-				"channel in a channel or archive URL) and flags releases past their end of life, "+
-				"`master`, and names that are no channel at all. The channel table (rolling "+
-				"channels, and each release with its end of life) is the embedded channels.json, "+
-				"which records the date it was last checked. Inputs pinned to a commit "+
-				"(`original.rev`) and registry references are not judged.",
-			"A release past its end of life gets no security fixes; `master` has not passed the "+
-				"tests a channel waits for, so it may not build or boot; a branch that is not a "+
-				"channel has neither property.",
-			`{
+var LockUnsupportedBranch = pack.WithDoc("lock-unsupported-branch", analyzer.SeverityWarning, analyzer.FixNone, runLockUnsupportedBranch,
+	nixmatch.RuleDoc("nixpkgs tracks a branch that is not a supported channel",
+		"Reads the branch each nixpkgs input of the root flake tracks (`original.ref` in "+
+			"flake.lock, the default branch `master` when a GitHub reference names none, or the "+
+			"channel in a channel or archive URL) and flags releases past their end of life, "+
+			"`master`, and names that are no channel at all. The channel table (rolling "+
+			"channels, and each release with its end of life) is the embedded channels.json, "+
+			"which records the date it was last checked. Inputs pinned to a commit "+
+			"(`original.rev`) and registry references are not judged.",
+		"A release past its end of life gets no security fixes; `master` has not passed the "+
+			"tests a channel waits for, so it may not build or boot; a branch that is not a "+
+			"channel has neither property.",
+		`{
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-23.11";
 }`,
-			`{
+		`{
   inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
-}`, ""),
-		Requires: requires,
-		Run:      runLockUnsupportedBranch,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 func runLockUnsupportedBranch(pass *analysis.Pass) (any, error) {
 	now := Now()

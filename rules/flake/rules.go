@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
 )
 
 // Rules are the flake rules, sorted by name.
@@ -20,6 +21,10 @@ var Rules = []*analyzer.Rule{
 }
 
 const category = "flake"
+
+// pack builds the flake rules, which all read the project's flake.nix
+// and flake.lock files.
+var pack = ruledef.Pack{Category: category, Requires: requires}
 
 // Now is the clock of the rules that judge dates (lock-outdated,
 // lock-unsupported-branch); tests replace it to get stable results.

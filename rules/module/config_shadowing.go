@@ -13,35 +13,27 @@ import (
 )
 
 // ConfigShadowing flags bindings that hide a module's config argument.
-var ConfigShadowing = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "config-shadowing",
-		Doc: nixmatch.RuleDoc("A binding named `config` hides the module's `config` argument",
-			"Flags `let config = …;` (and `inherit … config;` in a let, `rec { config = …; }`) "+
-				"and function arguments such as `mapAttrs (name: config: …)` inside a module "+
-				"function that takes `config`. Patterns of nested module functions "+
-				"(`types.submodule ({ config, ... }: …)`) are not flagged: their `config` is "+
-				"the submodule's own, by design; neither is the `config:` argument of the functions "+
-				"given to `mkChangedOptionModule` and `mkMergedOptionModule`, which is the whole "+
-				"configuration and is named so in their documentation.",
-			"Inside the binding's scope `config` no longer means the system configuration: "+
-				"`config.services.foo.enable` then reads a field of the local value, which "+
-				"silently evaluates to something else or fails with a confusing missing "+
-				"attribute error.",
-			`{ config, lib, ... }:
+var ConfigShadowing = pack.WithDoc("config-shadowing", analyzer.SeverityWarning, analyzer.FixNone, runConfigShadowing,
+	nixmatch.RuleDoc("A binding named `config` hides the module's `config` argument",
+		"Flags `let config = …;` (and `inherit … config;` in a let, `rec { config = …; }`) "+
+			"and function arguments such as `mapAttrs (name: config: …)` inside a module "+
+			"function that takes `config`. Patterns of nested module functions "+
+			"(`types.submodule ({ config, ... }: …)`) are not flagged: their `config` is "+
+			"the submodule's own, by design; neither is the `config:` argument of the functions "+
+			"given to `mkChangedOptionModule` and `mkMergedOptionModule`, which is the whole "+
+			"configuration and is named so in their documentation.",
+		"Inside the binding's scope `config` no longer means the system configuration: "+
+			"`config.services.foo.enable` then reads a field of the local value, which "+
+			"silently evaluates to something else or fails with a confusing missing "+
+			"attribute error.",
+		`{ config, lib, ... }:
 {
   users.users = lib.mapAttrs (name: config: { inherit (config) uid; }) config.my.users;
 }`,
-			`{ config, lib, ... }:
+		`{ config, lib, ... }:
 {
   users.users = lib.mapAttrs (name: user: { inherit (user) uid; }) config.my.users;
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runConfigShadowing,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // shadowingKinds are the definitions that can hide a module argument by
 // accident; formals and @-patterns declare (sub)module functions.

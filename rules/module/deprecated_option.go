@@ -16,43 +16,34 @@ import (
 )
 
 // DeprecatedOption flags definitions of options NixOS renamed or removed.
-var DeprecatedOption = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "deprecated-option",
-		Doc: nixmatch.RuleDoc("An option NixOS renamed or removed is still defined",
-			"Flags definitions of NixOS options that a release renamed, replaced or removed, "+
-				"from the table embedded in deprecated_options.json (each entry names the release "+
-				"that made the change): `hardware.opengl.*` → `hardware.graphics.*` (24.11), "+
-				"`sound.enable` (removed in 24.11), `services.xserver.displayManager.sddm` → "+
-				"`services.displayManager.sddm` (24.05), `nix.binaryCaches` → `nix.settings.substituters` "+
-				"(22.05) and more. Definitions are found however they are written (dotted paths, "+
-				"nested sets, mkIf/mkMerge/mkDefault wrappers), and a renamed parent covers all its "+
-				"sub-options.",
-			"A renamed option works through an alias that prints a warning on every rebuild and "+
-				"is removed a few releases later, when the configuration stops evaluating; a removed "+
-				"option fails evaluation at once. Fixing them early keeps upgrades to one change at a time.",
-			`{
+var DeprecatedOption = pack.WithDoc("deprecated-option", analyzer.SeverityWarning, analyzer.FixSafe, runDeprecatedOption,
+	nixmatch.RuleDoc("An option NixOS renamed or removed is still defined",
+		"Flags definitions of NixOS options that a release renamed, replaced or removed, "+
+			"from the table embedded in deprecated_options.json (each entry names the release "+
+			"that made the change): `hardware.opengl.*` → `hardware.graphics.*` (24.11), "+
+			"`sound.enable` (removed in 24.11), `services.xserver.displayManager.sddm` → "+
+			"`services.displayManager.sddm` (24.05), `nix.binaryCaches` → `nix.settings.substituters` "+
+			"(22.05) and more. Definitions are found however they are written (dotted paths, "+
+			"nested sets, mkIf/mkMerge/mkDefault wrappers), and a renamed parent covers all its "+
+			"sub-options.",
+		"A renamed option works through an alias that prints a warning on every rebuild and "+
+			"is removed a few releases later, when the configuration stops evaluating; a removed "+
+			"option fails evaluation at once. Fixing them early keeps upgrades to one change at a time.",
+		`{
   hardware.opengl.enable = true;
   hardware.opengl.driSupport32Bit = true;
   sound.enable = true;
 }`,
-			`{
+		`{
   hardware.graphics.enable = true;
   hardware.graphics.enable32Bit = true;
 }`,
-			"Pure renames get a fix that rewrites the attribute path (`hardware.opengl.enable` → "+
-				"`hardware.graphics.enable`), which the alias NixOS keeps for the old name makes "+
-				"equivalent. There is no fix when the binding does not spell the whole renamed "+
-				"part of the path in a way that can be rewritten (`hardware.opengl = { enable = …; }`), "+
-				"when the new option is already defined in the file, or for replaced and removed options, "+
-				"whose values need a decision."),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runDeprecatedOption,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-	Fix:      analyzer.FixSafe,
-}
+		"Pure renames get a fix that rewrites the attribute path (`hardware.opengl.enable` → "+
+			"`hardware.graphics.enable`), which the alias NixOS keeps for the old name makes "+
+			"equivalent. There is no fix when the binding does not spell the whole renamed "+
+			"part of the path in a way that can be rewritten (`hardware.opengl = { enable = …; }`), "+
+			"when the new option is already defined in the file, or for replaced and removed options, "+
+			"whose values need a decision."))
 
 //go:embed deprecated_options.json
 var deprecatedJSON []byte

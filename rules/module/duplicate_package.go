@@ -14,31 +14,23 @@ import (
 )
 
 // DuplicatePackage flags a package listed twice in one package list.
-var DuplicatePackage = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "duplicate-package",
-		Doc: nixmatch.RuleDoc("A package is listed twice in one package list",
-			"Flags a package that appears twice in one definition of "+
-				"`environment.systemPackages`, `home.packages` or `users.users.<name>.packages` "+
-				"(home-manager's per-user `home.packages` included): in one list, or in lists "+
-				"joined with `++`. `git` under `with pkgs;` and `pkgs.git` are the same package; "+
-				"elements of `lib.optionals cond [ … ]` are compared only with their own list.",
-			"The second entry does nothing but make the list longer and suggests that removing one "+
-				"of them removes the package; usually one of the two was meant to be another package.",
-			`{ pkgs, ... }:
+var DuplicatePackage = pack.WithDoc("duplicate-package", analyzer.SeverityWarning, analyzer.FixNone, runDuplicatePackage,
+	nixmatch.RuleDoc("A package is listed twice in one package list",
+		"Flags a package that appears twice in one definition of "+
+			"`environment.systemPackages`, `home.packages` or `users.users.<name>.packages` "+
+			"(home-manager's per-user `home.packages` included): in one list, or in lists "+
+			"joined with `++`. `git` under `with pkgs;` and `pkgs.git` are the same package; "+
+			"elements of `lib.optionals cond [ … ]` are compared only with their own list.",
+		"The second entry does nothing but make the list longer and suggests that removing one "+
+			"of them removes the package; usually one of the two was meant to be another package.",
+		`{ pkgs, ... }:
 {
   environment.systemPackages = with pkgs; [ git vim pkgs.git ];
 }`,
-			`{ pkgs, ... }:
+		`{ pkgs, ... }:
 {
   environment.systemPackages = with pkgs; [ git vim ];
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runDuplicatePackage,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // packageLists are the options whose value is a list of packages.
 var packageLists = []string{"environment.systemPackages", "users.users.*.packages"}

@@ -10,35 +10,27 @@ import (
 
 // MkifTopLevel flags modules wrapped whole in mkIf while declaring
 // options (or imports, or a config section).
-var MkifTopLevel = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "mkif-top-level",
-		Doc: nixmatch.RuleDoc("A module is wrapped in `mkIf` although it declares `options`",
-			"Flags a module whose value is `mkIf cond { … }` while the set declares `options`, "+
-				"`imports` or a `config` section.",
-			"The module system only accepts `mkIf` around configuration. A module that is "+
-				"`mkIf …` as a whole is read as a module without `options`, `imports` or "+
-				"`config` keys, so its whole set is taken as configuration and evaluation fails "+
-				"with \"The option `options' does not exist\". The condition also cannot depend on "+
-				"the options the module itself declares without infinite recursion.",
-			`{ config, lib, ... }:
+var MkifTopLevel = pack.WithDoc("mkif-top-level", analyzer.SeverityError, analyzer.FixNone, runMkifTopLevel,
+	nixmatch.RuleDoc("A module is wrapped in `mkIf` although it declares `options`",
+		"Flags a module whose value is `mkIf cond { … }` while the set declares `options`, "+
+			"`imports` or a `config` section.",
+		"The module system only accepts `mkIf` around configuration. A module that is "+
+			"`mkIf …` as a whole is read as a module without `options`, `imports` or "+
+			"`config` keys, so its whole set is taken as configuration and evaluation fails "+
+			"with \"The option `options' does not exist\". The condition also cannot depend on "+
+			"the options the module itself declares without infinite recursion.",
+		`{ config, lib, ... }:
 lib.mkIf config.services.foo.enable {
   options.services.foo.enable = lib.mkEnableOption "foo";
   config.systemd.services.foo.script = "foo";
 }`,
-			`{ config, lib, ... }:
+		`{ config, lib, ... }:
 {
   options.services.foo.enable = lib.mkEnableOption "foo";
   config = lib.mkIf config.services.foo.enable {
     systemd.services.foo.script = "foo";
   };
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runMkifTopLevel,
-	},
-	Category: category,
-	Severity: analyzer.SeverityError,
-}
+}`, ""))
 
 // structuralKeys are the keys the module system reads only at a module's
 // top level.

@@ -3,7 +3,10 @@
 // NixOS renamed or removed.
 package module
 
-import "github.com/nixaudit/nixaudit/analyzer"
+import (
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
+)
 
 // Rules are the module rules, sorted by name.
 var Rules = []*analyzer.Rule{
@@ -17,3 +20,6 @@ var Rules = []*analyzer.Rule{
 }
 
 const category = "module"
+
+// pack builds the per-file rules of the category.
+var pack = ruledef.Pack{Category: category}

@@ -11,39 +11,31 @@ import (
 
 // BuildToolInBuildInputs flags tools that run at build time listed in
 // buildInputs.
-var BuildToolInBuildInputs = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "build-tool-in-build-inputs",
-		Doc: nixmatch.RuleDoc("A build tool is listed in `buildInputs` instead of `nativeBuildInputs`",
-			"Flags programs and setup hooks that run during the build (`pkg-config`, `cmake`, "+
-				"`meson`, `ninja`, `makeWrapper`, `autoreconfHook`, `wrapGAppsHook`, "+
-				"`installShellFiles`, …) in the `buildInputs` of a package builder call, "+
-				"including elements of `++` concatenations and `lib.optionals`.",
-			"`buildInputs` are for the platform the package runs on; tools that run during the "+
-				"build belong to the build platform. The difference is invisible in native builds "+
-				"but breaks cross-compilation (the tool is built for the wrong machine), and setup "+
-				"hooks of `buildInputs` are not all run the same way.",
-			`{ stdenv, cmake, openssl }:
+var BuildToolInBuildInputs = pack.WithDoc("build-tool-in-build-inputs", analyzer.SeverityWarning, analyzer.FixNone, runBuildToolInBuildInputs,
+	nixmatch.RuleDoc("A build tool is listed in `buildInputs` instead of `nativeBuildInputs`",
+		"Flags programs and setup hooks that run during the build (`pkg-config`, `cmake`, "+
+			"`meson`, `ninja`, `makeWrapper`, `autoreconfHook`, `wrapGAppsHook`, "+
+			"`installShellFiles`, …) in the `buildInputs` of a package builder call, "+
+			"including elements of `++` concatenations and `lib.optionals`.",
+		"`buildInputs` are for the platform the package runs on; tools that run during the "+
+			"build belong to the build platform. The difference is invisible in native builds "+
+			"but breaks cross-compilation (the tool is built for the wrong machine), and setup "+
+			"hooks of `buildInputs` are not all run the same way.",
+		`{ stdenv, cmake, openssl }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   buildInputs = [ cmake openssl ];
 }`,
-			`{ stdenv, cmake, openssl }:
+		`{ stdenv, cmake, openssl }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   nativeBuildInputs = [ cmake ];
   buildInputs = [ openssl ];
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runBuildToolInBuildInputs,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // buildTools are packages that only run at build time, by attribute name.
 var buildTools = map[string]bool{

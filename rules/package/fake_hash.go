@@ -10,38 +10,30 @@ import (
 )
 
 // FakeHash flags placeholder hashes left in fetchers and builders.
-var FakeHash = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "fake-hash",
-		Doc: nixmatch.RuleDoc("A placeholder hash is left in",
-			"Flags hash attributes of fetchers and builders (`hash`, `sha256`, `vendorHash`, "+
-				"`cargoHash`, `outputHash`, …) set to `lib.fakeHash`, `lib.fakeSha256` or "+
-				"`lib.fakeSha512` (in any spelling, also through a let binding), to an empty string "+
-				"or to a digest of zeros (`\"sha256-AAAA…=\"`, `\"0000…\"`). Placeholders passed to "+
-				"`lib.convertHash` are tools, not leftovers, and are not flagged.",
-			"A placeholder is how one asks Nix for the real hash: the build fails with a hash "+
-				"mismatch every time until the real hash replaces it, so a placeholder that is "+
-				"committed means a package that cannot build.",
-			`{ lib, fetchFromGitHub }:
+var FakeHash = pack.WithDoc("fake-hash", analyzer.SeverityError, analyzer.FixNone, runFakeHash,
+	nixmatch.RuleDoc("A placeholder hash is left in",
+		"Flags hash attributes of fetchers and builders (`hash`, `sha256`, `vendorHash`, "+
+			"`cargoHash`, `outputHash`, …) set to `lib.fakeHash`, `lib.fakeSha256` or "+
+			"`lib.fakeSha512` (in any spelling, also through a let binding), to an empty string "+
+			"or to a digest of zeros (`\"sha256-AAAA…=\"`, `\"0000…\"`). Placeholders passed to "+
+			"`lib.convertHash` are tools, not leftovers, and are not flagged.",
+		"A placeholder is how one asks Nix for the real hash: the build fails with a hash "+
+			"mismatch every time until the real hash replaces it, so a placeholder that is "+
+			"committed means a package that cannot build.",
+		`{ lib, fetchFromGitHub }:
 fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
   hash = lib.fakeHash;
 }`,
-			`{ lib, fetchFromGitHub }:
+		`{ lib, fetchFromGitHub }:
 fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
   hash = "sha256-XG9OSiNjbOXTmFLAGsWvxOcyZrR80CY/qfahPQjoyw8=";
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runFakeHash,
-	},
-	Category: category,
-	Severity: analyzer.SeverityError,
-}
+}`, ""))
 
 var fakeHashFuncs = []string{"lib.fakeHash", "lib.fakeSha256", "lib.fakeSha512"}
 

@@ -10,36 +10,28 @@ import (
 )
 
 // FlagsNotList flags build flags written as one string.
-var FlagsNotList = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "flags-not-list",
-		Doc: nixmatch.RuleDoc("Build flags are written as a string instead of a list",
-			"Flags `configureFlags`, `cmakeFlags`, `mesonFlags`, `makeFlags`, `buildFlags`, "+
-				"`installFlags`, `checkFlags`, `ninjaFlags` and `ldflags` set to a string in a "+
-				"package builder call.",
-			"stdenv splits a string of flags on whitespace, so a flag whose value contains a space "+
-				"cannot be written, and with `__structuredAttrs` a string is no longer accepted at "+
-				"all; overrides also cannot append to a string with `++`.",
-			`{ stdenv }:
+var FlagsNotList = pack.WithDoc("flags-not-list", analyzer.SeverityWarning, analyzer.FixNone, runFlagsNotList,
+	nixmatch.RuleDoc("Build flags are written as a string instead of a list",
+		"Flags `configureFlags`, `cmakeFlags`, `mesonFlags`, `makeFlags`, `buildFlags`, "+
+			"`installFlags`, `checkFlags`, `ninjaFlags` and `ldflags` set to a string in a "+
+			"package builder call.",
+		"stdenv splits a string of flags on whitespace, so a flag whose value contains a space "+
+			"cannot be written, and with `__structuredAttrs` a string is no longer accepted at "+
+			"all; overrides also cannot append to a string with `++`.",
+		`{ stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   configureFlags = "--enable-foo --with-bar=baz";
 }`,
-			`{ stdenv }:
+		`{ stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
   src = ./.;
   configureFlags = [ "--enable-foo" "--with-bar=baz" ];
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runFlagsNotList,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // listFlags are the builder attributes that take a list of flags.
 var listFlags = map[string]bool{

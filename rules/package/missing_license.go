@@ -10,18 +10,16 @@ import (
 )
 
 // MissingLicense flags package metadata without a license.
-var MissingLicense = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "missing-license",
-		Doc: nixmatch.RuleDoc("A package's `meta` has no `license`",
-			"Flags a `meta = { … };` set written in a package builder call (`stdenv.mkDerivation`, "+
-				"`buildGoModule`, …) that does not define `license`. A `meta` computed from elsewhere "+
-				"(`meta = old.meta // { … }`, `inherit (src) meta;`) is not flagged: its license may come from there; "+
-				"neither are helper derivations inside NixOS and home-manager modules.",
-			"nixpkgs' license checks (`allowUnfree`, `allowlistedLicenses`, `blocklistedLicenses`) treat a "+
-				"package without a license as free, so unfree software slips past the policy, and users cannot "+
-				"tell under which terms they may redistribute the build.",
-			`{ lib, stdenv }:
+var MissingLicense = pack.WithDoc("missing-license", analyzer.SeverityWarning, analyzer.FixNone, runMissingLicense,
+	nixmatch.RuleDoc("A package's `meta` has no `license`",
+		"Flags a `meta = { … };` set written in a package builder call (`stdenv.mkDerivation`, "+
+			"`buildGoModule`, …) that does not define `license`. A `meta` computed from elsewhere "+
+			"(`meta = old.meta // { … }`, `inherit (src) meta;`) is not flagged: its license may come from there; "+
+			"neither are helper derivations inside NixOS and home-manager modules.",
+		"nixpkgs' license checks (`allowUnfree`, `allowlistedLicenses`, `blocklistedLicenses`) treat a "+
+			"package without a license as free, so unfree software slips past the policy, and users cannot "+
+			"tell under which terms they may redistribute the build.",
+		`{ lib, stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
@@ -30,7 +28,7 @@ stdenv.mkDerivation {
     description = "A tool";
   };
 }`,
-			`{ lib, stdenv }:
+		`{ lib, stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
@@ -39,13 +37,7 @@ stdenv.mkDerivation {
     description = "A tool";
     license = lib.licenses.mit;
   };
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runMissingLicense,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 func runMissingLicense(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -9,18 +9,16 @@ import (
 )
 
 // MissingMeta flags packages built without a meta attribute.
-var MissingMeta = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "missing-meta",
-		Doc: nixmatch.RuleDoc("A package is built without `meta`",
-			"Flags calls of package builders (`stdenv.mkDerivation`, `buildGoModule`, "+
-				"`buildPythonPackage`, `rustPlatform.buildRustPackage`, …) whose attribute set has no `meta`. "+
-				"Derivations built inside NixOS and home-manager modules (helpers such as generated "+
-				"configuration files) are not packages anyone installs or searches for, and are not flagged.",
-			"Without `meta` the package has no description, license, homepage, maintainers or "+
-				"platforms: `nix search` shows nothing, license policies (`allowUnfree`) cannot "+
-				"judge it and Hydra builds it for platforms it does not support.",
-			`{ lib, stdenv, fetchurl }:
+var MissingMeta = pack.WithDoc("missing-meta", analyzer.SeverityWarning, analyzer.FixNone, runMissingMeta,
+	nixmatch.RuleDoc("A package is built without `meta`",
+		"Flags calls of package builders (`stdenv.mkDerivation`, `buildGoModule`, "+
+			"`buildPythonPackage`, `rustPlatform.buildRustPackage`, …) whose attribute set has no `meta`. "+
+			"Derivations built inside NixOS and home-manager modules (helpers such as generated "+
+			"configuration files) are not packages anyone installs or searches for, and are not flagged.",
+		"Without `meta` the package has no description, license, homepage, maintainers or "+
+			"platforms: `nix search` shows nothing, license policies (`allowUnfree`) cannot "+
+			"judge it and Hydra builds it for platforms it does not support.",
+		`{ lib, stdenv, fetchurl }:
 stdenv.mkDerivation {
   pname = "hello";
   version = "2.12.1";
@@ -29,7 +27,7 @@ stdenv.mkDerivation {
     hash = "sha256-jZkUKv2SV28wsM18tCqNxoCZmLxdYH2Idh9RLibH2yA=";
   };
 }`,
-			`{ lib, stdenv, fetchurl }:
+		`{ lib, stdenv, fetchurl }:
 stdenv.mkDerivation {
   pname = "hello";
   version = "2.12.1";
@@ -42,13 +40,7 @@ stdenv.mkDerivation {
     license = lib.licenses.gpl3Plus;
     platforms = lib.platforms.all;
   };
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runMissingMeta,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 func runMissingMeta(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)

@@ -12,43 +12,34 @@ import (
 )
 
 // NonSRIHash flags hashes written in the legacy base16/base32 forms.
-var NonSRIHash = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "non-sri-hash",
-		Doc: nixmatch.RuleDoc("A hash is written in a legacy form instead of SRI",
-			"Flags `sha256 = \"<base32 or base16>\";` (and `sha512`, `sha1`) in fetcher and builder "+
-				"arguments, and hash values written `\"sha256:<digest>\"`, where nixpkgs expects "+
-				"`hash = \"sha256-<base64>\";`.",
-			"nixpkgs has moved to SRI hashes (`hash`), the form `nix hash` and hash-mismatch errors "+
-				"print: legacy hashes must be converted by hand for every comparison, and the "+
-				"`sha256` arguments are being deprecated in fetchers and builders.",
-			`{ fetchFromGitHub }:
+var NonSRIHash = pack.WithDoc("non-sri-hash", analyzer.SeverityWarning, analyzer.FixSafe, runNonSRIHash,
+	nixmatch.RuleDoc("A hash is written in a legacy form instead of SRI",
+		"Flags `sha256 = \"<base32 or base16>\";` (and `sha512`, `sha1`) in fetcher and builder "+
+			"arguments, and hash values written `\"sha256:<digest>\"`, where nixpkgs expects "+
+			"`hash = \"sha256-<base64>\";`.",
+		"nixpkgs has moved to SRI hashes (`hash`), the form `nix hash` and hash-mismatch errors "+
+			"print: legacy hashes must be converted by hand for every comparison, and the "+
+			"`sha256` arguments are being deprecated in fetchers and builders.",
+		`{ fetchFromGitHub }:
 fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
   sha256 = "094qif9n4cq4fdg459qzbhg1c6wywawwaaivx0k0x8xhbyx4vwic";
 }`,
-			`{ fetchFromGitHub }:
+		`{ fetchFromGitHub }:
 fetchFromGitHub {
   owner = "NixOS";
   repo = "nix";
   rev = "2.24.10";
   hash = "sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=";
 }`,
-			"The fix writes the SRI form of the same digest (converted with go-nix's nixhash), so "+
-				"the fixed output hash is identical. Renaming `sha256` to `hash` is safe for the "+
-				"nixpkgs fetchers that accept `hash` (`fetchurl`, `fetchzip`, `fetchgit`, "+
-				"`fetchFromGitHub`, `fetchFromGitLab`, `fetchpatch`, `fetchPypi`, `fetchCrate`, …); for "+
-				"any other function the fix is marked unsafe, since the function may not take `hash`. "+
-				"Values that already sit in a `hash`-like attribute only change form, which is safe."),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runNonSRIHash,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-	Fix:      analyzer.FixSafe,
-}
+		"The fix writes the SRI form of the same digest (converted with go-nix's nixhash), so "+
+			"the fixed output hash is identical. Renaming `sha256` to `hash` is safe for the "+
+			"nixpkgs fetchers that accept `hash` (`fetchurl`, `fetchzip`, `fetchgit`, "+
+			"`fetchFromGitHub`, `fetchFromGitLab`, `fetchpatch`, `fetchPypi`, `fetchCrate`, …); for "+
+			"any other function the fix is marked unsafe, since the function may not take `hash`. "+
+			"Values that already sit in a `hash`-like attribute only change form, which is safe."))
 
 // hashFetchers are the nixpkgs functions that accept `hash` wherever they
 // accept `sha256`, by last name (builtins' fetchers are not among them).

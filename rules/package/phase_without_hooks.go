@@ -11,19 +11,17 @@ import (
 )
 
 // PhaseWithoutHooks flags custom phases that skip their pre/post hooks.
-var PhaseWithoutHooks = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "phase-without-hooks",
-		Doc: nixmatch.RuleDoc("A custom phase does not run its pre and post hooks",
-			"Flags `unpackPhase`, `patchPhase`, `configurePhase`, `buildPhase`, `checkPhase`, "+
-				"`installPhase`, `fixupPhase`, `installCheckPhase` and `distPhase` strings in a "+
-				"package builder call that lack `runHook pre<Phase>` or `runHook post<Phase>`. Phases "+
-				"written as no-ops (`unpackPhase = \":\";`) skip their hooks the way `dontUnpack = true;` "+
-				"does and are not flagged.",
-			"The default phases run `preInstall`/`postInstall` and friends; a custom phase that "+
-				"does not call them silently drops whatever overrides and setup hooks put there "+
-				"(`postInstall` added by `overrideAttrs`, hooks of `installShellFiles`, …).",
-			`{ stdenv }:
+var PhaseWithoutHooks = pack.WithDoc("phase-without-hooks", analyzer.SeverityWarning, analyzer.FixNone, runPhaseWithoutHooks,
+	nixmatch.RuleDoc("A custom phase does not run its pre and post hooks",
+		"Flags `unpackPhase`, `patchPhase`, `configurePhase`, `buildPhase`, `checkPhase`, "+
+			"`installPhase`, `fixupPhase`, `installCheckPhase` and `distPhase` strings in a "+
+			"package builder call that lack `runHook pre<Phase>` or `runHook post<Phase>`. Phases "+
+			"written as no-ops (`unpackPhase = \":\";`) skip their hooks the way `dontUnpack = true;` "+
+			"does and are not flagged.",
+		"The default phases run `preInstall`/`postInstall` and friends; a custom phase that "+
+			"does not call them silently drops whatever overrides and setup hooks put there "+
+			"(`postInstall` added by `overrideAttrs`, hooks of `installShellFiles`, …).",
+		`{ stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
@@ -32,7 +30,7 @@ stdenv.mkDerivation {
     install -Dm755 tool $out/bin/tool
   '';
 }`,
-			`{ stdenv }:
+		`{ stdenv }:
 stdenv.mkDerivation {
   pname = "tool";
   version = "1.0";
@@ -42,13 +40,7 @@ stdenv.mkDerivation {
     install -Dm755 tool $out/bin/tool
     runHook postInstall
   '';
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runPhaseWithoutHooks,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // hookedPhases maps each phase attribute with hooks to its hook suffix.
 var hookedPhases = map[string]string{

@@ -3,7 +3,10 @@
 // (The directory is rules/package; package is a Go keyword.)
 package pkgrules
 
-import "github.com/nixaudit/nixaudit/analyzer"
+import (
+	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
+)
 
 // Rules are the package rules, sorted by name.
 var Rules = []*analyzer.Rule{
@@ -19,3 +22,6 @@ var Rules = []*analyzer.Rule{
 }
 
 const category = "package"
+
+// pack builds the per-file rules of the category.
+var pack = ruledef.Pack{Category: category}

@@ -12,36 +12,28 @@ import (
 )
 
 // UnpinnedRev flags fetchers pointed at a moving branch.
-var UnpinnedRev = &analyzer.Rule{
-	Analyzer: &analysis.Analyzer{
-		Name: "unpinned-rev",
-		Doc: nixmatch.RuleDoc("A fetcher's `rev` names a branch, not a commit",
-			"Flags `rev = \"master\"`, `\"main\"`, `\"HEAD\"` (and `\"refs/heads/master\"`, "+
-				"`\"refs/heads/main\"`) in the arguments of fetchers such as `fetchFromGitHub`, "+
-				"`fetchgit` and `builtins.fetchGit`.",
-			"A branch moves: with a hash, the build breaks with a hash mismatch at the next commit "+
-				"upstream; without one (`builtins.fetchGit`), every evaluation may fetch different "+
-				"sources, so builds are not reproducible.",
-			`{ fetchFromGitHub }:
+var UnpinnedRev = pack.WithDoc("unpinned-rev", analyzer.SeverityWarning, analyzer.FixNone, runUnpinnedRev,
+	nixmatch.RuleDoc("A fetcher's `rev` names a branch, not a commit",
+		"Flags `rev = \"master\"`, `\"main\"`, `\"HEAD\"` (and `\"refs/heads/master\"`, "+
+			"`\"refs/heads/main\"`) in the arguments of fetchers such as `fetchFromGitHub`, "+
+			"`fetchgit` and `builtins.fetchGit`.",
+		"A branch moves: with a hash, the build breaks with a hash mismatch at the next commit "+
+			"upstream; without one (`builtins.fetchGit`), every evaluation may fetch different "+
+			"sources, so builds are not reproducible.",
+		`{ fetchFromGitHub }:
 fetchFromGitHub {
   owner = "owner";
   repo = "tool";
   rev = "main";
   hash = "sha256-XG9OSiNjbOXTmFLAGsWvxOcyZrR80CY/qfahPQjoyw8=";
 }`,
-			`{ fetchFromGitHub }:
+		`{ fetchFromGitHub }:
 fetchFromGitHub {
   owner = "owner";
   repo = "tool";
   rev = "4633a7c72337ea8fd23a4f2ba3972865e3ec685d";
   hash = "sha256-XG9OSiNjbOXTmFLAGsWvxOcyZrR80CY/qfahPQjoyw8=";
-}`, ""),
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
-		Run:      runUnpinnedRev,
-	},
-	Category: category,
-	Severity: analyzer.SeverityWarning,
-}
+}`, ""))
 
 // movingRevs are the revisions that name a branch rather than a commit.
 var movingRevs = map[string]bool{"master": true, "main": true, "HEAD": true}

@@ -1,7 +1,7 @@
-// Package ruledef builds the rules of a category whose documentation is
-// kept as Markdown files (doc/NAME.md, embedded in the category's
-// package) rather than as Go string literals, so that each rule file holds
-// only its logic.
+// Package ruledef builds the rules of a category: every rule of a
+// category shares its Category and the passes it requires, so that each
+// rule file states only its name, severity, fix safety, Run and
+// documentation.
 package ruledef
 
 import (
@@ -14,26 +14,39 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 )
 
-// Pack is one rule category: its name and its embedded doc/*.md files.
+// Pack is one rule category.
 type Pack struct {
 	Category string
-	Docs     fs.FS
+	// Docs holds doc/NAME.md for the rules built with Rule.
+	Docs fs.FS
+	// Requires are the passes every rule of the pack requires; nil means
+	// the per-file ones, nixpass.Analyzer and nixpass.Inspect.
+	Requires []*analysis.Analyzer
 }
 
-// Rule returns the per-file rule name of the pack, documented by
-// doc/NAME.md and run over each file with nixpass's file and inspector.
-// A missing doc panics: it is a build mistake, which every test of the
-// package catches at initialisation.
+// Rule returns the rule name of the pack, documented by doc/NAME.md in
+// Docs. A missing doc panics: it is a build mistake, which every test of
+// the package catches at initialisation.
 func (p Pack) Rule(name string, severity analyzer.Severity, fix analyzer.FixSafety, run func(*analysis.Pass) (any, error)) *analyzer.Rule {
 	doc, err := fs.ReadFile(p.Docs, "doc/"+name+".md")
 	if err != nil {
 		panic(err)
 	}
+	return p.WithDoc(name, severity, fix, run, string(doc))
+}
+
+// WithDoc returns the rule name of the pack, documented by doc (Markdown,
+// as analyzer.Rule requires).
+func (p Pack) WithDoc(name string, severity analyzer.Severity, fix analyzer.FixSafety, run func(*analysis.Pass) (any, error), doc string) *analyzer.Rule {
+	requires := p.Requires
+	if requires == nil {
+		requires = []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect}
+	}
 	return &analyzer.Rule{
 		Analyzer: &analysis.Analyzer{
 			Name:     name,
-			Doc:      strings.TrimSpace(string(doc)),
-			Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
+			Doc:      strings.TrimSpace(doc),
+			Requires: requires,
 			Run:      run,
 		},
 		Category: p.Category,
