@@ -90,6 +90,22 @@ func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 	}
 }
 
+// Nodes is Preorder in which f decides, as with ast.Inspect, whether to
+// go into the node's subtree: when f returns false, the nodes under it
+// are skipped.
+func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
+	mask := maskOf(types)
+	for i := 0; i < len(in.events); i++ {
+		ev := in.events[i]
+		if ev.index < i { // a pop
+			continue
+		}
+		if in.events[ev.index].typ&mask == 0 || ev.typ&mask != 0 && !f(ev.node) {
+			i = ev.index // skip the subtree, pop included
+		}
+	}
+}
+
 // WithStack calls f for each node whose type is among types (all nodes
 // when types is empty), in depth-first source order, with the node's
 // ancestors, outermost first (the slice is reused: copy it to keep it).

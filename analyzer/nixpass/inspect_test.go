@@ -74,3 +74,30 @@ func TestInspectorSkipsSubtrees(t *testing.T) {
 		t.Errorf("Preorder = %q, want %q", got, want)
 	}
 }
+
+// TestInspectorNodes checks that Nodes prunes as ast.Inspect does: not
+// going into lists skips `1 x`, and the types still filter the rest.
+func TestInspectorNodes(t *testing.T) {
+	f := sampleTree()
+	types := []ast.Node{(*ast.Ident)(nil), (*ast.IntLit)(nil), (*ast.ListExpr)(nil)}
+	mask := maskOf(types)
+	var got, want []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n != nil && typeOf(n)&mask != 0 {
+			want = append(want, describe(n))
+		}
+		_, list := n.(*ast.ListExpr)
+		return !list
+	})
+	NewInspector(f).Nodes(types, func(n ast.Node) bool {
+		got = append(got, describe(n))
+		_, list := n.(*ast.ListExpr)
+		return !list
+	})
+	if w := []string{"*ast.ListExpr", "Ident a", "Ident y"}; !reflect.DeepEqual(want, w) {
+		t.Fatalf("ast.Inspect = %q, want %q", want, w)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Nodes = %q, want %q", got, want)
+	}
+}
