@@ -41,15 +41,23 @@ type lambdaOpts struct {
 	noLambdaArg bool
 }
 
-func (o *lambdaOpts) register(r *analyzer.Rule, help string) {
+// fixFunc returns the fix for the unused definition d, if there is one.
+type fixFunc func(f *nixpass.File, d *scope.Def) (analysis.SuggestedFix, bool)
+
+// lambdaRule returns a rule on a lambda's own name: it reports the
+// unused definitions of kind, called what in messages, offering for
+// those that nothing uses at all the fix that fix returns. help
+// describes its no-lambda-arg option.
+func lambdaRule(name string, safety analyzer.FixSafety, kind scope.DefKind, what, help string, fix fixFunc) *analyzer.Rule {
+	o := new(lambdaOpts)
+	r := pack.Rule(name, analyzer.SeverityWarning, safety, o.run(kind, what, fix))
 	o.underscore.register(r)
 	r.Flags.BoolVar(&o.noLambdaArg, "no-lambda-arg", false, help)
+	return r
 }
 
-// run returns the Run of a rule on a lambda's own name: it reports the
-// unused definitions of kind, called what in messages, offering for
-// those that nothing uses at all the fix that fix returns, if any.
-func (o *lambdaOpts) run(kind scope.DefKind, what string, fix func(*nixpass.File, *scope.Def) (analysis.SuggestedFix, bool)) func(*analysis.Pass) (any, error) {
+// run is the Run of lambdaRule.
+func (o *lambdaOpts) run(kind scope.DefKind, what string, fix fixFunc) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		if o.noLambdaArg {
 			return nil, nil

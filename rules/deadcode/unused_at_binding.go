@@ -11,12 +11,8 @@ import (
 )
 
 // UnusedAtBinding reports `args@{ … }:` where the body never uses args.
-var UnusedAtBinding = pack.Rule("unused-at-binding", analyzer.SeverityWarning, analyzer.FixSafe,
-	atOpts.run(scope.AtDef, "@-binding", removeAtFix))
-
-var atOpts lambdaOpts
-
-func init() { atOpts.register(UnusedAtBinding, "don't report @-bindings of patterns") }
+var UnusedAtBinding = lambdaRule("unused-at-binding", analyzer.FixSafe, scope.AtDef, "@-binding",
+	"don't report @-bindings of patterns", removeAtFix)
 
 // removeAtFix removes the @-name d, unless a comment would go with it.
 func removeAtFix(f *nixpass.File, d *scope.Def) (analysis.SuggestedFix, bool) {

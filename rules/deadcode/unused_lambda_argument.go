@@ -11,12 +11,8 @@ import (
 )
 
 // UnusedLambdaArgument reports `x: …` where the body never uses x.
-var UnusedLambdaArgument = pack.Rule("unused-lambda-argument", analyzer.SeverityWarning, analyzer.FixUnsafe,
-	argOpts.run(scope.LambdaArgDef, "lambda argument", renameFix))
-
-var argOpts lambdaOpts
-
-func init() { argOpts.register(UnusedLambdaArgument, "don't report lambda arguments") }
+var UnusedLambdaArgument = lambdaRule("unused-lambda-argument", analyzer.FixUnsafe, scope.LambdaArgDef, "lambda argument",
+	"don't report lambda arguments", renameFix)
 
 // renameFix renames the argument d to mark it as unused, when a free
 // name is left for it.
