@@ -54,7 +54,7 @@ let
 in
 import "${src}/default.nix" { inherit pkgs; }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runImportFromDerivation,
 	},
 	Category: category,
@@ -99,13 +99,14 @@ func runImportFromDerivation(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
+		fun := nixmatch.NameOf(f.Info, call.Fun)
 		for target, i := range fileReaders {
-			if i >= len(call.Args) || !nixmatch.Refers(f.Info, call.Fun, target) {
+			if i >= len(call.Args) || !fun.Refers(target) {
 				continue
 			}
 			if drv := derivationIn(f, call.Args[i], 0); drv != "" {

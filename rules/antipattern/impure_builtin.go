@@ -47,7 +47,7 @@ unless run with --impure.
   };
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runImpureBuiltin,
 	},
 	Category: category,
@@ -66,7 +66,7 @@ func runImpureBuiltin(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 			Message: "builtins." + name + " is impure: pure flake evaluation rejects it"})
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.Inherit)(nil), (*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Inherit: // inherit (builtins) currentSystem;
 			if from, ok := n.From.(*ast.Ident); ok && from.Name == "builtins" && isFree(f, from) {

@@ -45,7 +45,7 @@ and ` + "`modulesPath`" + ` arguments.
   imports = [ (modulesPath + "/profiles/minimal.nix") ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runLookupPath,
 	},
 	Category: category,
@@ -59,7 +59,7 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
 	module := nixmatch.IsModuleFile(f)
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.LookupPathExpr)(nil)}, func(n ast.Node) bool {
 		lp, ok := n.(*ast.LookupPathExpr)
 		if !ok || lp.Path == "nix" || strings.HasPrefix(lp.Path, "nix/") {
 			return true

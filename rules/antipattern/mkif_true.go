@@ -40,16 +40,20 @@ to work out that the condition is the value.
 ` + "```" + `
 
 ## Fix safety
-The fix replaces the call with its condition and is safe for boolean
-options whose default is false, which is what the pattern is used for.
-(Where another module also defines the option, a plain definition takes
-part in merging even when the condition is false.)`,
+The fix replaces the call with its condition. It is unsafe, so only
+` + "`--fix --unsafe-fixes`" + ` applies it: ` + "`mkIf false true`" + ` defines nothing
+(the option keeps its default, or another module's value), while
+` + "`false`" + ` is a definition. For an option whose default is true, such as
+` + "`networking.firewall.enable`" + `, the rewrite turns it off; where another
+module defines the option too, the plain definition can conflict with it.
+Where the default is false and no other module sets the option, the two
+mean the same.`,
 		Requires: []*analysis.Analyzer{nixpass.Analyzer},
 		Run:      runMkifTrue,
 	},
 	Category: category,
 	Severity: analyzer.SeverityWarning,
-	Fix:      analyzer.FixSafe,
+	Fix:      analyzer.FixUnsafe,
 }
 
 func runMkifTrue(pass *analysis.Pass) (any, error) {

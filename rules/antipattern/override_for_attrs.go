@@ -44,7 +44,7 @@ pkgs.hello.overrideAttrs (old: {
   patches = (old.patches or [ ]) ++ [ ./fix.patch ];
 })
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runOverrideForAttrs,
 	},
 	Category: category,
@@ -70,7 +70,7 @@ func runOverrideForAttrs(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 {
 			return true

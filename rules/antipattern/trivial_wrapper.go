@@ -45,7 +45,7 @@ let
 in
 { services.nginx.enable = mkIf true true; }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runTrivialWrapper,
 	},
 	Category: category,
@@ -57,7 +57,7 @@ func runTrivialWrapper(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.LetExpr)(nil), (*ast.AttrSetExpr)(nil)}, func(n ast.Node) bool {
 		var bindings []ast.Binding
 		inLet := false
 		switch n := n.(type) {

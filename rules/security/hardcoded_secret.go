@@ -49,7 +49,7 @@ cache and everyone with access to the repository can read the credential.
   services.myapp.settings.apiKeyFile = config.sops.secrets.myapp-api-key.path;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect, nixmatch.Analyzer},
 		Run:      runHardcodedSecret,
 	},
 	Category:         category,
@@ -80,7 +80,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	report := func(pos, end token.Pos, msg string) {
 		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory, Message: msg})
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			return !nixmatch.RefersAny(f.Info, n.Fun, documentation...)

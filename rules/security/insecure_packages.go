@@ -44,7 +44,7 @@ known hole that should be tracked and removed.
   nixpkgs.config.permittedInsecurePackages = [ ];
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runInsecurePackages,
 	},
 	Category:         category,
@@ -58,7 +58,7 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) bool {
 		d, ok := n.(*ast.AttrDef)
 		if !ok {
 			return true

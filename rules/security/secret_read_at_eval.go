@@ -45,7 +45,7 @@ activation precisely so that this does not happen.
   services.myapp.settings.passwordFile = config.sops.secrets.db.path;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runSecretReadAtEval,
 	},
 	Category:         category,
@@ -61,7 +61,7 @@ func runSecretReadAtEval(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || !nixmatch.RefersAny(f.Info, call.Fun, evalReaders...) {
 			return true

@@ -43,7 +43,7 @@ import (builtins.fetchTarball {
   sha256 = "0000000000000000000000000000000000000000000000000000";
 }) { }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runUnpinnedFetch,
 	},
 	Category:         category,
@@ -66,13 +66,14 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
+		fun := nixmatch.NameOf(f.Info, call.Fun)
 		for _, fetcher := range evalFetchers {
-			if !nixmatch.Refers(f.Info, call.Fun, fetcher) {
+			if !fun.Refers(fetcher) {
 				continue
 			}
 			if pinned(call.Args[0], fetcher == "builtins.fetchGit" || fetcher == "builtins.fetchTree", !flake) {

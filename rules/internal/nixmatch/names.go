@@ -141,9 +141,30 @@ func equalDotted(names []string, dotted string) bool {
 
 // RefersAny reports whether e refers to one of targets (see Refers).
 func RefersAny(info *scope.Info, e ast.Expr, targets ...string) bool {
-	got, root := qualifiedName(info, e, 0)
+	return NameOf(info, e).RefersAny(targets...)
+}
+
+// A Name is the name an expression denotes, resolved once so that it can
+// be compared with many targets (a rule's table of functions) cheaply.
+type Name struct {
+	info  *scope.Info
+	names []string
+	root  *ast.Ident
+}
+
+// NameOf resolves the name e denotes (see QualifiedName).
+func NameOf(info *scope.Info, e ast.Expr) Name {
+	names, root := qualifiedName(info, e, 0)
+	return Name{info, names, root}
+}
+
+// Refers reports whether the name refers to target (see Refers).
+func (n Name) Refers(target string) bool { return refers(n.info, n.names, n.root, target) }
+
+// RefersAny reports whether the name refers to one of targets.
+func (n Name) RefersAny(targets ...string) bool {
 	for _, t := range targets {
-		if refers(info, got, root, t) {
+		if n.Refers(t) {
 			return true
 		}
 	}
