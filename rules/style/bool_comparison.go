@@ -19,8 +19,7 @@ var BoolComparison = pack.Rule("bool-comparison", analyzer.SeverityWarning, anal
 
 func runBoolComparison(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.BinaryExpr)(nil)}, func(n, parent ast.Node) {
-		bin := n.(*ast.BinaryExpr)
+	each(pass, func(bin *ast.BinaryExpr, parent ast.Node) {
 		if bin.Op != ast.OpEq && bin.Op != ast.OpNEq {
 			return
 		}

@@ -14,9 +14,8 @@ var BoolSimplification = pack.Rule("bool-simplification", analyzer.SeverityWarni
 
 func runBoolSimplification(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.UnaryExpr)(nil)}, func(n, parent ast.Node) {
-		not, ok := n.(*ast.UnaryExpr)
-		if !ok || not.Op != ast.OpNot {
+	each(pass, func(not *ast.UnaryExpr, parent ast.Node) {
+		if not.Op != ast.OpNot {
 			return
 		}
 		paren, ok := not.X.(*ast.ParenExpr)

@@ -16,9 +16,8 @@ var CollapsibleLetIn = pack.Rule("collapsible-let-in", analyzer.SeverityWarning,
 
 func runCollapsibleLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.LetExpr)(nil)}, func(n, _ ast.Node) {
-		outer, ok := n.(*ast.LetExpr)
-		if !ok || !outer.In.IsValid() || len(outer.Bindings) == 0 {
+	each(pass, func(outer *ast.LetExpr, _ ast.Node) {
+		if !outer.In.IsValid() || len(outer.Bindings) == 0 {
 			return // an empty outer let is empty-let-in's
 		}
 		inner, ok := outer.Body.(*ast.LetExpr)

@@ -14,8 +14,7 @@ var EmptyInherit = pack.Rule("empty-inherit", analyzer.SeverityWarning, analyzer
 
 func runEmptyInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.Inherit)(nil)}, func(n ast.Node) {
-		in := n.(*ast.Inherit)
+	each(pass, func(in *ast.Inherit, _ ast.Node) {
 		if len(in.Names) > 0 || !in.Semi.IsValid() {
 			return
 		}

@@ -16,9 +16,8 @@ var EmptyLetIn = pack.Rule("empty-let-in", analyzer.SeverityWarning, analyzer.Fi
 
 func runEmptyLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.LetExpr)(nil)}, func(n, _ ast.Node) {
-		let, ok := n.(*ast.LetExpr)
-		if !ok || len(let.Bindings) > 0 || !let.In.IsValid() {
+	each(pass, func(let *ast.LetExpr, _ ast.Node) {
+		if len(let.Bindings) > 0 || !let.In.IsValid() {
 			return
 		}
 		in := let.In + token.Pos(len("in"))

@@ -14,9 +14,8 @@ var EmptyListConcat = pack.Rule("empty-list-concat", analyzer.SeverityWarning, a
 
 func runEmptyListConcat(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.BinaryExpr)(nil)}, func(n, _ ast.Node) {
-		bin, ok := n.(*ast.BinaryExpr)
-		if !ok || bin.Op != ast.OpConcat {
+	each(pass, func(bin *ast.BinaryExpr, _ ast.Node) {
+		if bin.Op != ast.OpConcat {
 			return
 		}
 		var del analysis.TextEdit

@@ -14,9 +14,8 @@ var EtaReduction = pack.Rule("eta-reduction", analyzer.SeverityWarning, analyzer
 
 func runEtaReduction(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.LambdaExpr)(nil)}, func(n, _ ast.Node) {
-		lam, ok := n.(*ast.LambdaExpr)
-		if !ok || lam.Arg == nil || lam.Formals != nil {
+	each(pass, func(lam *ast.LambdaExpr, _ ast.Node) {
+		if lam.Arg == nil || lam.Formals != nil {
 			return
 		}
 		call, ok := lam.Body.(*ast.CallExpr)

@@ -14,11 +14,7 @@ import (
 var LegacyLetSyntax = pack.Rule("legacy-let-syntax", analyzer.SeverityWarning, analyzer.FixSafe, runLegacyLetSyntax)
 
 func runLegacyLetSyntax(pass *analysis.Pass) (any, error) {
-	inspect(pass, []ast.Node{(*ast.LegacyLetExpr)(nil)}, func(n, _ ast.Node) {
-		let, ok := n.(*ast.LegacyLetExpr)
-		if !ok {
-			return
-		}
+	each(pass, func(let *ast.LegacyLetExpr, _ ast.Node) {
 		// rec { …; body = …; }.body means exactly what the legacy let
 		// means, and keeps every binding and comment where it is.
 		pass.Report(analysis.Diagnostic{

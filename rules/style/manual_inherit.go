@@ -14,11 +14,10 @@ var ManualInherit = pack.Rule("manual-inherit", analyzer.SeverityWarning, analyz
 
 func runManualInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.AttrSetExpr)(nil)}, func(n, _ ast.Node) {
+	each(pass, func(set *ast.AttrSetExpr, _ ast.Node) {
 		// In a let or a rec set, a = a; refers to itself (infinite
 		// recursion, see self-reference), so only plain sets qualify.
-		set, ok := n.(*ast.AttrSetExpr)
-		if !ok || set.Rec.IsValid() {
+		if set.Rec.IsValid() {
 			return
 		}
 		for _, b := range set.Bindings {

@@ -36,3 +36,10 @@ func fixIf(ok bool, fix analysis.SuggestedFix) []analysis.SuggestedFix {
 	}
 	return []analysis.SuggestedFix{fix}
 }
+
+// each calls visit for every node of type T (a pointer to an ast node
+// type) in the file, with its parent: inspect for rules on one type.
+func each[T ast.Node](pass *analysis.Pass, visit func(n T, parent ast.Node)) {
+	var typ T
+	inspect(pass, []ast.Node{typ}, func(n, parent ast.Node) { visit(n.(T), parent) })
+}

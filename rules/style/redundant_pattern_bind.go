@@ -14,9 +14,8 @@ var RedundantPatternBind = pack.Rule("redundant-pattern-bind", analyzer.Severity
 
 func runRedundantPatternBind(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.LambdaExpr)(nil)}, func(n, _ ast.Node) {
-		lam, ok := n.(*ast.LambdaExpr)
-		if !ok || lam.Arg == nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
+	each(pass, func(lam *ast.LambdaExpr, _ ast.Node) {
+		if lam.Arg == nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
 			return
 		}
 		end := max(lam.Formals.End(), lam.Arg.End())

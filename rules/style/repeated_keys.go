@@ -23,11 +23,7 @@ const maxListed = 3
 
 func runRepeatedKeys(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.AttrSetExpr)(nil)}, func(n, _ ast.Node) {
-		set, ok := n.(*ast.AttrSetExpr)
-		if !ok {
-			return
-		}
+	each(pass, func(set *ast.AttrSetExpr, _ ast.Node) {
 		byKey := map[string][]*ast.AttrDef{}
 		var order []string
 		for _, b := range set.Bindings {

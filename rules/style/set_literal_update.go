@@ -11,9 +11,8 @@ import (
 var SetLiteralUpdate = pack.Rule("set-literal-update", analyzer.SeverityInfo, analyzer.FixNone, runSetLiteralUpdate)
 
 func runSetLiteralUpdate(pass *analysis.Pass) (any, error) {
-	inspect(pass, []ast.Node{(*ast.BinaryExpr)(nil)}, func(n, _ ast.Node) {
-		bin, ok := n.(*ast.BinaryExpr)
-		if !ok || bin.Op != ast.OpUpdate || !isPlainSet(bin.X) || !isPlainSet(bin.Y) {
+	each(pass, func(bin *ast.BinaryExpr, _ ast.Node) {
+		if bin.Op != ast.OpUpdate || !isPlainSet(bin.X) || !isPlainSet(bin.Y) {
 			return
 		}
 		// // is shallow: { a.b = 1; } // { a.c = 2; } drops a.b, and a

@@ -14,11 +14,7 @@ var UselessHasAttr = pack.Rule("useless-has-attr", analyzer.SeverityWarning, ana
 
 func runUselessHasAttr(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.IfExpr)(nil)}, func(n, _ ast.Node) {
-		ifx, ok := n.(*ast.IfExpr)
-		if !ok {
-			return
-		}
+	each(pass, func(ifx *ast.IfExpr, _ ast.Node) {
 		has, ok := ast.Unparen(ifx.Cond).(*ast.HasAttrExpr)
 		if !ok {
 			return
