@@ -22,7 +22,7 @@ func KeyName(k AttrKey) (string, bool) {
 	case *StringExpr:
 		return k.StaticValue()
 	case *Interpolation:
-		if s, ok := k.X.(*StringExpr); ok {
+		if s, ok := Unparen(k.X).(*StringExpr); ok {
 			return s.StaticValue()
 		}
 	}

@@ -135,3 +135,12 @@ func TestGoldenParsesWithNix(t *testing.T) {
 		}
 	}
 }
+
+// TestMkifTrueFixIsUnsafe: `mkIf c true` and `c` differ when c is false
+// (no definition versus a definition of false), so --fix alone must not
+// rewrite it.
+func TestMkifTrueFixIsUnsafe(t *testing.T) {
+	if antipattern.MkifTrue.Fix != analyzer.FixUnsafe {
+		t.Errorf("mkif-true fix safety = %s, want unsafe", antipattern.MkifTrue.Fix)
+	}
+}
