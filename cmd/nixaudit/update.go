@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"github.com/spf13/cobra"
 
 	"github.com/nixaudit/nixaudit/ops/gate"
@@ -17,6 +18,15 @@ func newUpdateCmd() *cobra.Command {
 		Long: "Update flake inputs (update flake) or a package's version and source hash (update\n" +
 			"package), after the audit passes. Exit status: 0 done, 2 usage or configuration error,\n" +
 			"3 refused by the audit gate (nothing changed), 4 the update failed (what was restored is said).",
+		// Without these, cobra prints the help and exits 0 for `update` and
+		// `update bogus`: a script would take that for success.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("update: name what to update: flake or package (see nixaudit update --help)")
+			}
+			return fmt.Errorf("update: unknown command %q (want flake or package)", args[0])
+		},
 	}
 	cmd.AddCommand(newUpdateFlakeCmd(), newUpdatePackageCmd())
 	return cmd

@@ -29,6 +29,10 @@ func TestUpdateUsageErrors(t *testing.T) {
 			"nixaudit: give the new version with exactly one of --version or --version-from\n"},
 		{[]string{"update", "flake", "-C", "nowhere"},
 			"nixaudit: nowhere: no flake.nix\n"},
+		{[]string{"update"},
+			"nixaudit: update: name what to update: flake or package (see nixaudit update --help)\n"},
+		{[]string{"update", "bogus"},
+			"nixaudit: update: unknown command \"bogus\" (want flake or package)\n"},
 	} {
 		r := nixaudit(t, dir, "", tc.args...)
 		expect(t, r, exitUsage, "", tc.stderr)
