@@ -1,10 +1,13 @@
 package style
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
 // SetLiteralUpdate reports `{ … } // { … }`, which one set can say.
@@ -18,16 +21,16 @@ func runSetLiteralUpdate(pass *analysis.Pass) (any, error) {
 		// // is shallow: { a.b = 1; } // { a.c = 2; } drops a.b, and a
 		// dynamic key may be any name. One set says the same only when
 		// the top-level names are known and distinct.
-		left, ok := topNames(bin.X.(*ast.AttrSetExpr))
+		left, ok := nixshape.TopKeys(bin.X.(*ast.AttrSetExpr))
 		if !ok {
 			return
 		}
-		right, ok := topNames(bin.Y.(*ast.AttrSetExpr))
+		right, ok := nixshape.TopKeys(bin.Y.(*ast.AttrSetExpr))
 		if !ok {
 			return
 		}
-		for name := range right {
-			if left[name] {
+		for _, name := range right {
+			if slices.Contains(left, name) {
 				return
 			}
 		}
@@ -43,27 +46,4 @@ func runSetLiteralUpdate(pass *analysis.Pass) (any, error) {
 func isPlainSet(e ast.Expr) bool {
 	s, ok := e.(*ast.AttrSetExpr)
 	return ok && !s.Rec.IsValid()
-}
-
-// topNames returns the first keys a set defines, or false when one of
-// them is dynamic.
-func topNames(s *ast.AttrSetExpr) (map[string]bool, bool) {
-	names := map[string]bool{}
-	for _, b := range s.Bindings {
-		var keys []ast.AttrKey
-		switch b := b.(type) {
-		case *ast.AttrDef:
-			keys = b.Path.Keys[:1]
-		case *ast.Inherit:
-			keys = b.Names
-		}
-		for _, k := range keys {
-			name, ok := ast.KeyName(k)
-			if !ok {
-				return nil, false
-			}
-			names[name] = true
-		}
-	}
-	return names, true
 }

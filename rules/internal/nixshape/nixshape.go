@@ -162,3 +162,27 @@ func FlakeOutputs(f *ast.File) *ast.LambdaExpr {
 	}
 	return nil
 }
+
+// TopKeys returns the names set defines at its top level, in order: the
+// first key of each attribute path and every inherited name (a name may
+// repeat, as in `a.b = 1; a.c = 2;`). ok is false when one of them is
+// dynamic (`${x} = …;`).
+func TopKeys(set *ast.AttrSetExpr) (names []string, ok bool) {
+	for _, b := range set.Bindings {
+		var keys []ast.AttrKey
+		switch b := b.(type) {
+		case *ast.AttrDef:
+			keys = b.Path.Keys[:1]
+		case *ast.Inherit:
+			keys = b.Names
+		}
+		for _, k := range keys {
+			name, static := ast.KeyName(k)
+			if !static {
+				return nil, false
+			}
+			names = append(names, name)
+		}
+	}
+	return names, true
+}
