@@ -43,24 +43,40 @@ type event struct {
 
 // NewInspector walks the tree under root once.
 func NewInspector(root ast.Node) *Inspector {
-	in := &Inspector{}
-	var stack []int // indices of open pushes
+	in := &Inspector{events: make([]event, 0, eventsHint(root))}
+	// open are the pushes not yet popped, with the type bits of the part
+	// of their subtrees walked so far.
+	type open struct {
+		push int
+		sub  uint64
+	}
+	var stack []open
 	ast.Walk(visitFunc(func(n ast.Node) {
 		if n != nil {
-			stack = append(stack, len(in.events))
-			in.events = append(in.events, event{node: n, typ: typeOf(n)})
+			typ := typeOf(n)
+			stack = append(stack, open{len(in.events), typ})
+			in.events = append(in.events, event{node: n, typ: typ})
 			return
 		}
-		push := stack[len(stack)-1]
+		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		sub := in.events[push].typ
-		for i := push + 1; i < len(in.events); i = in.events[i].index + 1 {
-			sub |= in.events[in.events[i].index].typ // children's pops hold their subtrees' bits
+		if len(stack) > 0 {
+			stack[len(stack)-1].sub |= top.sub
 		}
-		in.events[push].index = len(in.events)
-		in.events = append(in.events, event{node: in.events[push].node, typ: sub, index: push})
+		in.events[top.push].index = len(in.events)
+		in.events = append(in.events, event{node: in.events[top.push].node, typ: top.sub, index: top.push})
 	}), root)
 	return in
+}
+
+// eventsHint guesses the number of events of a file's tree from its
+// tokens, so that the events slice is allocated once (a tree has fewer
+// nodes than tokens, whitespace and comments included).
+func eventsHint(root ast.Node) int {
+	if f, ok := root.(*ast.File); ok {
+		return 2*len(f.Tokens) + 2
+	}
+	return 0
 }
 
 // visitFunc calls f on entry to each node and f(nil) on exit.

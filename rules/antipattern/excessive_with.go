@@ -47,7 +47,7 @@ with lib;
   config = lib.mkIf config.services.foo.enable { environment.systemPackages = with pkgs; [ hello ]; };
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runExcessiveWith,
 	},
 	Category: category,
@@ -65,11 +65,8 @@ func runExcessiveWith(pass *analysis.Pass) (any, error) {
 			top[w] = true
 		}
 	}
-	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
-		w, ok := n.(*ast.WithExpr)
-		if !ok {
-			return true
-		}
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.WithExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+		w := n.(*ast.WithExpr)
 		var msg string
 		switch {
 		case importsLookupPath(f.Info, w.Scope):
@@ -82,7 +79,6 @@ func runExcessiveWith(pass *analysis.Pass) (any, error) {
 		if msg != "" {
 			pass.Report(analysis.Diagnostic{Pos: w.With, End: w.Semi + 1, Message: msg})
 		}
-		return true
 	})
 	return nil, nil
 }

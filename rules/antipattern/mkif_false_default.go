@@ -40,7 +40,7 @@ the code hides what the author meant.
   networking.networkmanager.enable = !config.networking.wireless.enable;
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runMkifFalseDefault,
 	},
 	Category: category,
@@ -49,7 +49,7 @@ the code hides what the author meant.
 
 func runMkifFalseDefault(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	eachMkIfWith(f, false, func(call *ast.CallExpr, cond ast.Expr, _ bool) {
+	eachMkIfWith(pass, false, func(call *ast.CallExpr, cond ast.Expr, _ bool) {
 		pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
 			Message: "`mkIf " + nixmatch.Snippet(f.File, cond, "cond") + " false` sets false only when the condition holds and the default otherwise: write the value meant (`!cond`, or `mkDefault false`)",

@@ -48,7 +48,7 @@ The fix replaces the call with its condition. It is unsafe, so only
 module defines the option too, the plain definition can conflict with it.
 Where the default is false and no other module sets the option, the two
 mean the same.`,
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runMkifTrue,
 	},
 	Category: category,
@@ -58,7 +58,7 @@ mean the same.`,
 
 func runMkifTrue(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	eachMkIfWith(f, true, func(call *ast.CallExpr, cond ast.Expr, direct bool) {
+	eachMkIfWith(pass, true, func(call *ast.CallExpr, cond ast.Expr, direct bool) {
 		replacement := cond
 		if direct {
 			replacement = ast.Unparen(cond) // a binding's value needs no parentheses
@@ -78,15 +78,13 @@ func runMkifTrue(pass *analysis.Pass) (any, error) {
 // eachMkIfWith calls report for every `mkIf cond value` call whose value
 // is the literal value; direct says whether the call is the whole value
 // of a binding.
-func eachMkIfWith(f *nixpass.File, value bool, report func(call *ast.CallExpr, cond ast.Expr, direct bool)) {
-	if f.Expr == nil {
-		return
-	}
-	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) != 2 || !nixmatch.Refers(f.Info, call.Fun, "lib.mkIf") ||
+func eachMkIfWith(pass *analysis.Pass, value bool, report func(call *ast.CallExpr, cond ast.Expr, direct bool)) {
+	f := nixpass.Of(pass)
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+		call := n.(*ast.CallExpr)
+		if len(call.Args) != 2 || !nixmatch.Refers(f.Info, call.Fun, "lib.mkIf") ||
 			!nixmatch.IsBool(f.Info, call.Args[1], value) {
-			return true
+			return
 		}
 		direct := false
 		if len(stack) > 0 {
@@ -94,6 +92,5 @@ func eachMkIfWith(f *nixpass.File, value bool, report func(call *ast.CallExpr, c
 			direct = ok && d.Value == ast.Expr(call)
 		}
 		report(call, call.Args[0], direct)
-		return true
 	})
 }

@@ -48,7 +48,7 @@ fetchurl {
   hash = "sha256-AAAA";
 }
 ` + "```",
-		Requires: []*analysis.Analyzer{nixpass.Analyzer},
+		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
 		Run:      runInsecureURL,
 	},
 	Category:         category,
@@ -81,11 +81,11 @@ func runInsecureURL(pass *analysis.Pass) (any, error) {
 		}
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
-	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil)}, func(n ast.Node, stack []ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if !isFetcher(f, n.Fun) {
-				return true
+				return
 			}
 			for _, a := range n.Args {
 				check(a)
@@ -99,7 +99,6 @@ func runInsecureURL(pass *analysis.Pass) (any, error) {
 				check(n.Value)
 			}
 		}
-		return true
 	})
 	return nil, nil
 }
