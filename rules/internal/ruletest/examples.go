@@ -3,25 +3,11 @@ package ruletest
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/analyzertest"
 )
-
-// docSection returns the body of a "## title" section of a rule's doc.
-func docSection(doc, title string) string {
-	_, body, ok := strings.Cut(doc, "\n## "+title+"\n")
-	if !ok {
-		return ""
-	}
-	body, _, _ = strings.Cut(body, "\n## ")
-	return body
-}
-
-var nixBlockBody = regexp.MustCompile("(?s)```nix\n(.+?)\n```")
 
 // CheckExamples runs r over the nix blocks of its doc: the "Example" must
 // be flagged, and "Use instead" must not be, so the documentation cannot
@@ -40,7 +26,7 @@ func CheckExamplesAs(t *testing.T, r *analyzer.Rule, name string) {
 		section string
 		flagged bool
 	}{{"Example", true}, {"Use instead", false}} {
-		m := nixBlockBody.FindStringSubmatch(docSection(r.Doc, c.section))
+		m := nixBlock.FindStringSubmatch(docSection(r.Doc, c.section))
 		if m == nil {
 			t.Errorf("%s: no nix block in %q", r.Name, c.section)
 			continue

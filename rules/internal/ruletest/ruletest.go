@@ -17,7 +17,18 @@ import (
 // docSections are the sections of a rule's Doc, in order.
 var docSections = []string{"## What it does", "## Why is this bad?", "## Example", "## Use instead"}
 
-var nixBlock = regexp.MustCompile("(?s)```nix\n.+?\n```")
+// nixBlock matches a nix code block of a doc, capturing its code.
+var nixBlock = regexp.MustCompile("(?s)```nix\n(.+?)\n```")
+
+// docSection returns the body of a "## title" section of a rule's doc.
+func docSection(doc, title string) string {
+	_, body, ok := strings.Cut(doc, "\n## "+title+"\n")
+	if !ok {
+		return ""
+	}
+	body, _, _ = strings.Cut(body, "\n## ")
+	return body
+}
 
 // CheckDoc fails unless r's Doc is a one-line summary followed by the
 // required sections, Example and Use instead each with a nix code block,
@@ -37,13 +48,9 @@ func CheckDoc(t testing.TB, r *analyzer.Rule) {
 		}
 		at += i
 	}
-	for _, s := range []string{"## Example", "## Use instead"} {
-		body := r.Doc[strings.Index(r.Doc, s):]
-		if next := strings.Index(body[len(s):], "\n## "); next >= 0 {
-			body = body[:len(s)+next]
-		}
-		if !nixBlock.MatchString(body) {
-			t.Errorf("%s: %q has no ```nix block", r.Name, s)
+	for _, s := range []string{"Example", "Use instead"} {
+		if !nixBlock.MatchString(docSection(r.Doc, s)) {
+			t.Errorf("%s: %q has no ```nix block", r.Name, "## "+s)
 		}
 	}
 	if hasFix := strings.Contains(r.Doc, "## Fix safety\n"); hasFix != (r.Fix != analyzer.FixNone) {
