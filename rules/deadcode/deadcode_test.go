@@ -82,20 +82,6 @@ func TestFixSafety(t *testing.T) {
 	}
 }
 
-// setFlag sets a rule option for the duration of a test.
-func setFlag(t *testing.T, r *analyzer.Rule, name, value string) {
-	t.Helper()
-	f := r.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("%s has no option %s", r.Name, name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = f.Value.Set(old) })
-}
-
 func TestOptions(t *testing.T) {
 	for _, tc := range []struct {
 		rule        *analyzer.Rule
@@ -111,7 +97,7 @@ func TestOptions(t *testing.T) {
 		{UnusedFormal, "skip-top-level", "true", "{ a }: [ ({ b }: a) ]\n", "1:13-1:14: formal b is never used\n"},
 	} {
 		t.Run(tc.rule.Name+"/"+tc.option, func(t *testing.T) {
-			setFlag(t, tc.rule, tc.option, tc.val)
+			ruletest.SetOption(t, tc.rule, tc.option, tc.val)
 			if got := analyzertest.Format(ruletest.AnalyzeSource(t, tc.rule, "a.nix", tc.src).Findings); got != tc.want {
 				t.Errorf("%q: got\n%s\nwant\n%s", tc.src, got, tc.want)
 			}

@@ -85,10 +85,7 @@ func TestRules(t *testing.T) {
 // TestMaxAgeDays checks the rule option and the clock: the good lock's
 // nixpkgs (2026-11-21) is 4 days old at the test clock.
 func TestMaxAgeDays(t *testing.T) {
-	if err := flake.LockOutdated.Flags.Set("max-age-days", "3"); err != nil {
-		t.Fatal(err)
-	}
-	defer flake.LockOutdated.Flags.Set("max-age-days", "30")
+	ruletest.SetOption(t, flake.LockOutdated, "max-age-days", "3")
 	want := "flake.lock: 26:25-26:35: nixpkgs input \"nixpkgs\" is locked to a commit from 2026-11-21, 4 days ago (limit 3): run `nix flake update nixpkgs`\n"
 	if got := findings(t, flake.LockOutdated, "good"); got != want {
 		t.Errorf("got\n%s want\n%s", got, want)

@@ -140,3 +140,18 @@ func FixSource(t *testing.T, r *analyzer.Rule, src string) string {
 	t.Helper()
 	return string(analyzertest.Fix(t, AnalyzeSource(t, r, "a.nix", src)))
 }
+
+// SetOption sets the rule option name of r to value for the rest of the
+// test, restoring its value when the test ends.
+func SetOption(t *testing.T, r *analyzer.Rule, name, value string) {
+	t.Helper()
+	f := r.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("%s has no option %s", r.Name, name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = f.Value.Set(old) })
+}
