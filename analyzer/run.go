@@ -107,8 +107,9 @@ func (r *runner) analyze(todo []*unit) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			p := newPlan(r.fset, nixpass.Analyzer, r.perFile)
 			for i := range jobs {
-				errs[i] = r.analyzeUnit(todo[i])
+				errs[i] = r.analyzeUnit(todo[i], p)
 				done.Add(1)
 			}
 		}()
@@ -158,9 +159,10 @@ func (r *runner) showProgress(done *atomic.Int64, total int) (stop func()) {
 	return func() { close(quit); <-finished }
 }
 
-// analyzeUnit parses u's current text and runs the per-file rules on it.
-// A panic in a rule becomes an error naming the file.
-func (r *runner) analyzeUnit(u *unit) (err error) {
+// analyzeUnit parses u's current text and runs the per-file rules on it
+// with p, the worker's plan of them. A panic in a rule becomes an error
+// naming the file.
+func (r *runner) analyzeUnit(u *unit, p *plan) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error: %v\n%s", u.name, p, debug.Stack())
@@ -174,13 +176,12 @@ func (r *runner) analyzeUnit(u *unit) (err error) {
 	f := nixpass.Load(r.fset, u.name, u.text)
 	u.syntaxErrors = len(f.Errors)
 	u.sups = parseSuppressions(f)
-	diags, err := Execute(r.fset, map[*analysis.Analyzer]any{nixpass.Analyzer: f}, r.perFile)
-	if err != nil {
+	if err := p.run(f); err != nil {
 		return fmt.Errorf("%s: %w", u.name, err)
 	}
 	u.raw = u.raw[:0]
 	for _, a := range r.perFile {
-		for _, d := range diags[a] {
+		for _, d := range p.diagnostics(a) {
 			if r.fset.File(d.Pos) != f.Tok {
 				return fmt.Errorf("%s: rule %s reported a position outside the file", u.name, a.Name)
 			}

@@ -70,11 +70,12 @@ func NewInspector(root ast.Node) *Inspector {
 }
 
 // eventsHint guesses the number of events of a file's tree from its
-// tokens, so that the events slice is allocated once (a tree has fewer
-// nodes than tokens, whitespace and comments included).
+// tokens, so that the events slice is usually allocated once: a tree has
+// about 1.2 events per token, whitespace and comments included (1.17
+// over home-manager's 3496 files).
 func eventsHint(root ast.Node) int {
 	if f, ok := root.(*ast.File); ok {
-		return 2*len(f.Tokens) + 2
+		return len(f.Tokens) + len(f.Tokens)/4 + 2
 	}
 	return 0
 }

@@ -1,0 +1,49 @@
+package analyzer
+
+import (
+	"go/token"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// TestPlan checks that a plan runs what each analyzer requires first and
+// once per unit, hands results on, and keeps each unit's diagnostics
+// apart, like Execute.
+func TestPlan(t *testing.T) {
+	base := &analysis.Analyzer{Name: "base"}
+	var ran []string
+	shared := &analysis.Analyzer{Name: "shared", Requires: []*analysis.Analyzer{base},
+		Run: func(pass *analysis.Pass) (any, error) {
+			ran = append(ran, "shared")
+			return pass.ResultOf[base].(int) * 10, nil
+		}}
+	rule := func(name string) *analysis.Analyzer {
+		return &analysis.Analyzer{Name: name, Requires: []*analysis.Analyzer{base, shared},
+			Run: func(pass *analysis.Pass) (any, error) {
+				ran = append(ran, name)
+				n := pass.ResultOf[base].(int) + pass.ResultOf[shared].(int)
+				for range n % 3 {
+					pass.Report(analysis.Diagnostic{Pos: token.Pos(n), Message: name})
+				}
+				return nil, nil
+			}}
+	}
+	a, b := rule("a"), rule("b")
+	p := newPlan(token.NewFileSet(), base, []*analysis.Analyzer{a, b})
+	for unit, want := range []int{2, 1} { // 1+10 = 11 → 2 diagnostics; 2+20 = 22 → 1
+		ran = nil
+		if err := p.run(unit + 1); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ran, []string{"shared", "a", "b"}) {
+			t.Errorf("unit %d: ran %v, want [shared a b]", unit, ran)
+		}
+		for _, an := range []*analysis.Analyzer{a, b} {
+			if got := len(p.diagnostics(an)); got != want {
+				t.Errorf("unit %d: %s reported %d diagnostics, want %d", unit, an.Name, got, want)
+			}
+		}
+	}
+}
