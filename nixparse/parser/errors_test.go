@@ -110,4 +110,17 @@ func TestDepthLimit(t *testing.T) {
 			t.Errorf("%s: errors %v, want one nesting error", name, errs)
 		}
 	}
+	// Where: each parenthesis costs two levels (an expression and an
+	// operand), each list one; Nix 2.8 itself stops near 10,000
+	// parentheses ("memory exhausted").
+	for src, want := range map[string]string{
+		tests["parens"]: "1:10001: expression nested too deeply",
+		tests["lists"]:  "1:20000: expression nested too deeply",
+		strings.Repeat("(", 9999) + "1" + strings.Repeat(")", 9999): "",
+	} {
+		_, errs := parseErrors(src)
+		if got := strings.Join(errs, "; "); got != want {
+			t.Errorf("%.10s…: errors %q, want %q", src, got, want)
+		}
+	}
 }
