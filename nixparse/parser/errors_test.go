@@ -124,3 +124,27 @@ func TestDepthLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralErrors checks the literals Nix rejects and those it takes.
+func TestLiteralErrors(t *testing.T) {
+	tests := []struct{ src, err string }{
+		{"9223372036854775807", ""},
+		{"9223372036854775808", "1:1: invalid integer '9223372036854775808'"},
+		// The minimum integer cannot be written: '-' is an operator.
+		{"-9223372036854775808", "1:2: invalid integer '9223372036854775808'"},
+		{"1.7976931348623157e308", ""},
+		{"1.8e308", "1:1: invalid float '1.8e308'"},
+		{"2.2250738585072014e-308", ""},
+		{"1.0e-310", "1:1: invalid float '1.0e-310'"}, // subnormal: strtod's ERANGE
+		{"0.0e-400", ""},
+		{"1.0e-400", "1:1: invalid float '1.0e-400'"},
+		{"[ ./a/ ./b ]", "1:7: path has a trailing slash"},
+	}
+	for _, tt := range tests {
+		f, errs := parseErrors(tt.src)
+		got := strings.Join(errs, "; ")
+		if got != tt.err || len(f.Errors) > 0 && f.Errors[0].Kind != ast.InvalidLiteral {
+			t.Errorf("%q: errors %q (%v), want %q", tt.src, got, f.Errors, tt.err)
+		}
+	}
+}
