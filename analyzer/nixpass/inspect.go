@@ -128,7 +128,7 @@ func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 // ancestors, outermost first (the slice is reused: copy it to keep it).
 func (in *Inspector) WithStack(types []ast.Node, f func(n ast.Node, stack []ast.Node)) {
 	mask := maskOf(types)
-	var stack []ast.Node
+	stack := make([]ast.Node, 0, 32) // deeper trees are rare
 	for i := 0; i < len(in.events); i++ {
 		ev := in.events[i]
 		if ev.index < i { // a pop

@@ -40,7 +40,7 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Iden
 	case *ast.Ident:
 		def := info.Refs[e]
 		if isFree(info, e) {
-			return []string{e.Name}, e
+			return start(e.Name), e
 		}
 		switch n := def.Node.(type) {
 		case *ast.AttrDef:
@@ -58,22 +58,35 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Iden
 				return qualifiedName(info, ref, depth+1) // let inherit mkIf; in …
 			}
 		}
-		return []string{e.Name}, e
+		return start(e.Name), e
 	case *ast.SelectExpr:
 		if e.Default != nil {
 			return nil, nil
 		}
-		names, ok := e.Path.PathNames()
-		if !ok {
+		// Every name is built here and returned once, so the path is
+		// appended in place.
+		name, root := qualifiedName(info, e.X, depth+1)
+		if name == nil {
 			return nil, nil
 		}
-		base, root := qualifiedName(info, e.X, depth+1)
-		if base == nil {
-			return nil, nil
+		for _, k := range e.Path.Keys {
+			n, ok := ast.KeyName(k)
+			if !ok {
+				return nil, nil
+			}
+			name = append(name, n)
 		}
-		return append(slices.Clip(base), names...), root
+		return name, root
 	}
 	return nil, nil
+}
+
+// start begins a qualified name with room for the selections that
+// usually follow (lib.strings.concatMapStrings), in one allocation.
+func start(first string) []string {
+	name := make([]string, 1, 4)
+	name[0] = first
+	return name
 }
 
 // Refers reports whether e denotes the library value target, written
