@@ -19,6 +19,20 @@ func MatchPrefix(path []string, pattern string) bool {
 	return ok
 }
 
+// MatchPrefixNames is MatchPrefix for a pattern already split into
+// names, for rules that hold tables of paths.
+func MatchPrefixNames(path, pattern []string) bool {
+	if len(path) < len(pattern) {
+		return false
+	}
+	for i, p := range pattern {
+		if p != "*" && (p != path[i] || IsDynamic(path[i])) {
+			return false
+		}
+	}
+	return true
+}
+
 // matchPrefix reports whether path begins with names matched by pattern
 // and how many names the pattern has. It walks the pattern in place:
 // rules match every definition of a file against their patterns, so

@@ -1,0 +1,33 @@
+package nixmatch
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMatch(t *testing.T) {
+	for _, tc := range []struct {
+		path, pattern string
+		match, prefix bool
+	}{
+		{"users.users.alice.password", "users.users.*.password", true, true},
+		{"users.users.alice.password.x", "users.users.*.password", false, true},
+		{"users.users.alice", "users.users.*.password", false, false},
+		{"users.users.${name}.password", "users.users.*.password", true, true},
+		{"users.${x}", "users.users", false, false},
+		{"services.nginx", "services", false, true},
+		{"a.b", "a.c", false, false},
+		{"a", "a", true, true},
+	} {
+		path, pat := strings.Split(tc.path, "."), tc.pattern
+		if got := Match(path, pat); got != tc.match {
+			t.Errorf("Match(%s, %s) = %v, want %v", tc.path, pat, got, tc.match)
+		}
+		if got := MatchPrefix(path, pat); got != tc.prefix {
+			t.Errorf("MatchPrefix(%s, %s) = %v, want %v", tc.path, pat, got, tc.prefix)
+		}
+		if got := MatchPrefixNames(path, strings.Split(pat, ".")); got != tc.prefix {
+			t.Errorf("MatchPrefixNames(%s, %s) = %v, want %v", tc.path, pat, got, tc.prefix)
+		}
+	}
+}
