@@ -1,8 +1,10 @@
 package antipattern_test
 
 import (
+	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -116,6 +118,30 @@ func TestLookupPathSeverity(t *testing.T) {
 		if ok != want[name] || (ok && s != analyzer.SeverityInfo) {
 			t.Errorf("%s: severity override %v %v, want info = %v", name, s, ok, want[name])
 		}
+	}
+}
+
+// TestImportsUseConfigSeverity checks that imports depending on pkgs are
+// warnings (pkgs may be passed by hand) and on config or options errors
+// (the rule's severity, no override).
+func TestImportsUseConfigSeverity(t *testing.T) {
+	var got []string
+	for _, res := range analyzertest.Analyze(t, filepath.Join("testdata", "imports-use-config"), antipattern.ImportsUseConfig) {
+		for _, f := range res.Findings {
+			s, ok := analyzer.DiagnosticSeverity(f.Diagnostic)
+			if !ok {
+				s = antipattern.ImportsUseConfig.Severity
+			}
+			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(f.Pos.Filename), f.Pos.Line, s))
+		}
+	}
+	want := []string{
+		"bad.nix:10: error", "bad.nix:11: error", "bad.nix:12: warning", "bad.nix:13: error",
+		"handcall.nix:7: warning", "handcall.nix:8: error",
+		"lazy.nix:11: error", "letflow.nix:5: error", "letflow.nix:7: error",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("severities:\n got %q\nwant %q", got, want)
 	}
 }
 

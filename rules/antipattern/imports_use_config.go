@@ -34,6 +34,13 @@ The module system must know every module before it can compute
 fail with "infinite recursion encountered". ` + "`lib`" + ` and arguments passed
 through ` + "`specialArgs`" + ` are fine.
 
+Uses of ` + "`config`" + ` and ` + "`options`" + ` are errors: the module system always
+computes them. Uses of ` + "`pkgs`" + ` are warnings: it recurses only when the
+module system supplies ` + "`pkgs`" + ` (from ` + "`_module.args`" + `, as NixOS and
+home-manager do), not when the function is called by hand
+(` + "`import ./m.nix { inherit pkgs; }`" + `) or gets ` + "`pkgs`" + ` through
+` + "`specialArgs`" + `, and one file does not tell which.
+
 ## Example
 ` + "```nix" + `
 { config, lib, ... }:
@@ -88,7 +95,7 @@ func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 		for _, d := range m.Imports {
 			reported := map[*ast.Ident]bool{}
 			nixmatch.Forced(f.Info, d.Value, nixmatch.Elems, func(r nixmatch.ForcedRef) bool {
-				arg := lateArg(f.Info, m.Func, r)
+				arg, pkgsOnly := lateArg(f.Info, m.Func, r)
 				if arg == "" {
 					return true
 				}
@@ -99,8 +106,7 @@ func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 				}
 				if !reported[at] {
 					reported[at] = true
-					pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
-						Message: "imports depend on " + arg + ", which the module system computes from the imports: infinite recursion"})
+					pass.Report(importsDiagnostic(at, arg, pkgsOnly))
 				}
 				return true
 			})
@@ -109,18 +115,33 @@ func runImportsUseConfig(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// importsDiagnostic reports the use at of the late argument arg. config
+// and options are always computed from the imports; pkgs only when the
+// module system supplies it (from _module.args, set through config), not
+// when it comes from specialArgs or a caller's import ./m.nix { inherit
+// pkgs; }, which one file does not tell: a warning that says so.
+func importsDiagnostic(at *ast.Ident, arg string, pkgsOnly bool) analysis.Diagnostic {
+	if !pkgsOnly {
+		return analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
+			Message: "imports depend on " + arg + ", which the module system computes from the imports: infinite recursion"}
+	}
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
+		Message: "imports depend on " + arg + ": infinite recursion if the module system supplies pkgs (from `_module.args`, which it computes from the imports); fine only when pkgs is passed by hand or through specialArgs"}
+	return analyzer.WithSeverity(d, analyzer.SeverityWarning)
+}
+
 // lateArg describes the late module argument r stands for ("`config`",
-// "`args.pkgs`"), or returns "".
-func lateArg(info *scope.Info, fn *ast.LambdaExpr, r nixmatch.ForcedRef) string {
+// "`args.pkgs`") and whether it is pkgs, or returns "".
+func lateArg(info *scope.Info, fn *ast.LambdaExpr, r nixmatch.ForcedRef) (string, bool) {
 	def := info.Refs[r.Ident]
 	if def == nil || def.Owner != ast.Expr(fn) {
-		return ""
+		return "", false
 	}
 	switch {
 	case def.Kind == scope.FormalDef && slices.Contains(lateArgs, def.Name):
-		return "`" + def.Name + "`"
+		return "`" + def.Name + "`", def.Name == "pkgs"
 	case (def.Kind == scope.AtDef || def.Kind == scope.LambdaArgDef) && len(r.Select) > 0 && slices.Contains(lateArgs, r.Select[0]):
-		return "`" + def.Name + "." + r.Select[0] + "`"
+		return "`" + def.Name + "." + r.Select[0] + "`", r.Select[0] == "pkgs"
 	}
-	return ""
+	return "", false
 }
