@@ -28,6 +28,10 @@ func InspectorOf(pass *analysis.Pass) *Inspector { return pass.ResultOf[Inspect]
 // restricted to some node types skip the subtrees without them.
 type Inspector struct {
 	events []event
+	// stack is WithStack's stack, kept between calls: every rule that
+	// needs ancestors calls WithStack on every file. A call made from
+	// within WithStack's f finds it taken and allocates its own.
+	stack []ast.Node
 }
 
 // event is the entry (push) or exit of a node.
@@ -128,7 +132,9 @@ func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 // ancestors, outermost first (the slice is reused: copy it to keep it).
 func (in *Inspector) WithStack(types []ast.Node, f func(n ast.Node, stack []ast.Node)) {
 	mask := maskOf(types)
-	stack := make([]ast.Node, 0, 32) // deeper trees are rare
+	stack := in.stack[:0]
+	in.stack = nil
+	defer func() { in.stack = stack[:0] }()
 	for i := 0; i < len(in.events); i++ {
 		ev := in.events[i]
 		if ev.index < i { // a pop

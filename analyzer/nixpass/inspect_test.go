@@ -101,3 +101,22 @@ func TestInspectorNodes(t *testing.T) {
 		t.Errorf("Nodes = %q, want %q", got, want)
 	}
 }
+
+// TestInspectorNestedWithStack checks that a WithStack call made from
+// within another's f does not disturb the outer stack it reuses.
+func TestInspectorNestedWithStack(t *testing.T) {
+	in := NewInspector(sampleTree())
+	idents := []ast.Node{(*ast.Ident)(nil)}
+	var want, got []string
+	in.WithStack(idents, func(n ast.Node, stack []ast.Node) { want = append(want, top(stack)) })
+	for range 2 { // the second round reuses the kept stack
+		got = got[:0]
+		in.WithStack(idents, func(n ast.Node, stack []ast.Node) {
+			in.WithStack(idents, func(ast.Node, []ast.Node) {})
+			got = append(got, top(stack))
+		})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("stacks with nested calls = %q, want %q", got, want)
+		}
+	}
+}
