@@ -17,6 +17,8 @@ var FirewallDisabled = &analyzer.Rule{
 ## What it does
 Flags ` + "`networking.firewall.enable = false`" + `, however the path is written
 and whatever wrapper (` + "`mkForce`, `mkDefault`, `mkIf`" + `) carries the value.
+A definition under ` + "`mkIf false`" + ` or ` + "`optionalAttrs false`" + ` is skipped: it never
+applies.
 
 ## Why is this bad?
 Every service that listens on a port becomes reachable from the network,

@@ -11,7 +11,8 @@ import (
 )
 
 // OptionDef is one definition of a NixOS (or home-manager) option in a
-// module.
+// module. Definitions under `mkIf false` or `optionalAttrs false` are
+// left out: they never apply.
 type OptionDef struct {
 	// Path is the full option path, without the "config" section of a
 	// module that declares options, and with the path of an enclosing
@@ -202,7 +203,10 @@ func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bo
 // value collects the definition of path by e, and the definitions below
 // it when e is a set.
 func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) {
-	e, wrapped := Unwrap(c.info, e)
+	e, wrapped, never := unwrap(c.info, e)
+	if never {
+		return // mkIf false v defines nothing
+	}
 	cond = cond || wrapped
 	if c.merged(m, path, key, d, e, cond) {
 		return
@@ -225,7 +229,9 @@ func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDe
 		}
 	}
 	if args, ok := CallArgs(c.info, e, "lib.optionalAttrs", "lib.attrsets.optionalAttrs"); ok && len(args) == 2 {
-		c.value(m, path, key, d, args[1], true)
+		if !IsBool(c.info, args[0], false) { // optionalAttrs false s is { }
+			c.value(m, path, key, d, args[1], true)
+		}
 		return true
 	}
 	return false
@@ -256,7 +262,9 @@ func (c *collector) below(m *Module, path []string, e ast.Expr, cond bool) {
 		}
 	case *ast.CallExpr:
 		// let … in mkIf c { … }: the wrapper under a scope.
-		if u, wrapped := Unwrap(c.info, v); u != ast.Expr(v) {
+		if u, wrapped, never := unwrap(c.info, v); never {
+			return
+		} else if u != ast.Expr(v) {
 			c.below(m, path, u, cond || wrapped)
 		} else {
 			c.merged(m, path, nil, nil, v, cond)

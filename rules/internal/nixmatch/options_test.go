@@ -155,3 +155,17 @@ func TestOptionsMalformedWrappers(t *testing.T) {
 		t.Errorf("paths: %s", s)
 	}
 }
+
+// TestOptionsNeverApplied checks that definitions under mkIf false or
+// optionalAttrs false, which define nothing, are left out.
+func TestOptionsNeverApplied(t *testing.T) {
+	fset, f := load(t, "never.nix")
+	got := render(fset, f, nixmatch.Options(f))
+	want := "7:12 services.d = { port = 1; }\n" +
+		"7:68 services.d.port = 1\n" +
+		"8:12 services.e = let x = 1; in lib.mk…\n" +
+		"9:14 services.f.enable = false ?\n"
+	if got != want {
+		t.Errorf("Options:\n%q\nwant:\n%q", got, want)
+	}
+}

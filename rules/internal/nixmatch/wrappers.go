@@ -25,21 +25,31 @@ var wrappers = map[string]int{
 // without `lib.`) and parentheses from a definition's value.
 // conditional reports whether an mkIf was among them.
 func Unwrap(info *scope.Info, e ast.Expr) (value ast.Expr, conditional bool) {
+	value, conditional, _ = unwrap(info, e)
+	return value, conditional
+}
+
+// unwrap is Unwrap that also reports whether one of the mkIfs has the
+// literal condition false: such a definition never applies.
+func unwrap(info *scope.Info, e ast.Expr) (value ast.Expr, conditional, never bool) {
 	e = ast.Unparen(e)
 	for range maxDepth {
 		fun, args := FlattenCall(e)
 		if fun == nil {
-			return e, conditional
+			return e, conditional, never
 		}
 		name := wrapperName(info, fun)
 		n := wrappers[name]
 		if name == "" || len(args) != n+1 {
-			return e, conditional
+			return e, conditional, never
 		}
-		conditional = conditional || name == "lib.mkIf"
+		if name == "lib.mkIf" {
+			conditional = true
+			never = never || IsBool(info, args[0], false)
+		}
 		e = ast.Unparen(args[n])
 	}
-	return e, conditional
+	return e, conditional, never
 }
 
 // wrapperName returns the wrapper fun refers to ("lib.mkIf"), or "".
