@@ -24,7 +24,10 @@ Flags the ` + "`mode`" + ` of agenix (` + "`age.secrets.<name>`" + `) and sops-n
 permissions to all users (` + "`\"0444\"`, `\"0644\"`" + `), or to a broad group
 (` + "`users`, `wheel`" + `) named by the secret's ` + "`group`" + `. Group bits for a
 service's own group (` + "`mode = \"0440\"; group = \"nginx\";`" + `) are the intended way
-to share a secret and are not flagged.
+to share a secret and are not flagged: the group names exactly who may read
+it (the agenix and sops-nix manuals use this for services that run as their
+own user), and without a ` + "`group`" + ` the secret's group is root's. A group most
+users belong to turns group bits into "every user" again.
 
 ## Why is this bad?
 The secret manager keeps the secret out of the Nix store so that only its
