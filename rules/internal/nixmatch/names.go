@@ -81,10 +81,10 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Iden
 	return nil, nil
 }
 
-// start begins a qualified name with room for the selections that
-// usually follow (lib.strings.concatMapStrings), in one allocation.
+// start begins a qualified name with room for the one selection that
+// usually follows (lib.mkIf, pkgs.fetchurl, builtins.readFile).
 func start(first string) []string {
-	name := make([]string, 1, 4)
+	name := make([]string, 1, 2)
 	name[0] = first
 	return name
 }
