@@ -2,9 +2,11 @@
 //
 // Fixes edit as little text as possible, so that comments and the
 // author's layout survive: removing a binding or a formal takes its line
-// with it when it stood alone on that line, and leaves any comment on the
-// line or around it in place. Fixes that would have to drop a comment
-// check DropsComment first and are not offered.
+// with it when it stood alone on that line, and leaves the comments
+// around it in place, except the comment ending the line of a binding
+// that starts its line, which is about that binding. Fixes that would
+// have to drop any other comment check DropsComment first and are not
+// offered.
 package edit
 
 import (

@@ -1,15 +1,44 @@
 package edit
 
 import (
+	"go/token"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
 // RemoveBinding removes the binding b (an attribute definition or a
-// whole inherit) from its set or let.
+// whole inherit) from its set or let, together with the comment that
+// ends its line when b starts that line (`a = 1; # about a`): that comment
+// is about b. Comments above b, and after a binding that shares its line
+// with others, stay.
 func RemoveBinding(f *ast.File, b ast.Binding) analysis.TextEdit {
-	return Delete(f, b.Pos(), b.End())
+	return Delete(f, b.Pos(), withTrailingComment(f, b.Pos(), b.End()))
+}
+
+// withTrailingComment returns the end of the comment that follows [from,
+// to) on its last line and ends that line, when only blanks precede from
+// on its line; otherwise to.
+func withTrailingComment(f *ast.File, from, to token.Pos) token.Pos {
+	src := f.Src
+	if !lineBlankBefore(src, f.Offset(from)) {
+		return to
+	}
+	e := f.Offset(to)
+	for e < len(src) && isBlank(src[e]) {
+		e++
+	}
+	cs := f.CommentsIn(f.Tok.Pos(e), f.Tok.Pos(len(src)))
+	if len(cs) == 0 || cs[0].Pos() != f.Tok.Pos(e) {
+		return to
+	}
+	c := cs[0]
+	if end := f.Offset(c.End()); strings.Contains(c.Text, "\n") || !restOfLineBlank(src, end) && end != len(src) {
+		return to
+	}
+	return c.End()
 }
 
 // RemoveInheritName removes one name from an inherit that keeps others.
