@@ -33,10 +33,16 @@ func Lookup(rules []*Rule, name string) ([]*Rule, error) {
 	return out, nil
 }
 
+// alwaysOn reports whether r is a syntax rule. What Nix itself rejects is
+// reported in every run, at error severity: --select and "all" leave
+// these rules on, and turning one off or lowering it is refused, so a file
+// Nix cannot read never passes the audit gate of the fleet operations.
+func alwaysOn(r *Rule) bool { return r.Category == "syntax" }
+
 // selectRules returns the rules a run enables, sorted by name: every rule
 // at its default severity, then the configuration's [rules] ("all" first,
 // then categories, then rules, so the most specific wins), then --select,
-// --enable and --disable.
+// --enable and --disable; the syntax rules stay on (see alwaysOn).
 func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, error) {
 	severity := make(map[*Rule]Severity, len(rules))
 	configured := make(map[*Rule]bool)
@@ -71,6 +77,12 @@ func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, err
 		}
 		level := cfg.Rules[k]
 		for _, r := range named {
+			if alwaysOn(r) {
+				if k != "all" && level != "error" {
+					return nil, cfg.Errorf([]string{"rules", k}, "rules.%s = %q: the syntax rules always run at error severity (they report what Nix rejects)", k, level)
+				}
+				continue
+			}
 			if level == "off" {
 				enabled[r] = false
 				continue
@@ -89,6 +101,9 @@ func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, err
 				return fmt.Errorf("--%s: %w", flagName, err)
 			}
 			for _, r := range named {
+				if !on && n != "all" && alwaysOn(r) {
+					return fmt.Errorf("--%s %s: the syntax rules always run (they report what Nix rejects)", flagName, n)
+				}
 				enabled[r] = on
 			}
 		}
@@ -108,7 +123,7 @@ func selectRules(rules []*Rule, cfg *config.Config, opts Options) ([]active, err
 	}
 	var out []active
 	for _, r := range rules {
-		if enabled[r] {
+		if enabled[r] || alwaysOn(r) {
 			out = append(out, active{Rule: r, severity: severity[r], configured: configured[r]})
 		}
 	}

@@ -48,11 +48,16 @@ func TestSelectRules(t *testing.T) {
 		{"defaults", nil, Options{}, "a-rule=warning b-rule=info c-rule=error"},
 		{"category off", map[string]string{"style": "off"}, Options{}, "c-rule=error"},
 		{"rule beats category", map[string]string{"style": "off", "b-rule": "error"}, Options{}, "b-rule=error c-rule=error"},
-		{"category beats all", map[string]string{"all": "info", "syntax": "warning"}, Options{}, "a-rule=info b-rule=info c-rule=warning"},
+		{"category beats all", map[string]string{"all": "info", "style": "warning"}, Options{}, "a-rule=warning b-rule=warning c-rule=error"},
 		{"select", nil, Options{Select: []string{"syntax", "a-rule"}}, "a-rule=warning c-rule=error"},
-		{"select overrides off", map[string]string{"a-rule": "off"}, Options{Select: []string{"a-rule"}}, "a-rule=warning"},
+		// The syntax rules always run, at error severity.
+		{"all leaves syntax on", map[string]string{"all": "off"}, Options{}, "c-rule=error"},
+		{"all leaves syntax at error", map[string]string{"all": "info"}, Options{}, "a-rule=info b-rule=info c-rule=error"},
+		{"syntax at error is allowed", map[string]string{"syntax": "error", "c-rule": "error"}, Options{}, "a-rule=warning b-rule=info c-rule=error"},
+		{"select keeps syntax", nil, Options{Select: []string{"a-rule"}}, "a-rule=warning c-rule=error"},
+		{"select overrides off", map[string]string{"a-rule": "off"}, Options{Select: []string{"a-rule"}}, "a-rule=warning c-rule=error"},
 		{"enable after off", map[string]string{"style": "off"}, Options{Enable: []string{"b-rule"}}, "b-rule=info c-rule=error"},
-		{"disable all", nil, Options{Disable: []string{"all"}}, ""},
+		{"disable all keeps syntax", nil, Options{Disable: []string{"all"}}, "c-rule=error"},
 		{"disable wins over enable", nil, Options{Enable: []string{"all"}, Disable: []string{"style"}}, "c-rule=error"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,6 +71,28 @@ func TestSelectRules(t *testing.T) {
 	for _, opts := range []Options{{Select: []string{"nope"}}, {Enable: []string{"nope"}}, {Disable: []string{"nope"}}} {
 		if _, err := selectRules(testRules, def, opts); err == nil || !strings.Contains(err.Error(), `unknown rule or category "nope"`) {
 			t.Errorf("%+v: err = %v", opts, err)
+		}
+	}
+}
+
+// TestSelectRulesSyntaxAlwaysOn checks that turning a syntax rule off or
+// lowering its severity is refused: a configuration error naming the line,
+// or a usage error for --disable.
+func TestSelectRulesSyntaxAlwaysOn(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"[rules]\na-rule = \"off\"\nc-rule = \"off\"\n", `:3: rules.c-rule = "off": the syntax rules always run at error severity (they report what Nix rejects)`},
+		{"[rules]\nsyntax = \"warning\"\n", `:2: rules.syntax = "warning": the syntax rules always run at error severity (they report what Nix rejects)`},
+	} {
+		cfg := loadTestConfig(t, tc.text)
+		_, err := selectRules(testRules, cfg, Options{})
+		if want := cfg.Path + tc.want; err == nil || err.Error() != want {
+			t.Errorf("err = %v, want %s", err, want)
+		}
+	}
+	for _, name := range []string{"c-rule", "syntax"} {
+		_, err := selectRules(testRules, config.Default("."), Options{Disable: []string{"a-rule", name}})
+		if want := "--disable " + name + ": the syntax rules always run (they report what Nix rejects)"; err == nil || err.Error() != want {
+			t.Errorf("--disable %s: err = %v, want %s", name, err, want)
 		}
 	}
 }

@@ -161,6 +161,10 @@ func TestExitCodes(t *testing.T) {
 	urlAndInherit := "--select=url-literal,empty-inherit"
 	warnings := "default.nix:3:3: warning: empty inherit: it binds nothing [empty-inherit]\n" +
 		"default.nix:4:9: warning: URL literal: quote it (RFC 45) [url-literal]\n"
+	undefined := "default.nix:5:25: error: undefined variable 'hello' [undefined-variable]\n"
+	// warnings.nix is default.nix without its undefined variable.
+	writeFile(t, filepath.Join(dir, "warnings.nix"), strings.Replace(readFile(t, filepath.Join(dir, "default.nix")), " hello", "", 1))
+	onlyWarnings := strings.ReplaceAll(warnings, "default.nix", "warnings.nix")
 	for _, tc := range []struct {
 		name           string
 		args           []string
@@ -170,8 +174,14 @@ func TestExitCodes(t *testing.T) {
 		{"clean", []string{"check", ours, "--format", "errfmt", "lib"}, 0, "", ""},
 		{"error finding", []string{"check", ours, "--format", "errfmt", "default.nix"}, 1,
 			warnings + "default.nix:5:25: error: undefined variable 'hello' [undefined-variable]\n", ""},
-		{"warnings only", []string{"check", urlAndInherit, "--format", "errfmt", "default.nix"}, 0, warnings, ""},
-		{"fail-on warning", []string{"check", urlAndInherit, "--fail-on", "warning", "--format", "errfmt", "default.nix"}, 1, warnings, ""},
+		{"warnings only", []string{"check", urlAndInherit, "--format", "errfmt", "warnings.nix"}, 0, onlyWarnings, ""},
+		{"fail-on warning", []string{"check", urlAndInherit, "--fail-on", "warning", "--format", "errfmt", "warnings.nix"}, 1, onlyWarnings, ""},
+		// The syntax rules run whatever --select and --disable say.
+		{"select keeps syntax", []string{"check", urlAndInherit, "--format", "errfmt", "default.nix"}, 1, warnings + undefined, ""},
+		{"disable all keeps syntax", []string{"check", "--disable", "all", "--format", "errfmt", "default.nix", "broken.nix"}, 1,
+			"broken.nix:3:5: error: syntax error, unexpected '=', expecting ';' [syntax-error]\n" + undefined, ""},
+		{"disable a syntax rule", []string{"check", "--disable", "undefined-variable", "default.nix"}, 2, "",
+			"nixaudit: --disable undefined-variable: the syntax rules always run (they report what Nix rejects)\n"},
 		{"fail-on none", []string{"check", ours, "--fail-on=none", "--format", "errfmt", "lib", "broken.nix"}, 0,
 			"broken.nix:3:5: error: syntax error, unexpected '=', expecting ';' [syntax-error]\n", ""},
 		{"check is the default command", []string{ours, "--format", "errfmt", "default.nix"}, 1,
@@ -192,12 +202,16 @@ func TestExitCodes(t *testing.T) {
 func TestTextFormat(t *testing.T) {
 	dir := fixture(t, "basic")
 	r := nixaudit(t, dir, "", "check", "--select", "url-literal", "default.nix")
-	expect(t, r, 0, "default.nix:4:9: warning[url-literal] URL literal: quote it (RFC 45)\n"+
+	expect(t, r, 1, "default.nix:4:9: warning[url-literal] URL literal: quote it (RFC 45)\n"+
 		"  |\n"+
 		"4 |   src = https://example.org/src.tar.gz;\n"+
 		"  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"+
 		"   = fix: quote the URL (safe, with --fix)\n"+
-		"Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.\n", "")
+		"default.nix:5:25: error[undefined-variable] undefined variable 'hello'\n"+
+		"  |\n"+
+		"5 |   packages = [ pkgs.git hello ];\n"+
+		"  |                         ^^^^^\n"+
+		"Found 2 problems (1 error, 1 warning, 0 infos) in 1 file. 1 fixable with --fix.\n", "")
 }
 
 func TestGitHubFormat(t *testing.T) {
@@ -277,14 +291,19 @@ func TestConfig(t *testing.T) {
 		{"fail-on = \"error\"\ncolour = \"always\"\n", "nixaudit: .nixaudit.toml:2: unknown key colour\n"},
 		{"fail-on = \"error\n", "nixaudit: .nixaudit.toml:1: strings cannot contain newlines\n"},
 		{"[rules]\nurl-literal = \"loud\"\n", "nixaudit: .nixaudit.toml:2: rules.url-literal = \"loud\": want one of off, error, warning, info\n"},
-		{"[rules]\nsyntax = \"off\"\nno-such-rule = \"off\"\n", "nixaudit: .nixaudit.toml:3: rules: unknown rule or category \"no-such-rule\"\n"},
+		{"[rules]\nstyle = \"off\"\nno-such-rule = \"off\"\n", "nixaudit: .nixaudit.toml:3: rules: unknown rule or category \"no-such-rule\"\n"},
+		// The syntax rules cannot be turned off or lowered.
+		{"[rules]\nstyle = \"off\"\nsyntax-error = \"off\"\n",
+			"nixaudit: .nixaudit.toml:3: rules.syntax-error = \"off\": the syntax rules always run at error severity (they report what Nix rejects)\n"},
+		{"[rules]\nsyntax = \"warning\"\n",
+			"nixaudit: .nixaudit.toml:2: rules.syntax = \"warning\": the syntax rules always run at error severity (they report what Nix rejects)\n"},
 	} {
 		writeFile(t, filepath.Join(dir, ".nixaudit.toml"), tc.config)
 		expect(t, nixaudit(t, dir, "", "check", "."), 2, "", tc.stderr)
 	}
 	// A valid configuration found upward from the target: severities,
 	// rules turned off, fail-on and excludes apply.
-	writeFile(t, filepath.Join(dir, ".nixaudit.toml"), "fail-on = \"warning\"\nexclude = [\"skip/\"]\n[rules]\nsyntax = \"off\"\nurl-literal = \"info\"\n")
+	writeFile(t, filepath.Join(dir, ".nixaudit.toml"), "fail-on = \"warning\"\nexclude = [\"skip/\"]\n[rules]\nsyntax = \"error\"\nurl-literal = \"info\"\n")
 	if err := os.MkdirAll(filepath.Join(dir, "skip"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -2,5 +2,5 @@
 {
   inherit;
   src = https://example.org/src.tar.gz;
-  packages = [ pkgs.git hello ];
+  packages = [ pkgs.git pkgs.hello ];
 }
