@@ -82,6 +82,12 @@ func TestFixLayout(t *testing.T) {
 		{RedundantParens, "{\n  a = (\n    f x\n  );\n}\n", "{\n  a =\n    f x;\n}\n"},
 		{RedundantParens, "{\n  a = (\n    f x # note\n  );\n}\n", "{\n  a =\n    f x # note\n  ;\n}\n"},
 		{RedundantParens, "{ a = (x)/* c */; }\n", "{ a = x /* c */; }\n"},
+		// Before the dot of a selection no blank is needed.
+		{RedundantParens, "x: { a = (x).b; c = (x).${(x)}; d = (''s'').e; }\n", "x: { a = x.b; c = x.${x}; d = ''s''.e; }\n"},
+		{RedundantParens, "x: { a = f (x).b; }\n", "x: { a = f x.b; }\n"},
+		// Around the whole file, a line holding only ( goes.
+		{RedundantParens, "(\n  { lib, ... }:\n  lib\n)\n", "  { lib, ... }:\n  lib\n"},
+		{RedundantParens, "# c\n(\r\n  1\n)\n", "# c\n  1\n"},
 		{BoolSimplification, "!(a == b) == c\n", "(a != b) == c\n"},
 		{BoolComparison, "!(x.enable == false)\n", "!(!x.enable)\n"},
 		{DeprecatedIsNull, "f (isNull x)\n", "f (x == null)\n"},

@@ -11,6 +11,7 @@ package edit
 
 import (
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -145,13 +146,46 @@ func Unwrap(f *ast.File, open, close token.Pos) []analysis.TextEdit {
 		for s > 0 && isBlank(src[s-1]) {
 			s--
 		}
-		first = ReplaceSpan(f.Tok.Pos(s), f.Tok.Pos(o+1), "")
+		e := o + 1
+		if s == 0 || src[s-1] == '\n' {
+			// Alone on its line: the line goes.
+			e = lineEnd(src, e)
+		}
+		first = ReplaceSpan(f.Tok.Pos(s), f.Tok.Pos(e), "")
 	}
 	last := drop(c)
+	if startsSelection(f, c) {
+		last = ReplaceSpan(f.Tok.Pos(c), f.Tok.Pos(c+1), "")
+	}
 	if p := lastNonSpace(src, c); p > o && lineBlankBefore(src, c) && !inLineComment(f, p) {
 		last = ReplaceSpan(f.Tok.Pos(p+1), f.Tok.Pos(c+1), "")
 	}
 	return []analysis.TextEdit{first, last}
+}
+
+// lineEnd returns the offset after the line break that ends the line of
+// offset i (CRLF included), or len(src).
+func lineEnd(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	return min(i+1, len(src))
+}
+
+// startsSelection reports whether the closing delimiter at offset c
+// follows an identifier or indented string and is followed by the dot of
+// an attribute selection, as in (x).b: x.b lexes as x . b again (had the
+// dot begun a path or a float, the lexer would not have made it a dot
+// after the delimiter either), so no blank is needed.
+func startsSelection(f *ast.File, c int) bool {
+	i := sort.Search(len(f.Tokens), func(i int) bool { return int(f.Tokens[i].Offset) >= c })
+	if i == 0 || i+2 >= len(f.Tokens) || int(f.Tokens[i].Offset) != c {
+		return false
+	}
+	before, dot, attr := f.Tokens[i-1], f.Tokens[i+1], f.Tokens[i+2]
+	return (before.Kind == ast.IDENT || before.Kind == ast.IND_CLOSE) && int(before.EndOffset) == c &&
+		dot.Kind == ast.DOT && int(dot.Offset) == c+1 &&
+		(attr.Kind == ast.IDENT || attr.Kind == ast.STRING_OPEN || attr.Kind == ast.INTERP_OPEN)
 }
 
 // restOfLineBlank reports whether only blanks lie between offset i and
