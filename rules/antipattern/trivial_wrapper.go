@@ -8,6 +8,7 @@ import (
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
 // TrivialWrapper flags bindings that only forward to another function.
@@ -21,6 +22,9 @@ Flags a binding whose value is a function that passes its arguments, in
 order, to another function and does nothing else
 (` + "`mkIf = c: v: lib.mkIf c v;`" + `), and attribute sets that re-export a
 library function under its own name (` + "`{ mkMerge = lib.mkMerge; }`" + `).
+A binding right under a ` + "`/** … */`" + ` doc comment (RFC 145) is skipped:
+nixdoc documents it under its own name, which is why nixpkgs' lib writes
+` + "`concatStringsSep = builtins.concatStringsSep;`" + ` on purpose.
 
 ## Why is this bad?
 The wrapper adds a name and a call to read through without adding
@@ -70,8 +74,8 @@ func runTrivialWrapper(pass *analysis.Pass) (any, error) {
 		}
 		for _, b := range bindings {
 			d, ok := b.(*ast.AttrDef)
-			if !ok || len(d.Path.Keys) != 1 {
-				continue
+			if !ok || len(d.Path.Keys) != 1 || nixshape.HasDocComment(f.File, d) {
+				continue // a documented binding is a name of its own (nixdoc)
 			}
 			name, ok := ast.KeyName(d.Path.Keys[0])
 			if !ok {

@@ -7,6 +7,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
 // ManualInheritFrom reports `a = x.a;`, which is `inherit (x) a;`.
@@ -26,8 +27,8 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 		}
 		for _, b := range bindings {
 			def, name := singleNameDef(b)
-			if def == nil {
-				continue
+			if def == nil || nixshape.HasDocComment(f.File, def) {
+				continue // documented under its own name on purpose (nixdoc)
 			}
 			sel, ok := def.Value.(*ast.SelectExpr)
 			if !ok || sel.Default != nil {

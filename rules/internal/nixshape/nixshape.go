@@ -5,7 +5,10 @@
 package nixshape
 
 import (
+	"bytes"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -185,4 +188,21 @@ func TopKeys(set *ast.AttrSetExpr) (names []string, ok bool) {
 		}
 	}
 	return names, true
+}
+
+// HasDocComment reports whether a doc comment (`/** … */`, RFC 145, as
+// nixdoc reads it) directly precedes n, with only layout between them.
+// Such a comment documents n under its name, which is why nixpkgs' lib
+// writes `attrValues = builtins.attrValues;` rather than an inherit.
+func HasDocComment(f *ast.File, n ast.Node) bool {
+	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].End() > n.Pos() })
+	if i == 0 {
+		return false
+	}
+	c := f.Comments[i-1]
+	if !strings.HasPrefix(c.Text, "/**") || c.Text == "/**/" {
+		return false
+	}
+	between := f.Src[f.Offset(c.End()):f.Offset(n.Pos())]
+	return len(bytes.TrimSpace(between)) == 0
 }

@@ -61,3 +61,26 @@ func TestTopKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestHasDocComment(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool // for the binding b
+	}{
+		{"{\n  /** Doc. */\n  b = 1;\n}", true},
+		{"{\n  /**\n    Doc.\n  */\n\n  b = 1;\n}", true},
+		{"{\n  /* Not doc. */\n  b = 1;\n}", false},
+		{"{\n  /**/\n  b = 1;\n}", false},
+		{"{\n  # Not doc.\n  b = 1;\n}", false},
+		{"{\n  /** Doc of a. */\n  a = 1;\n  b = 2;\n}", false},
+		{"{\n  /** Doc. */\n  # then a line comment\n  b = 1;\n}", false},
+		{"{ b = 1; }", false},
+	} {
+		f := parse(t, "a.nix", tc.src)
+		set := f.Expr.(*ast.AttrSetExpr)
+		b := set.Bindings[len(set.Bindings)-1]
+		if got := HasDocComment(f, b); got != tc.want {
+			t.Errorf("HasDocComment(b) in %q = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
