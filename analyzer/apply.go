@@ -10,11 +10,16 @@ import (
 )
 
 // applyFixes applies the chosen fixes of each unit in todo to its text and
-// returns the units that changed. A unit whose fixed text would have more
-// syntax errors than before keeps only the fixes that do not add any.
+// returns the units that changed. A unit with syntax errors is never
+// changed (a fix there could delete the half-typed code being edited); a
+// unit whose fixed text would have syntax errors keeps only the fixes that
+// add none.
 func (r *runner) applyFixes(todo []*unit, unsafe bool) ([]*unit, error) {
 	var changed []*unit
 	for _, u := range todo {
+		if u.syntaxErrors > 0 {
+			continue
+		}
 		chosen := chooseFixes(u.candidates(unsafe))
 		if len(chosen) == 0 {
 			continue

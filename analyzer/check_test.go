@@ -400,6 +400,48 @@ func TestCheckSuppressions(t *testing.T) {
 	}
 }
 
+// parseErrorRule reports the parser's errors, as the syntax-error rule
+// does (the syntax rules import this package).
+var parseErrorRule = &Rule{Analyzer: &analysis.Analyzer{
+	Name: "parse-error", Doc: "reports parse errors",
+	Requires: []*analysis.Analyzer{nixpass.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, e := range nixpass.Of(pass).Errors {
+			pass.Report(analysis.Diagnostic{Pos: e.Pos, End: e.End, Message: e.Msg})
+		}
+		return nil, nil
+	},
+}, Category: "syntax", Severity: SeverityError}
+
+// TestCheckSyntaxErrorFile checks that a file that does not parse gets
+// no fix, and reports its syntax findings only: the other rules saw a
+// recovered tree, and its suppressions cannot be judged unused.
+func TestCheckSyntaxErrorFile(t *testing.T) {
+	dir := t.TempDir()
+	broken := "{\n  a = BAD; # nixaudit: ignore[risky-word]\n  b = ;\n}\n"
+	writeTree(t, dir, map[string]string{"broken.nix": broken, "ok.nix": "{ a = BAD; }\n"})
+	rules := []*Rule{badRule, riskyRule, parseErrorRule, UnusedSuppression}
+	for _, opts := range []Options{{Rules: rules}, {Rules: rules, Fix: true}, {Rules: rules, Diff: true}} {
+		out := check(t, dir, opts)
+		want := "broken.nix:3:7:3:8:error:parse-error:syntax error, unexpected ';'\n"
+		if !opts.Fix && !opts.Diff {
+			want += "ok.nix:1:7:1:10:error:bad-word:found BAD\n"
+		}
+		if got := brief(out.Result.Diagnostics); got != want {
+			t.Errorf("fix %v, diff %v: findings:\n%s\nwant\n%s", opts.Fix, opts.Diff, got, want)
+		}
+		if strings.Contains(out.Diff, "broken.nix") {
+			t.Errorf("--diff changes broken.nix:\n%s", out.Diff)
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, "broken.nix")); string(data) != broken {
+			t.Errorf("fix %v: broken.nix became %q", opts.Fix, data)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "ok.nix")); string(data) != "{ a = ok; }\n" {
+		t.Errorf("ok.nix after --fix: %q", data)
+	}
+}
+
 func TestCheckFixKeepsParsing(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.nix": "{ a = BAD; b = BREAK; }\n"})

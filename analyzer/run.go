@@ -310,7 +310,10 @@ func (r *runner) addFile(path string) (*token.File, []byte, error) {
 }
 
 // filter applies each unit's suppressions to its findings and computes
-// the unused-suppression findings.
+// the unused-suppression findings. A file with syntax errors keeps only
+// the findings of the syntax rules: the other rules saw a tree the parser
+// recovered, where missing text can hide uses or invent code, and
+// whether its suppressions are used cannot be judged.
 func (r *runner) filter() {
 	for _, u := range r.units {
 		for _, s := range u.sups {
@@ -318,12 +321,15 @@ func (r *runner) filter() {
 		}
 		u.kept = u.kept[:0]
 		for _, f := range u.raw {
+			if u.syntaxErrors > 0 && !alwaysOn(f.rule.Rule) {
+				continue
+			}
 			if !suppressed(u.sups, f.rule.Rule, u.file.Tok.Line(f.d.Pos)) {
 				u.kept = append(u.kept, f)
 			}
 		}
 		u.unused = u.unused[:0]
-		if r.unusedRule == nil {
+		if r.unusedRule == nil || u.syntaxErrors > 0 {
 			continue
 		}
 		for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known) {

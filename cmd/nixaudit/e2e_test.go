@@ -382,6 +382,28 @@ func TestFix(t *testing.T) {
 	expect(t, nixaudit(t, dir, "", "check", ours, "--fix"), 0, "No problems found in 1 file.\n", "")
 }
 
+// TestFixSyntaxErrors checks that --fix leaves files that do not parse
+// alone and reports their syntax errors only (a half-typed binding made
+// the dead-code rules delete the code being edited).
+func TestFixSyntaxErrors(t *testing.T) {
+	dir := fixture(t, "syntaxfix")
+	want := "a.nix:2:7: error: syntax error, unexpected ';' [syntax-error]\n" +
+		"b.nix:6:1: error: syntax error, unexpected '}' [syntax-error]\n"
+	for _, args := range [][]string{{"--diff"}, {"--fix"}, {"--fix", "--unsafe-fixes"}} {
+		r := nixaudit(t, dir, "", append([]string{"check", "--select=deadcode", "--format", "errfmt"}, args...)...)
+		if args[0] == "--diff" {
+			expect(t, r, 1, "", "") // no hunk; the report is not printed with --diff
+		} else {
+			expect(t, r, 1, want, "")
+		}
+		for _, name := range []string{"a.nix", "b.nix"} {
+			if got, orig := readFile(t, filepath.Join(dir, name)), readFile(t, filepath.Join("..", "..", "testdata", "e2e", "syntaxfix", name)); got != orig {
+				t.Errorf("%v changed %s:\n%s", args, name, got)
+			}
+		}
+	}
+}
+
 func TestRulesAndExplain(t *testing.T) {
 	r := nixaudit(t, ".", "", "rules", "--format", "json")
 	if r.code != 0 {

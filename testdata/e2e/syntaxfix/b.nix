@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+let
+  helper = x: x;
+in {
+  environment.systemPackages = [ pkgs.git
+}
