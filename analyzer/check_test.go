@@ -188,6 +188,34 @@ func TestCheckFix(t *testing.T) {
 	}
 }
 
+// TestCheckFixSymlink checks that --fix writes through a symlinked file:
+// the target gets the fixes and keeps its mode, the link stays a link.
+func TestCheckFixSymlink(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"real/x.nix": "BAD\n"})
+	target := filepath.Join(dir, "real", "x.nix")
+	if err := os.Chmod(target, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("real", "x.nix"), filepath.Join(dir, "link.nix")); err != nil {
+		t.Fatal(err)
+	}
+	out := check(t, dir, Options{Paths: []string{"link.nix"}, Fix: true})
+	if !reflect.DeepEqual(out.FixedFiles, []string{"link.nix"}) {
+		t.Errorf("fixed files = %q", out.FixedFiles)
+	}
+	if st, err := os.Lstat("link.nix"); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link.nix is no longer a symlink: %v, %v", st.Mode(), err)
+	}
+	st, _ := os.Stat(target)
+	if data, _ := os.ReadFile(target); string(data) != "ok\n" || st.Mode().Perm() != 0o640 {
+		t.Errorf("target after --fix: %q, mode %v", data, st.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files left in the link's directory: %v", entries)
+	}
+}
+
 func TestCheckBaseline(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.nix": "{\n  a = BAD;\n  b = BAD;\n}\n"})
