@@ -7,6 +7,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
@@ -16,6 +17,7 @@ var EmptyPattern = pack.Rule("empty-pattern", analyzer.SeverityWarning, analyzer
 func runEmptyPattern(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	topLevel := nixshape.TopLevelLambdas(f.Expr)
+	defined := definedValues(f)
 	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.LambdaExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
 		lam := n.(*ast.LambdaExpr)
 		if lam.Arg != nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
@@ -23,7 +25,7 @@ func runEmptyPattern(pass *analysis.Pass) (any, error) {
 		}
 		// NixOS and home-manager modules keep { ... }: by convention, and
 		// callPackage reads the pattern: never turn them into _:.
-		if nixshape.MayBeModule(lam, enclosing(stack), topLevel) {
+		if nixshape.MayBeModule(lam, enclosing(stack), topLevel) || defined[lam] {
 			return
 		}
 		fs := lam.Formals
@@ -34,6 +36,21 @@ func runEmptyPattern(pass *analysis.Pass) (any, error) {
 		})
 	})
 	return nil, nil
+}
+
+// definedValues returns the functions defined as option values in the
+// file's modules: any option may be a submodule or deferredModule, whose
+// values are modules (config.deferred = { ... }: …). The values of a
+// file's own set count only when the file is a module.
+func definedValues(f *nixpass.File) map[*ast.LambdaExpr]bool {
+	defined := map[*ast.LambdaExpr]bool{}
+	moduleFile := nixmatch.IsModuleFile(f)
+	for _, d := range nixmatch.Options(f) {
+		if lam, ok := d.Value.(*ast.LambdaExpr); ok && (moduleFile || !d.Module.Whole) {
+			defined[lam] = true
+		}
+	}
+	return defined
 }
 
 // enclosing returns the innermost node of stack that is not a

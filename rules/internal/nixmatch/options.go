@@ -55,6 +55,10 @@ type Module struct {
 	Prefix []string
 	// Imports holds the module's `imports = …;` bindings.
 	Imports []*ast.AttrDef
+	// Whole reports whether the module is the file's own expression, which
+	// is a module for certain only when IsModuleFile says so; the modules
+	// written inside it (imports, modules lists, submodules) are.
+	Whole bool
 }
 
 // Options returns every option definition of the modules in f, in source
@@ -82,6 +86,9 @@ func collect(f *nixpass.File) *collector {
 	}
 	if filepath.Base(f.Name) != "flake.nix" {
 		c.module(nil, f.Expr)
+		if len(c.modules) > 0 {
+			c.modules[0].Whole = true // module appends the outer module first
+		}
 	}
 	// Modules passed to nixosSystem { modules = [ … ]; } and the like.
 	ast.Inspect(f.Expr, func(n ast.Node) bool {
