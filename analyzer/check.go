@@ -126,10 +126,10 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		return nil, err
 	}
 
-	root := projectRoot(cfg, opts.Paths, cwd)
+	root := projectRoot(cfg, opts, cwd)
 	diags := r.diagnostics(root)
 	if opts.WriteBaseline != "" {
-		if err := writeBaseline(opts.WriteBaseline, diags); err != nil {
+		if err := writeBaseline(opts.WriteBaseline, diags, root); err != nil {
 			return nil, err
 		}
 	}
@@ -299,16 +299,26 @@ func projectDir(paths []string, stdinName string) string {
 	return p
 }
 
-// projectRoot is the directory fingerprints are relative to: the
-// configuration's directory, else the git repository of the first
-// target, else the working directory.
-func projectRoot(cfg *config.Config, paths []string, cwd string) string {
+// projectRoot is the directory fingerprints, and the file names of a
+// baseline, are relative to: the configuration's directory, else the git
+// repository of the first target, else the directory of the baseline
+// written (else read), so a baseline matches whatever the working
+// directory; else the working directory.
+func projectRoot(cfg *config.Config, opts Options, cwd string) string {
 	if cfg.Path != "" {
 		return cfg.Dir
 	}
-	if abs, err := filepath.Abs(projectDir(paths, "-")); err == nil {
+	if abs, err := filepath.Abs(projectDir(opts.Paths, "-")); err == nil {
 		if root := gitRoot(abs); root != "" {
 			return root
+		}
+	}
+	for _, b := range []string{opts.WriteBaseline, opts.Baseline} {
+		if b == "" {
+			continue
+		}
+		if abs, err := filepath.Abs(filepath.Dir(b)); err == nil {
+			return abs
 		}
 	}
 	return cwd

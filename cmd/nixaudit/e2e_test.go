@@ -343,6 +343,26 @@ func TestBaseline(t *testing.T) {
 		"nixaudit: baseline: open missing.json: no such file or directory\n")
 }
 
+// TestBaselineFromAnotherDirectory checks that, with no repository and
+// no configuration, fingerprints are relative to the baseline's directory,
+// not to the working directory.
+func TestBaselineFromAnotherDirectory(t *testing.T) {
+	parent := t.TempDir()
+	sub := filepath.Join(parent, "sub")
+	if err := os.CopyFS(sub, os.DirFS(fixture(t, "basic"))); err != nil {
+		t.Fatal(err)
+	}
+	r := nixaudit(t, parent, "", "check", ours, "--format", "errfmt", "sub", "--write-baseline", "sub/bl.json")
+	if r.code != 1 || strings.Count(r.stdout, "\n") != 4 {
+		t.Fatalf("writing the baseline: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if bl := readFile(t, filepath.Join(sub, "bl.json")); !strings.Contains(bl, `"file": "default.nix"`) {
+		t.Errorf("the baseline names files relative to itself:\n%s", bl)
+	}
+	expect(t, nixaudit(t, sub, "", "check", ours, "--format", "errfmt", ".", "--baseline", "bl.json"), 0, "", "")
+	expect(t, nixaudit(t, parent, "", "check", ours, "--format", "errfmt", "sub", "--baseline", "sub/bl.json"), 0, "", "")
+}
+
 func TestStdin(t *testing.T) {
 	dir := t.TempDir()
 	src := "{ a = https://example.org/x; }\n"
