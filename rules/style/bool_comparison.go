@@ -8,6 +8,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
@@ -35,7 +36,7 @@ func runBoolComparison(pass *analysis.Pass) (any, error) {
 		// nullOr bool option, `x or null`) or any other value it is
 		// false, where x would be an error. Only expressions that are
 		// booleans by construction qualify.
-		if !isBoolean(other) {
+		if !isBoolean(f.Info, other, 0) {
 			return
 		}
 		text, prec := f.Text(other), edit.Prec(other)
@@ -66,10 +67,18 @@ var predicates = map[string]bool{
 
 // isBoolean reports whether e is a boolean by construction: a negation, a
 // logical operator, a comparison, an attribute test, a call of a
-// predicate (isString x, hasPrefix p s, elem x xs, …) or an `enable`
-// option (cfg.enable, which mkEnableOption declares as a bool).
-func isBoolean(e ast.Expr) bool {
+// predicate (isString x, hasPrefix p s, elem x xs, …), an `enable`
+// option (cfg.enable, which mkEnableOption declares as a bool) or a let
+// or rec binding whose value is one of these or true or false.
+func isBoolean(info *scope.Info, e ast.Expr, depth int) bool {
 	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v := nixmatch.BoundValue(info, e)
+		if v == nil || depth > maxBindingChain {
+			return false
+		}
+		_, literal := nixmatch.Bool(info, v)
+		return literal || isBoolean(info, v, depth+1)
 	case *ast.UnaryExpr:
 		return e.Op == ast.OpNot
 	case *ast.BinaryExpr:
@@ -87,6 +96,10 @@ func isBoolean(e ast.Expr) bool {
 	}
 	return false
 }
+
+// maxBindingChain bounds how many let bindings isBoolean follows
+// (a = b; b = a; would loop).
+const maxBindingChain = 8
 
 // isPrefixedName reports whether name is prefix followed by a capital, as
 // in isString or hasPrefix.
