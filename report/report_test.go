@@ -314,3 +314,14 @@ func TestUseColor(t *testing.T) {
 		t.Error("want an error for an unknown mode")
 	}
 }
+
+func TestRedact(t *testing.T) {
+	text := "a = \"hunter2\";\nb = \"hunter2hunter2\"; c = \"x\";\n"
+	got := Redact(text, []string{"hunter2", "", "hunter2hunter2", "hunter2"})
+	if want := "a = \"<redacted>\";\nb = \"<redacted>\"; c = \"x\";\n"; got != want {
+		t.Errorf("Redact = %q, want %q", got, want)
+	}
+	if got := Redact(text, nil); got != text {
+		t.Errorf("Redact without secrets = %q", got)
+	}
+}

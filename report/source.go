@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -9,6 +11,28 @@ import (
 
 // redacted replaces a secret's text wherever source is shown.
 const redacted = "<redacted>"
+
+// Redact returns text with every occurrence of each secret replaced by
+// "<redacted>", as the excerpts of the reports show secrets. It is for
+// output that shows whole texts rather than a finding's line, such as the
+// diff of the fixes, whose context and changed lines may hold a secret
+// found in the old text or the new one.
+func Redact(text string, secrets []string) string {
+	// Longer secrets first, as one may contain another; equal ones next
+	// to each other, to drop the repeats.
+	sorted := slices.Clone(secrets)
+	slices.SortFunc(sorted, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	var pairs []string
+	for i, s := range sorted {
+		if s != "" && (i == 0 || s != sorted[i-1]) {
+			pairs = append(pairs, s, redacted)
+		}
+	}
+	if len(pairs) == 0 {
+		return text
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
+}
 
 // sourceLine returns line n (1-based) of file without its newline.
 func (r *Result) sourceLine(file string, n int) (string, bool) {
