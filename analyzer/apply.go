@@ -20,6 +20,7 @@ func (r *runner) applyFixes(todo []*unit, unsafe bool) ([]*unit, error) {
 		if u.syntaxErrors > 0 {
 			continue
 		}
+		u.noteSecrets()
 		chosen := chooseFixes(u.candidates(unsafe))
 		if len(chosen) == 0 {
 			continue
@@ -35,6 +36,21 @@ func (r *runner) applyFixes(todo []*unit, unsafe bool) ([]*unit, error) {
 		changed = append(changed, u)
 	}
 	return changed, nil
+}
+
+// noteSecrets records the text of the secret findings of u's latest
+// analysis, so that the diff of its fixes can mask them in the old text,
+// the new one, and the texts between.
+func (u *unit) noteSecrets() {
+	for _, f := range u.raw {
+		if f.d.Category != "secret" {
+			continue
+		}
+		start, end := u.file.Offset(f.d.Pos), u.file.Offset(f.d.End)
+		if 0 <= start && start < end && end <= len(u.text) {
+			u.secrets = append(u.secrets, string(u.text[start:end]))
+		}
+	}
 }
 
 // candidates returns the first applicable fix of each finding of u.

@@ -193,7 +193,11 @@ func (r *runner) finishFixes(opts Options, out *Outcome) error {
 		}
 		switch {
 		case opts.Diff:
-			diff.WriteString(unifiedDiff(u.name, u.orig, u.text))
+			// Unlike the fixed files, the diff is output: mask secrets.
+			u.noteSecrets()
+			before := report.Redact(string(u.orig), u.secrets)
+			after := report.Redact(string(u.text), u.secrets)
+			diff.WriteString(unifiedDiff(u.name, []byte(before), []byte(after)))
 		case u.path == "":
 			out.FixedStdin = u.text
 		default:

@@ -216,6 +216,37 @@ func TestCheckFixSymlink(t *testing.T) {
 	}
 }
 
+// secretRule reports each "hunter2" as a secret, as the security rules
+// report hardcoded passwords.
+var secretRule = &Rule{Analyzer: &analysis.Analyzer{
+	Name: "secret-word", Doc: "flags hunter2",
+	Requires: []*analysis.Analyzer{nixpass.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		f := nixpass.Of(pass)
+		for _, m := range regexp.MustCompile(`hunter2`).FindAllIndex(f.Src, -1) {
+			pass.Report(analysis.Diagnostic{Pos: f.Tok.Pos(m[0]), End: f.Tok.Pos(m[1]), Category: "secret", Message: "a password"})
+		}
+		return nil, nil
+	},
+}, Category: "security", Severity: SeverityError}
+
+// TestCheckDiffMasksSecrets checks that --diff masks secrets on the lines
+// it changes and on context lines.
+func TestCheckDiffMasksSecrets(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{\n  a = \"hunter2\";\n  b = BAD; c = \"hunter2\";\n}\n"})
+	out := check(t, dir, Options{Rules: []*Rule{badRule, secretRule}, Diff: true})
+	want := "--- a/a.nix\n+++ b/a.nix\n@@ -1,4 +1,4 @@\n" +
+		" {\n" +
+		"   a = \"<redacted>\";\n" +
+		"-  b = BAD; c = \"<redacted>\";\n" +
+		"+  b = ok; c = \"<redacted>\";\n" +
+		" }\n"
+	if out.Diff != want {
+		t.Errorf("--diff:\n%s\nwant\n%s", out.Diff, want)
+	}
+}
+
 func TestCheckBaseline(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.nix": "{\n  a = BAD;\n  b = BAD;\n}\n"})

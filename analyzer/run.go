@@ -39,6 +39,9 @@ type unit struct {
 	// raw are the findings of the latest analysis; kept are those left
 	// after suppressions, unused the unused-suppression findings.
 	raw, kept, unused []finding
+	// secrets are the texts of the secret findings of every analysis of
+	// the unit (see noteSecrets).
+	secrets []string
 }
 
 // finding is a diagnostic of an enabled rule.

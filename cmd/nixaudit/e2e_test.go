@@ -424,6 +424,24 @@ func TestFixSyntaxErrors(t *testing.T) {
 	}
 }
 
+// TestDiffMasksSecrets checks that --diff never prints a hardcoded
+// secret: not on the lines a fix changes, nor on context lines.
+func TestDiffMasksSecrets(t *testing.T) {
+	dir := t.TempDir()
+	token := "ghp_" + "abcdefghijklmnopqrstuvwxyz0123456789" // split so scanners do not flag this file
+	writeFile(t, filepath.Join(dir, "sec.nix"), "{\n"+
+		"  a = ({ api_token = \""+token+"\"; });\n"+
+		"  b = { x = 1; } // { password = \""+token+"\"; };\n"+
+		"}\n")
+	r := nixaudit(t, dir, "", "check", "--select=redundant-parens,hardcoded-secret", "--diff", "sec.nix")
+	expect(t, r, 1, "--- a/sec.nix\n+++ b/sec.nix\n@@ -1,4 +1,4 @@\n"+
+		" {\n"+
+		"-  a = ({ api_token = \"<redacted>\"; });\n"+
+		"+  a = { api_token = \"<redacted>\"; };\n"+
+		"   b = { x = 1; } // { password = \"<redacted>\"; };\n"+
+		" }\n", "")
+}
+
 func TestRulesAndExplain(t *testing.T) {
 	r := nixaudit(t, ".", "", "rules", "--format", "json")
 	if r.code != 0 {
