@@ -265,7 +265,7 @@ func effectiveFailOn(override, configured string) (Severity, error) {
 	}
 	s, err := ParseSeverity(v)
 	if err != nil {
-		return 0, fmt.Errorf("fail-on: %w", err)
+		return 0, fmt.Errorf("fail-on: unknown severity %q (want error, warning, info or none)", v)
 	}
 	return s, nil
 }

@@ -300,7 +300,7 @@ func TestCheckErrors(t *testing.T) {
 		want string
 	}{
 		{Options{Paths: []string{"nope.nix"}}, "nope.nix: no such file or directory"},
-		{Options{FailOn: "loud"}, `fail-on: unknown severity "loud" (want error, warning or info)`},
+		{Options{FailOn: "loud"}, `fail-on: unknown severity "loud" (want error, warning, info or none)`},
 		{Options{Select: []string{"nope"}}, `--select: unknown rule or category "nope"`},
 		{Options{ConfigPath: "bad/.nixaudit.toml"}, "bad/.nixaudit.toml:2: unknown key colour"},
 		{Options{Paths: []string{"bad"}}, "bad/.nixaudit.toml:2: unknown key colour"},

@@ -190,7 +190,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing path", []string{"check", "nope.nix"}, 2, "", "nixaudit: nope.nix: no such file or directory\n"},
 		{"bad format", []string{"check", "--format", "xml"}, 2, "", "nixaudit: --format \"xml\": want one of text, json, sarif, github, errfmt\n"},
 		{"bad rule", []string{"check", "--select", "nope"}, 2, "", "nixaudit: --select: unknown rule or category \"nope\"\n"},
-		{"bad fail-on", []string{"check", "--fail-on", "loud"}, 2, "", "nixaudit: fail-on: unknown severity \"loud\" (want error, warning or info)\n"},
+		{"bad fail-on", []string{"check", "--fail-on", "loud"}, 2, "", "nixaudit: fail-on: unknown severity \"loud\" (want error, warning, info or none)\n"},
 		{"bad color", []string{"check", "--color", "sometimes"}, 2, "", "nixaudit: unknown --color mode \"sometimes\" (want auto, always or never)\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
