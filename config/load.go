@@ -137,3 +137,20 @@ func contains(list []string, s string) bool {
 func (c *Config) Errorf(key []string, format string, args ...any) error {
 	return &Error{File: c.Path, Line: keyLine(c.src, key), Msg: fmt.Sprintf(format, args...)}
 }
+
+// Open returns the configuration at path when it is given, else the one
+// found upward from dir, else the defaults for dir: what the operations
+// use for a flake directory and its --config flag.
+func Open(dir, path string) (*Config, error) {
+	if path == "" {
+		found, err := Find(dir)
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return Default(dir), nil
+		}
+		path = found
+	}
+	return Load(path)
+}

@@ -107,6 +107,29 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestOpen(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Open(deep, "")
+	if err != nil || cfg.Path != "" || cfg.Dir != deep {
+		t.Fatalf("Open without config = %+v, %v; want the defaults for %s", cfg, err, deep)
+	}
+	found := writeConfig(t, filepath.Join(root, "a"), "fail-on = \"warning\"\n")
+	if cfg, err = Open(deep, ""); err != nil || cfg.Path != found || cfg.FailOn != "warning" {
+		t.Errorf("Open found %+v, %v; want %s", cfg, err, found)
+	}
+	explicit := writeConfig(t, deep, "fail-on = \"info\"\n")
+	if cfg, err = Open(root, explicit); err != nil || cfg.Path != explicit || cfg.FailOn != "info" {
+		t.Errorf("Open(explicit) = %+v, %v", cfg, err)
+	}
+	if _, err = Open(root, filepath.Join(root, "missing.toml")); err == nil {
+		t.Error("Open of a missing explicit file succeeded")
+	}
+}
+
 func TestKeyLine(t *testing.T) {
 	src := []byte(`# comment
 a = """

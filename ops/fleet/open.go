@@ -27,7 +27,7 @@ func Open(ctx context.Context, r run.Interface, dir, configPath string) (*Sessio
 	if err != nil {
 		return nil, gate.Usage("%v", err)
 	}
-	cfg, err := loadConfig(abs, configPath)
+	cfg, err := config.Open(abs, configPath)
 	if err != nil {
 		return nil, &gate.UsageError{Err: err}
 	}
@@ -59,20 +59,4 @@ func (s *Session) Select(on []string, all bool) ([]Host, error) {
 		return nil, &gate.UsageError{Err: err}
 	}
 	return hosts, nil
-}
-
-// loadConfig reads the explicit configuration, else the one found upward
-// from dir, else the defaults.
-func loadConfig(dir, path string) (*config.Config, error) {
-	if path == "" {
-		found, err := config.Find(dir)
-		if err != nil {
-			return nil, err
-		}
-		if found == "" {
-			return config.Default(dir), nil
-		}
-		path = found
-	}
-	return config.Load(path)
 }

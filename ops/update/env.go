@@ -76,7 +76,7 @@ func start(ctx context.Context, env *Env, c Common, ignore string) (*session, er
 	if dir, err = filepath.EvalSymlinks(dir); err != nil {
 		return nil, gate.Usage("%v", err)
 	}
-	cfg, err := loadConfig(dir, c.Gate.ConfigPath)
+	cfg, err := config.Open(dir, c.Gate.ConfigPath)
 	if err != nil {
 		return nil, &gate.UsageError{Err: err}
 	}
@@ -104,20 +104,4 @@ func start(ctx context.Context, env *Env, c Common, ignore string) (*session, er
 		}
 	}
 	return s, nil
-}
-
-// loadConfig reads the explicit configuration, else the one found upward
-// from dir, else the defaults.
-func loadConfig(dir, path string) (*config.Config, error) {
-	if path == "" {
-		found, err := config.Find(dir)
-		if err != nil {
-			return nil, err
-		}
-		if found == "" {
-			return config.Default(dir), nil
-		}
-		path = found
-	}
-	return config.Load(path)
 }
