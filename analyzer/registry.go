@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -174,7 +175,7 @@ func setRuleOptions(rules []*Rule, cfg *config.Config) error {
 			if f == nil {
 				return cfg.Errorf(append(key, o), "rule-options.%s: unknown option %q (%s)", name, o, describeOptions(r))
 			}
-			if err := f.Value.Set(optionString(opts[o])); err != nil {
+			if err := setOption(f, opts[o]); err != nil {
 				return cfg.Errorf(append(key, o), "rule-options.%s.%s: %v", name, o, err)
 			}
 		}
@@ -199,6 +200,35 @@ func describeOptions(r *Rule) string {
 		return "the rule has no options"
 	}
 	return "options: " + strings.Join(names, ", ")
+}
+
+// optionKinds describe the values the flag types of rule options take,
+// by the type name flag.UnquoteUsage gives ("" for a boolean).
+var optionKinds = map[string]string{
+	"":         "a boolean (true or false)",
+	"int":      "an integer",
+	"uint":     "a non-negative integer",
+	"float":    "a number",
+	"duration": `a duration such as "90s"`,
+}
+
+// setOption sets a rule option to its TOML value. A value of the wrong
+// kind is an error saying what the option takes: a boolean option takes
+// only a TOML boolean, not "yes" or 1.
+func setOption(f *flag.Flag, v any) error {
+	typ, _ := flag.UnquoteUsage(f)
+	if _, isBool := v.(bool); typ == "" && !isBool || f.Value.Set(optionString(v)) != nil {
+		want, ok := optionKinds[typ]
+		if !ok {
+			want = "a " + typ
+		}
+		got := fmt.Sprint(v)
+		if s, ok := v.(string); ok {
+			got = strconv.Quote(s)
+		}
+		return fmt.Errorf("want %s, got %s", want, got)
+	}
+	return nil
 }
 
 // optionString renders a TOML value the way flag.Value.Set reads it;

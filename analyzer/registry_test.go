@@ -122,6 +122,7 @@ func TestSetRuleOptions(t *testing.T) {
 	r := testRule("opt-rule", "style", SeverityWarning)
 	skip := r.Flags.Bool("skip-top-level", false, "")
 	names := r.Flags.String("names", "x", "")
+	r.Flags.Int("max-age", 30, "")
 	rules := []*Rule{r}
 
 	cfg := loadTestConfig(t, "[rule-options.opt-rule]\nskip-top-level = true\nnames = [\"a\", \"b\"]\n")
@@ -140,14 +141,16 @@ func TestSetRuleOptions(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ text, want string }{
-		{"[rule-options.opt-rule]\nskip-top-level = true\nskip-it = 1\n", `:3: rule-options.opt-rule: unknown option "skip-it" (options: names, skip-top-level)`},
-		{"[rule-options.opt-rule]\nskip-top-level = \"maybe\"\n", `:2: rule-options.opt-rule.skip-top-level: parse error`},
+		{"[rule-options.opt-rule]\nskip-top-level = true\nskip-it = 1\n", `:3: rule-options.opt-rule: unknown option "skip-it" (options: max-age, names, skip-top-level)`},
+		{"[rule-options.opt-rule]\nskip-top-level = \"yes\"\n", `:2: rule-options.opt-rule.skip-top-level: want a boolean (true or false), got "yes"`},
+		{"[rule-options.opt-rule]\nskip-top-level = 1\n", `:2: rule-options.opt-rule.skip-top-level: want a boolean (true or false), got 1`},
+		{"[rule-options.opt-rule]\nmax-age = \"ten\"\n", `:2: rule-options.opt-rule.max-age: want an integer, got "ten"`},
 		{"\n[rule-options.nope]\nx = 1\n", `:2: rule-options: unknown rule "nope"`},
 	} {
 		cfg := loadTestConfig(t, tc.text)
 		err := setRuleOptions(rules, cfg)
-		if err == nil || !strings.HasPrefix(err.Error(), cfg.Path+tc.want) {
-			t.Errorf("err = %v, want prefix %s", err, cfg.Path+tc.want)
+		if err == nil || err.Error() != cfg.Path+tc.want {
+			t.Errorf("err = %v, want %s", err, cfg.Path+tc.want)
 		}
 	}
 }
