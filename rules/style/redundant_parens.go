@@ -1,6 +1,7 @@
 package style
 
 import (
+	"bytes"
 	"go/token"
 	"strings"
 
@@ -22,10 +23,14 @@ func runRedundantParens(pass *analysis.Pass) (any, error) {
 		if !atomic(f.File, p) && !anyExprFits(p, stack) {
 			return
 		}
+		edits := edit.Unwrap(f.File, p.Lparen, p.Rparen)
+		if ast.Expr(p) == f.Expr {
+			edits = append(edits, dedentWholeFile(f.File, p)...)
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos: p.Pos(), End: p.End(),
 			Message:        "redundant parentheses",
-			SuggestedFixes: []analysis.SuggestedFix{edit.Fix("remove the parentheses", edit.Unwrap(f.File, p.Lparen, p.Rparen)...)},
+			SuggestedFixes: []analysis.SuggestedFix{edit.Fix("remove the parentheses", edits...)},
 		})
 	})
 	return nil, nil
@@ -77,4 +82,22 @@ func atomic(f *ast.File, p *ast.ParenExpr) bool {
 func isSeparator(f *ast.File, p token.Pos) bool {
 	o := f.Offset(p)
 	return o >= len(f.Src) || strings.IndexByte(" \t\r\n;,)]}", f.Src[o]) >= 0
+}
+
+// dedentWholeFile returns the edits that move the content of p, the
+// parentheses around a whole file written on lines of their own, back to
+// the first column:
+//
+//	(                       { lib, ... }:
+//	  { lib, ... }:    →    { }
+//	  { }
+//	)
+func dedentWholeFile(f *ast.File, p *ast.ParenExpr) []analysis.TextEdit {
+	start, end := f.Offset(p.X.Pos()), f.Offset(p.X.End())
+	first := bytes.LastIndexByte(f.Src[:start], '\n') + 1
+	if first <= f.Offset(p.Lparen) || len(bytes.TrimLeft(f.Src[first:start], " \t")) > 0 ||
+		bytes.IndexByte(f.Src[end:f.Offset(p.Rparen)], '\n') < 0 {
+		return nil // not ( and ) on lines of their own
+	}
+	return edit.Dedent(f, f.Tok.Pos(first), p.X.End(), string(f.Src[first:start]))
 }

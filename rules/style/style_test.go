@@ -86,8 +86,14 @@ func TestFixLayout(t *testing.T) {
 		{RedundantParens, "x: { a = (x).b; c = (x).${(x)}; d = (''s'').e; }\n", "x: { a = x.b; c = x.${x}; d = ''s''.e; }\n"},
 		{RedundantParens, "x: { a = f (x).b; }\n", "x: { a = f x.b; }\n"},
 		// Around the whole file, a line holding only ( goes.
-		{RedundantParens, "(\n  { lib, ... }:\n  lib\n)\n", "  { lib, ... }:\n  lib\n"},
-		{RedundantParens, "# c\n(\r\n  1\n)\n", "# c\n  1\n"},
+		// Around the whole file, a line holding only ( goes and the content
+		// moves back to the first column, unless that would change a string.
+		{RedundantParens, "(\n  { lib, ... }:\n\n  lib\n)\n", "{ lib, ... }:\n\nlib\n"},
+		{RedundantParens, "# c\n(\r\n  1\n)\n", "# c\n1\n"},
+		{RedundantParens, "(\n  ''\n    a\n  ''\n)\n", "  ''\n    a\n  ''\n"},
+		{RedundantParens, "(\n  \"a\n  b\"\n)\n", "  \"a\n  b\"\n"},
+		{RedundantParens, "(\n  {\n a = 1; }\n)\n", "  {\n a = 1; }\n"},
+		{RedundantParens, "(\n  {\n    a = ''\n      x ${y}\n    '';\n  }\n)\n", "  {\n    a = ''\n      x ${y}\n    '';\n  }\n"},
 		{BoolSimplification, "!(a == b) == c\n", "(a != b) == c\n"},
 		{BoolComparison, "!(x.enable == false)\n", "!(!x.enable)\n"},
 		{DeprecatedIsNull, "f (isNull x)\n", "f (x == null)\n"},

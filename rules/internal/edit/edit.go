@@ -232,3 +232,37 @@ func inLineComment(f *ast.File, p int) bool {
 	c := cs[len(cs)-1]
 	return c.End() == f.Tok.Pos(p+1) && strings.HasPrefix(c.Text, "#")
 }
+
+// Dedent removes indent from the start of every line that starts in
+// [from, to), so that code taken out of a bracket keeps its shape. It
+// returns nil (no change) when a line that is not blank starts without
+// indent, or when a line starts inside a string, whose text would change.
+func Dedent(f *ast.File, from, to token.Pos, indent string) []analysis.TextEdit {
+	if indent == "" {
+		return nil
+	}
+	src := f.Src
+	var edits []analysis.TextEdit
+	for s := f.Offset(from); s < f.Offset(to); s = lineEnd(src, s) {
+		if s > 0 && src[s-1] != '\n' {
+			continue // from is mid-line: its line is not this edit's
+		}
+		if inString(f, s) {
+			return nil
+		}
+		if restOfLineBlank(src, s) {
+			continue
+		}
+		if !strings.HasPrefix(string(src[s:min(s+len(indent), len(src))]), indent) {
+			return nil
+		}
+		edits = append(edits, ReplaceSpan(f.Tok.Pos(s), f.Tok.Pos(s+len(indent)), ""))
+	}
+	return edits
+}
+
+// inString reports whether offset i lies inside the text of a string.
+func inString(f *ast.File, i int) bool {
+	j := sort.Search(len(f.Tokens), func(j int) bool { return int(f.Tokens[j].EndOffset) > i })
+	return j < len(f.Tokens) && f.Tokens[j].Kind == ast.STRING_TEXT && int(f.Tokens[j].Offset) < i
+}
