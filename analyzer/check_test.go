@@ -459,6 +459,35 @@ func TestCheckSuppressions(t *testing.T) {
 	}
 }
 
+// TestCheckMalformedSuppressions checks that suppression comments that
+// cannot be read are reported rather than ignored, and that ignore-file
+// applies to the whole file wherever it stands.
+func TestCheckMalformedSuppressions(t *testing.T) {
+	dir := t.TempDir()
+	src := `{
+  a = BAD; # nixaudit: ignore
+  b = BAD; # nixaudit: ignore bad-word
+  # nixaudit: ignore[ ]
+  c = 1;
+  # nixaudit: disable[bad-word]
+  d = xx; # a comment that mentions nixaudit in passing
+  # nixaudit: ignore-file[double-x] after the code, still for the whole file
+}
+`
+	writeTree(t, dir, map[string]string{"a.nix": src})
+	out := check(t, dir, Options{Rules: []*Rule{badRule, pairRule, UnusedSuppression}})
+	malformed := ":info:unused-suppression:malformed suppression: write nixaudit: ignore[RULE,…] or nixaudit: ignore-file[RULE,…]\n"
+	want := "a.nix:2:7:2:10:error:bad-word:found BAD\n" +
+		"a.nix:2:12:2:30" + malformed +
+		"a.nix:3:7:3:10:error:bad-word:found BAD\n" +
+		"a.nix:3:12:3:39" + malformed +
+		"a.nix:4:3:4:24" + malformed +
+		"a.nix:6:3:6:32" + malformed
+	if got := brief(out.Result.Diagnostics); got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // parseErrorRule reports the parser's errors, as the syntax-error rule
 // does (the syntax rules import this package).
 var parseErrorRule = &Rule{Analyzer: &analysis.Analyzer{

@@ -22,7 +22,8 @@ var UnusedSuppression = &Rule{
 			"Reports a suppression comment when none of the rules it names reported a finding on its line " +
 			"(or, for `ignore-file`, anywhere in the file), and suppressions naming a rule or category " +
 			"that does not exist. Suppressions of rules that did not run (turned off, or outside " +
-			"`--select`) are not reported.\n\n" +
+			"`--select`) are not reported. It also reports directives it cannot read, such as a bare " +
+			"`# nixaudit: ignore` without the list of rules, which suppress nothing.\n\n" +
 			"## Why is this bad?\n\n" +
 			"A stale suppression hides the next real finding on that line and misleads readers about " +
 			"what is wrong with the code.\n\n" +
@@ -41,6 +42,15 @@ var UnusedSuppression = &Rule{
 // "nixaudit: ignore-file[a]" inside a comment.
 var suppressionRE = regexp.MustCompile(`nixaudit:\s*ignore(-file)?\[([^\]]*)\]`)
 
+// directiveRE matches comments meant as nixaudit directives: those that
+// start with "nixaudit:" or say "nixaudit: ignore". One that suppressionRE
+// does not read, or that names no rule, is reported as malformed instead
+// of being silently ignored.
+var directiveRE = regexp.MustCompile(`^(?:#|/\*+)\s*nixaudit:|nixaudit:\s*ignore`)
+
+// malformedMessage is the finding for a directive that cannot be read.
+const malformedMessage = "malformed suppression: write nixaudit: ignore[RULE,…] or nixaudit: ignore-file[RULE,…]"
+
 // deadnixRE matches deadnix's own suppression, honoured for the deadcode
 // category so projects moving from deadnix keep their annotations.
 var deadnixRE = regexp.MustCompile(`^#\s*deadnix:\s*skip\b`)
@@ -51,8 +61,11 @@ type suppression struct {
 	// line is the line whose findings it silences; 0 for ignore-file.
 	line    int
 	deadnix bool
-	names   []string
-	used    []bool
+	// malformed is set for a directive that names no rule: it silences
+	// nothing and is reported.
+	malformed bool
+	names     []string
+	used      []bool
 	// namesPos and namesEnd delimit the text between the brackets.
 	namesPos, namesEnd token.Pos
 }
@@ -69,11 +82,16 @@ func parseSuppressions(f *nixpass.File) []*suppression {
 	for _, c := range f.Comments {
 		m := suppressionRE.FindStringSubmatchIndex(c.Text)
 		dead := m == nil && deadnixRE.MatchString(c.Text)
-		if m == nil && !dead {
+		if m == nil && !dead && !directiveRE.MatchString(c.Text) {
 			continue
 		}
 		cm := &suppressionComment{pos: c.Pos(), end: c.End(), ownLine: startsLine(f, c.Pos())}
 		s := &suppression{comment: cm, deadnix: dead}
+		if m == nil && !dead {
+			s.malformed = true
+			out = append(out, s)
+			continue
+		}
 		if dead {
 			s.names = []string{"deadcode"}
 		} else {
@@ -83,6 +101,7 @@ func parseSuppressions(f *nixpass.File) []*suppression {
 				}
 			}
 			s.namesPos, s.namesEnd = c.Pos()+token.Pos(m[4]), c.Pos()+token.Pos(m[5])
+			s.malformed = len(s.names) == 0
 		}
 		s.used = make([]bool, len(s.names))
 		if dead || m[2] < 0 { // a line suppression
@@ -168,6 +187,10 @@ func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known func(st
 	for _, s := range sups {
 		if s.deadnix {
 			continue // deadnix's annotation may be meant for deadnix itself
+		}
+		if s.malformed {
+			out = append(out, analysis.Diagnostic{Pos: s.comment.pos, End: s.comment.end, Message: malformedMessage})
+			continue
 		}
 		var unused, unknown, keep []string
 		for i, n := range s.names {
