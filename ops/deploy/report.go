@@ -104,15 +104,7 @@ func (r *Report) Err() error {
 
 // Write renders the report in format.
 func (r *Report) Write(w io.Writer, format gate.Format) error {
-	switch format {
-	case gate.JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
-	case gate.Markdown:
-		return r.writeMarkdown(w)
-	}
-	return r.writeText(w)
+	return gate.Render(w, format, r, r.writeText, r.writeMarkdown)
 }
 
 func (r *Report) writeText(w io.Writer) error {

@@ -1,6 +1,7 @@
 package gate
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,20 @@ const (
 
 // Formats lists the formats, for help texts and errors.
 var Formats = []Format{Text, JSON, Markdown}
+
+// Render writes an operation's report in format f: JSON is v itself,
+// indented; text and markdown come from the report's own writers.
+func Render(w io.Writer, f Format, v any, text, markdown func(io.Writer) error) error {
+	switch f {
+	case JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	case Markdown:
+		return markdown(w)
+	}
+	return text(w)
+}
 
 // String, Set and Type make *Format a pflag.Value, so a bad --format is
 // a usage error naming the accepted values.

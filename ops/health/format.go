@@ -1,7 +1,6 @@
 package health
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -12,15 +11,7 @@ import (
 
 // Write renders the report in format.
 func (r *Report) Write(w io.Writer, format gate.Format) error {
-	switch format {
-	case gate.JSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
-	case gate.Markdown:
-		return r.writeMarkdown(w)
-	}
-	return r.writeText(w)
+	return gate.Render(w, format, r, r.writeText, r.writeMarkdown)
 }
 
 // writeText is a table with a row per check, the host's name and status

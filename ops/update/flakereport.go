@@ -1,7 +1,6 @@
 package update
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -74,19 +73,9 @@ func (r *FlakeReport) changed() []InputChange {
 }
 
 func (r *FlakeReport) write(w io.Writer, f gate.Format, now time.Time) error {
-	switch f {
-	case gate.JSON:
-		return writeJSON(w, r)
-	case gate.Markdown:
-		return r.writeMarkdown(w, now)
-	}
-	return r.writeText(w, now)
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return gate.Render(w, f, r,
+		func(w io.Writer) error { return r.writeText(w, now) },
+		func(w io.Writer) error { return r.writeMarkdown(w, now) })
 }
 
 func (r *FlakeReport) writeText(w io.Writer, now time.Time) error {
