@@ -64,6 +64,9 @@ type Outcome struct {
 	// FixedStdin is the fixed text of stdin (with Fix and the path "-"),
 	// nil when stdin was not read or nothing changed.
 	FixedStdin []byte
+	// Skipped are the files given in Paths that were not checked because
+	// they are not .nix files.
+	Skipped []string
 }
 
 // Check runs the audit described by opts. Its errors are usage,
@@ -96,7 +99,7 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources, err := discover(opts.Paths, opts.StdinFilename, exclude)
+	sources, skipped, err := discover(opts.Paths, opts.StdinFilename, exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +143,7 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		}
 		diags = applyBaseline(diags, accepted)
 	}
-	out := &Outcome{Config: cfg, FailOn: failOn, Result: &report.Result{
+	out := &Outcome{Config: cfg, FailOn: failOn, Skipped: skipped, Result: &report.Result{
 		Diagnostics: diags,
 		Summary:     summarize(len(units), diags),
 		Rules:       reportRules(rules),

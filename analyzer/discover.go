@@ -26,11 +26,15 @@ type discoverer struct {
 	exclude *ignorer
 	seen    map[string]bool
 	out     []source
+	// skipped are the files given explicitly that are not .nix files.
+	skipped []string
 }
 
-// discover returns the files to audit for paths, sorted by name. "-"
-// stands for stdin, reported as stdinName.
-func discover(paths []string, stdinName string, exclude *ignorer) ([]source, error) {
+// discover returns the files to audit for paths, sorted by name, and the
+// files given that it skipped: a file not named *.nix, such as flake.lock,
+// is not Nix and is not parsed (the flake rules read flake.lock next to
+// the flake.nix of a run). "-" stands for stdin, reported as stdinName.
+func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source, skipped []string, err error) {
 	d := &discoverer{exclude: exclude, seen: map[string]bool{}}
 	for _, p := range paths {
 		if p == "-" {
@@ -38,11 +42,11 @@ func discover(paths []string, stdinName string, exclude *ignorer) ([]source, err
 			continue
 		}
 		if err := d.add(p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].name < d.out[j].name })
-	return d.out, nil
+	return d.out, d.skipped, nil
 }
 
 func (d *discoverer) add(given string) error {
@@ -62,6 +66,10 @@ func (d *discoverer) add(given string) error {
 		return nil
 	}
 	if !st.IsDir() {
+		if !strings.HasSuffix(given, ".nix") {
+			d.skipped = append(d.skipped, given)
+			return nil
+		}
 		d.file(filepath.Clean(given), abs)
 		return nil
 	}

@@ -70,7 +70,7 @@ func TestDiscover(t *testing.T) {
 	}
 	exclude = exclude.with(l)
 
-	got, err := discover([]string{root}, "-", exclude)
+	got, _, err := discover([]string{root}, "-", exclude)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,9 +86,12 @@ func TestDiscover(t *testing.T) {
 	// are reported as given; explicit files skip .gitignore but not the
 	// excludes; "-" is stdin; duplicates are dropped.
 	t.Chdir(root)
-	got, err = discover([]string{"sub", "build/b.nix", "./a.nix", "a.nix", "vendor/keep/w.nix", "-"}, "stdin.nix", exclude)
+	got, skipped, err := discover([]string{"sub", "build/b.nix", "./a.nix", "a.nix", "vendor/keep/w.nix", "-", "sub/.gitignore"}, "stdin.nix", exclude)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(skipped, []string{"sub/.gitignore"}) {
+		t.Errorf("skipped = %q, want the explicit file that is not a .nix file", skipped)
 	}
 	want = []string{"a.nix", "build/b.nix", "stdin.nix", "sub/c.nix", "sub/deep/anchored.nix"}
 	if !reflect.DeepEqual(names(got), want) {
@@ -98,7 +101,7 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("paths: stdin %q, a.nix %q", got[2].path, got[0].path)
 	}
 
-	if _, err := discover([]string{"missing.nix"}, "-", exclude); err == nil || err.Error() != "missing.nix: no such file or directory" {
+	if _, _, err := discover([]string{"missing.nix"}, "-", exclude); err == nil || err.Error() != "missing.nix: no such file or directory" {
 		t.Errorf("missing path: err = %v", err)
 	}
 }

@@ -99,7 +99,21 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 		defer file.Close()
 		reportTo = file
 	}
-	if reportTo != nil {
+	if !f.quiet {
+		for _, name := range out.Skipped {
+			fmt.Fprintf(cmd.ErrOrStderr(), "nixaudit: skipped %s: not a .nix file\n", name)
+		}
+	}
+	switch {
+	case reportTo == nil:
+	case out.Result.Summary.Files == 0 && f.format == "text":
+		// "No problems found in 0 files" would hide a wrong path.
+		if !f.quiet {
+			if _, err := fmt.Fprintf(reportTo, "No .nix files found in %s.\n", describePaths(opts.Paths)); err != nil {
+				return err
+			}
+		}
+	default:
 		color, _ := report.UseColor(f.color, fileOf(reportTo)) // the mode was checked above
 		ropts := report.Options{Color: color, Statistics: f.statistics, Quiet: f.quiet}
 		if err := report.Write(reportTo, f.format, out.Result, ropts); err != nil {
@@ -113,6 +127,14 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 		return exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// describePaths names the paths given to check for a message.
+func describePaths(paths []string) string {
+	if len(paths) == 0 || len(paths) == 1 && paths[0] == "." {
+		return "the current directory"
+	}
+	return strings.Join(paths, ", ")
 }
 
 // fileOf returns w as a file, or nil when it is not one.

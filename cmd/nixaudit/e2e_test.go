@@ -442,6 +442,26 @@ func TestDiffMasksSecrets(t *testing.T) {
 		" }\n", "")
 }
 
+// TestNoNixFiles checks that explicit files that are not .nix files are
+// skipped with a note rather than parsed as Nix, and that the text report
+// says when there was no Nix file to check.
+func TestNoNixFiles(t *testing.T) {
+	dir := fixture(t, "basic")
+	writeFile(t, filepath.Join(dir, "flake.lock"), "{\n  \"nodes\": {},\n  \"version\": 7\n}\n")
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "empty", "README"), "no Nix here\n")
+	expect(t, nixaudit(t, dir, "", "check", ours, "flake.lock", "lib"), 0,
+		"No problems found in 1 file.\n", "nixaudit: skipped flake.lock: not a .nix file\n")
+	expect(t, nixaudit(t, dir, "", "check", ours, "flake.lock"), 0,
+		"No .nix files found in flake.lock.\n", "nixaudit: skipped flake.lock: not a .nix file\n")
+	expect(t, nixaudit(t, dir, "", "check", ours, "empty"), 0, "No .nix files found in empty.\n", "")
+	expect(t, nixaudit(t, filepath.Join(dir, "empty"), "", "check", ours), 0, "No .nix files found in the current directory.\n", "")
+	expect(t, nixaudit(t, dir, "", "check", ours, "--quiet", "empty"), 0, "", "")
+	expect(t, nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "empty"), 0, "", "")
+}
+
 func TestRulesAndExplain(t *testing.T) {
 	r := nixaudit(t, ".", "", "rules", "--format", "json")
 	if r.code != 0 {
