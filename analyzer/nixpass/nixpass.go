@@ -32,17 +32,25 @@ type File struct {
 // *File rather than an analysis.Pass (nixmatch.Options, called by rules
 // and by project-wide rules alike) derive their per-file results once
 // however many rules ask. Use an unexported key type of your package, as
-// with context.Context values.
+// with context.Context values. compute may itself call Memo (for another
+// key); the lock is not held while it runs, so two goroutines asking at
+// once may both compute, and both get the value stored first.
 func (f *File) Memo(key any, compute func() any) any {
 	f.memoMu.Lock()
-	defer f.memoMu.Unlock()
-	if v, ok := f.memo[key]; ok {
+	v, ok := f.memo[key]
+	f.memoMu.Unlock()
+	if ok {
 		return v
+	}
+	v = compute()
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	if first, ok := f.memo[key]; ok {
+		return first
 	}
 	if f.memo == nil {
 		f.memo = map[any]any{}
 	}
-	v := compute()
 	f.memo[key] = v
 	return v
 }

@@ -55,6 +55,12 @@ func TestMemo(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("compute ran %d times, want 1", calls)
 	}
+	// A computation may use another memoized one (this deadlocked when
+	// Memo held its lock while computing).
+	type outer struct{}
+	if got := f.Memo(outer{}, func() any { return f.Memo(key{}, nil).(int) + 1 }); got != 43 {
+		t.Errorf("nested Memo = %v, want 43", got)
+	}
 }
 
 func names(as []*analysis.Analyzer) []string {
