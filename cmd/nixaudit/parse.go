@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/nixaudit/nixaudit/nixparse/printer"
@@ -18,15 +21,29 @@ func newParseCmd() *cobra.Command {
   --print=ast   the syntax tree, indented, with line:column extents
   --print=json  the syntax tree and errors as one JSON document per file and line
 Syntax and semantic errors go to stderr as FILE:LINE:COL: error: MESSAGE,
-and the exit status is then 1.`,
+and the exit status is then 1. A FILE that cannot be read is reported
+there too, the other files are still parsed, and the exit status is 2.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			hadErrors, err := printer.ParseFiles(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, printer.Mode(mode))
-			if err != nil {
+			// With no file, ParseFiles only checks the mode.
+			if _, err := printer.ParseFiles(io.Discard, io.Discard, nil, printer.Mode(mode)); err != nil {
 				return err
 			}
-			if hadErrors {
-				return exitError{code: exitFindings}
+			// One file at a time, so a file that cannot be read does not
+			// keep the others from being parsed.
+			code := exitOK
+			for _, file := range args {
+				hadErrors, err := printer.ParseFiles(cmd.OutOrStdout(), cmd.ErrOrStderr(), []string{file}, printer.Mode(mode))
+				switch {
+				case err != nil:
+					fmt.Fprintln(cmd.ErrOrStderr(), "nixaudit:", err)
+					code = exitUsage
+				case hadErrors:
+					code = max(code, exitFindings)
+				}
+			}
+			if code != exitOK {
+				return exitError{code: code}
 			}
 			return nil
 		},

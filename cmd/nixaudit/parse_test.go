@@ -113,3 +113,16 @@ func TestParseUsage(t *testing.T) {
 	expectParse(t, dir, []string{"missing.nix"}, exitUsage, "",
 		"nixaudit: lstat "+filepath.Join(dir, "missing.nix")+": no such file or directory\n")
 }
+
+// TestParseMissingFile checks that a file that cannot be read does not
+// stop the others from being parsed; the exit status at the end is that
+// of an I/O error, 2, as for a single missing file.
+func TestParseMissingFile(t *testing.T) {
+	dir := files(t, "ok.nix", "1\n", "bad.nix", "{\n")
+	expectParse(t, dir, []string{"missing.nix", "ok.nix", "bad.nix"}, exitUsage, "1\n",
+		"nixaudit: lstat "+filepath.Join(dir, "missing.nix")+": no such file or directory\n"+
+			"bad.nix:1:2: error: syntax error, unexpected end of file\n")
+	expectParse(t, dir, []string{"ok.nix", "missing.nix"}, exitUsage, "1\n",
+		"nixaudit: lstat "+filepath.Join(dir, "missing.nix")+": no such file or directory\n")
+	expectParse(t, dir, []string{"--print=xml", "ok.nix"}, exitUsage, "", "nixaudit: unknown print mode \"xml\" (want nix, ast or json)\n")
+}
