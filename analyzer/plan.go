@@ -73,9 +73,9 @@ func (p *plan) add(a *analysis.Analyzer) int {
 // diagnostics of an analyzer are then diagnostics(a), valid until the
 // next run.
 func (p *plan) run(base any) error {
+	p.release()
 	for i := range p.steps {
 		p.diags[i] = p.diags[i][:0]
-		p.results[i] = nil
 	}
 	for i, s := range p.steps {
 		for j, req := range s.requires {
@@ -92,6 +92,21 @@ func (p *plan) run(base any) error {
 		p.results[i] = r
 	}
 	return nil
+}
+
+// releaser is a result whose memory can be reused once every analyzer
+// has run on its unit, such as a *nixpass.Inspector.
+type releaser interface{ Release() }
+
+// release drops the results of the last run, giving back those that can
+// be reused.
+func (p *plan) release() {
+	for i, r := range p.results {
+		if r, ok := r.(releaser); ok {
+			r.Release()
+		}
+		p.results[i] = nil
+	}
 }
 
 // diagnostics returns what a reported in the last run.

@@ -115,6 +115,7 @@ func (r *runner) analyze(todo []*unit) error {
 				errs[i] = r.analyzeUnit(todo[i], p)
 				done.Add(1)
 			}
+			p.release()
 		}()
 	}
 	for i := range todo {

