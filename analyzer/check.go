@@ -61,8 +61,8 @@ type Outcome struct {
 	Diff string
 	// FixedFiles lists the files --fix rewrote, sorted.
 	FixedFiles []string
-	// FixedStdin is the fixed text of stdin (with Fix and the path "-"),
-	// nil when stdin was not read or nothing changed.
+	// FixedStdin is the text of stdin after the fixes, also when none
+	// applied (with Fix and the path "-", without Diff); nil otherwise.
 	FixedStdin []byte
 	// Skipped are the files given in Paths that were not checked because
 	// they are not .nix files.
@@ -191,19 +191,23 @@ func (r *runner) fixLoop(fix, unsafe bool) error {
 func (r *runner) finishFixes(opts Options, out *Outcome) error {
 	var diff strings.Builder
 	for _, u := range r.units {
-		if string(u.text) == string(u.orig) {
-			continue
-		}
+		changed := string(u.text) != string(u.orig)
 		switch {
 		case opts.Diff:
+			if !changed {
+				continue
+			}
 			// Unlike the fixed files, the diff is output: mask secrets.
 			u.noteSecrets()
 			before := report.Redact(string(u.orig), u.secrets)
 			after := report.Redact(string(u.text), u.secrets)
 			diff.WriteString(unifiedDiff(u.name, []byte(before), []byte(after)))
 		case u.path == "":
-			out.FixedStdin = u.text
-		default:
+			if opts.Fix {
+				// Editors replace their buffer with it, changed or not.
+				out.FixedStdin = u.text
+			}
+		case changed:
 			if err := writeFileAtomic(u.path, u.text, u.mode); err != nil {
 				return fmt.Errorf("writing the fixes of %s: %w", u.name, err)
 			}

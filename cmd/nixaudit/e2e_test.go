@@ -371,6 +371,11 @@ func TestStdin(t *testing.T) {
 	// With --fix, the fixed source goes to stdout and the report to stderr.
 	expect(t, nixaudit(t, dir, src, "check", ours, "--fix", "-"), 0,
 		"{ a = \"https://example.org/x\"; }\n", "No problems found in 1 file.\n")
+	// Editors replace their buffer with stdout: with nothing to fix, or a
+	// syntax error, it is the source unchanged.
+	expect(t, nixaudit(t, dir, "{ }\n", "check", ours, "--fix", "-"), 0, "{ }\n", "No problems found in 1 file.\n")
+	expect(t, nixaudit(t, dir, "{ a = ; b = https://x.org; }\n", "check", ours, "--fix", "--format", "errfmt", "-"), 1,
+		"{ a = ; b = https://x.org; }\n", "-:1:7: error: syntax error, unexpected ';' [syntax-error]\n")
 }
 
 func TestFix(t *testing.T) {
