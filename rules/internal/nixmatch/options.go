@@ -90,30 +90,35 @@ func collect(f *nixpass.File) *collector {
 			c.modules[0].Whole = true // module appends the outer module first
 		}
 	}
-	// Modules passed to nixosSystem { modules = [ … ]; } and the like.
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	// Modules passed to nixosSystem { modules = [ … ]; } and the like:
+	// the arguments of every application, outermost first, as a walk of
+	// the tree meets them.
+	for _, app := range Calls(f) {
+		for call := app.Node; call != nil; call, _ = ast.Unparen(call.Fun).(*ast.CallExpr) {
+			c.args(call.Args)
 		}
-		for _, a := range call.Args {
-			set, ok := ast.Unparen(a).(*ast.AttrSetExpr)
-			if !ok {
-				continue
-			}
-			for _, d := range attrDefs(set) {
-				names := c.pathNames(d.Path)
-				switch {
-				case slices.Equal(names, []string{"modules"}):
-					c.moduleList(nil, d.Value)
-				case slices.Equal(names, []string{"configuration"}):
-					c.module(nil, d.Value)
-				}
-			}
-		}
-		return true
-	})
+	}
 	return c
+}
+
+// args collects the modules of the modules and configuration attributes
+// of the sets among a call's arguments.
+func (c *collector) args(args []ast.Expr) {
+	for _, a := range args {
+		set, ok := ast.Unparen(a).(*ast.AttrSetExpr)
+		if !ok {
+			continue
+		}
+		for _, d := range attrDefs(set) {
+			names := c.pathNames(d.Path)
+			switch {
+			case slices.Equal(names, []string{"modules"}):
+				c.moduleList(nil, d.Value)
+			case slices.Equal(names, []string{"configuration"}):
+				c.module(nil, d.Value)
+			}
+		}
+	}
 }
 
 // moduleList collects the inline modules of an imports or modules list,
