@@ -38,7 +38,10 @@ func Lookup(rules []*Rule, name string) ([]*Rule, error) {
 // reported in every run, at error severity: --select and "all" leave
 // these rules on, and turning one off or lowering it is refused, so a file
 // Nix cannot read never passes the audit gate of the fleet operations.
-func alwaysOn(r *Rule) bool { return r.Category == "syntax" }
+func alwaysOn(r *Rule) bool { return r.Category == syntaxCategory }
+
+// syntaxCategory is the category of what Nix itself rejects.
+const syntaxCategory = "syntax"
 
 // selectRules returns the rules a run enables, sorted by name: every rule
 // at its default severity, then the configuration's [rules] ("all" first,

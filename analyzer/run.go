@@ -336,7 +336,7 @@ func (r *runner) filter() {
 		if r.unusedRule == nil || u.syntaxErrors > 0 {
 			continue
 		}
-		for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known) {
+		for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known, r.syntaxName) {
 			if !suppressed(u.sups, UnusedSuppression, u.file.Tok.Line(d.Pos)) {
 				u.unused = append(u.unused, finding{r.unusedRule, d})
 			}
@@ -348,6 +348,21 @@ func (r *runner) filter() {
 func (r *runner) known(name string) bool {
 	_, err := Lookup(r.all, name)
 	return err == nil
+}
+
+// syntaxName reports whether a suppression's name denotes only syntax
+// rules.
+func (r *runner) syntaxName(name string) bool {
+	named, err := Lookup(r.all, name)
+	if err != nil || len(named) == 0 {
+		return false
+	}
+	for _, rule := range named {
+		if !alwaysOn(rule) {
+			return false
+		}
+	}
+	return true
 }
 
 // ran reports whether every rule a suppression's name denotes ran, so a

@@ -172,7 +172,12 @@ func (s *suppression) suppresses(r *Rule, line int) bool {
 }
 
 // suppressed reports whether any of sups silences a finding of r on line.
+// Nothing silences the syntax rules: Nix rejects the code whatever a
+// comment says, and the ops gate must see it.
 func suppressed(sups []*suppression, r *Rule, line int) bool {
+	if alwaysOn(r) {
+		return false
+	}
 	hit := false
 	for _, s := range sups {
 		// Every matching suppression counts as used, not only the first.
@@ -185,8 +190,9 @@ func suppressed(sups []*suppression, r *Rule, line int) bool {
 
 // unusedSuppressions returns a diagnostic for each suppression comment of
 // f naming rules that ran but silenced nothing, or unknown names. ran
-// reports whether a name's rules all ran; known whether a name exists.
-func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known func(string) bool) []analysis.Diagnostic {
+// reports whether a name's rules all ran; known whether a name exists;
+// syntax whether it names only syntax rules, which cannot be suppressed.
+func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known, syntax func(string) bool) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, s := range sups {
 		if s.deadnix {
@@ -196,24 +202,30 @@ func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known func(st
 			out = append(out, analysis.Diagnostic{Pos: s.comment.pos, End: s.comment.end, Message: malformedMessage})
 			continue
 		}
-		var unused, unknown, keep []string
+		var unused, unknown, unsuppressible, keep []string
 		for i, n := range s.names {
 			switch {
 			case !known(n):
 				unknown = append(unknown, n)
+			case syntax(n):
+				unsuppressible = append(unsuppressible, n)
 			case !s.used[i] && ran(n):
 				unused = append(unused, n)
 			default:
 				keep = append(keep, n)
 			}
 		}
-		if len(unused)+len(unknown) == 0 {
+		if len(unused)+len(unknown)+len(unsuppressible) == 0 {
 			continue
 		}
 		var parts []string
 		if len(unused) > 0 {
 			parts = append(parts, "no finding to suppress for "+strings.Join(unused, ", "))
 		}
+		if len(unsuppressible) > 0 {
+			parts = append(parts, strings.Join(unsuppressible, ", ")+" cannot be suppressed: Nix rejects such code")
+		}
+		unused = append(unused, unsuppressible...)
 		for _, n := range unknown {
 			parts = append(parts, fmt.Sprintf("unknown rule or category %q", n))
 		}

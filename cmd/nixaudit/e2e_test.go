@@ -274,13 +274,16 @@ func TestSARIF(t *testing.T) {
 
 func TestSuppressions(t *testing.T) {
 	dir := fixture(t, "suppress")
+	// Syntax findings cannot be suppressed (Nix rejects the code whatever
+	// a comment says): the error stays and the suppression says why.
+	syntax := "default.nix:9:9: error: undefined variable 'undefinedName' [undefined-variable]\n" +
+		"default.nix:9:26: info: unused suppression: syntax cannot be suppressed: Nix rejects such code; unknown rule or category \"no-such-rule\" [unused-suppression]\n"
 	r := nixaudit(t, dir, "", "check", ours, "--format", "errfmt")
-	expect(t, r, 0, "default.nix:7:7: warning: URL literal: quote it (RFC 45) [url-literal]\n"+
-		"default.nix:8:17: info: unused suppression: no finding to suppress for url-literal [unused-suppression]\n"+
-		"default.nix:9:26: info: unused suppression: unknown rule or category \"no-such-rule\" [unused-suppression]\n", "")
+	expect(t, r, 1, "default.nix:7:7: warning: URL literal: quote it (RFC 45) [url-literal]\n"+
+		"default.nix:8:17: info: unused suppression: no finding to suppress for url-literal [unused-suppression]\n"+syntax, "")
 	// Suppressions of rules that did not run are not unused.
 	r = nixaudit(t, dir, "", "check", "--select=syntax,unused-suppression", "--format", "errfmt")
-	expect(t, r, 0, "default.nix:9:26: info: unused suppression: unknown rule or category \"no-such-rule\" [unused-suppression]\n", "")
+	expect(t, r, 1, syntax, "")
 }
 
 func TestConfig(t *testing.T) {
