@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -501,4 +502,16 @@ func TestRulesAndExplain(t *testing.T) {
 		t.Errorf("explain url-literal: exit %d\n%s", r.code, r.stdout)
 	}
 	expect(t, nixaudit(t, ".", "", "explain", "nope"), 2, "", "nixaudit: unknown rule \"nope\" (see nixaudit rules)\n")
+}
+
+// TestQuickStartFleet keeps the README's quick start true: the sample
+// fleet's deliberate findings, exactly, and exit 1 for its plaintext
+// password. (The lock's age in days is the one thing that moves with the
+// clock.)
+func TestQuickStartFleet(t *testing.T) {
+	r := nixaudit(t, filepath.Join("..", ".."), "", "check", "testdata/fleet", "--format", "errfmt")
+	want := readFile(t, filepath.Join("..", "..", "testdata", "e2e", "quickstart.errfmt"))
+	got := regexp.MustCompile(`, [0-9]+ days ago`).ReplaceAllString(r.stdout, ", N days ago")
+	r.stdout = got
+	expect(t, r, 1, want, "")
 }
