@@ -101,12 +101,26 @@ func Bind(f *ast.File) *Info {
 		names:    make(map[*ast.Name]*Def, n/2),
 	}
 	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
+	nAssign := countTokens(f.Tokens, ast.ASSIGN)
+	b.attrs.attrs.reserve(nAssign + nAssign/8)
 	if f.Expr != nil {
 		b.expr(f.Expr, nil)
 	}
 	info.Errors = append(b.attrs.errors, info.Errors...)
 	sortErrors(info.Errors)
 	return info
+}
+
+// countTokens returns how many tokens of f are of kind k: the number of
+// = tokens, one per binding, sizes the binder's attributes up front.
+func countTokens(toks []ast.Token, k ast.TokenKind) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == k {
+			n++
+		}
+	}
+	return n
 }
 
 // sortErrors orders errors as Nix finds them: parse-time errors by the
