@@ -94,15 +94,21 @@ type binder struct {
 // reports for it. It never fails; a file without an expression gives an
 // empty Info.
 func Bind(f *ast.File) *Info {
-	n := len(f.Tokens)/8 + 8 // about one token in eight is an identifier
+	c := countTokens(f.Tokens)
+	// In real code about a third of the identifiers are references and
+	// a tenth name a let or rec attribute, a formal or an argument.
+	n, nDefs := c.ident/3+8, c.ident/10+4
 	info := &Info{
 		Refs:     make(map[*ast.Ident]*Def, n),
 		WithRefs: map[*ast.Ident][]*ast.WithExpr{},
-		names:    make(map[*ast.Name]*Def, n/2),
+		names:    make(map[*ast.Name]*Def, nDefs),
+		Defs:     make([]*Def, 0, nDefs),
+		sets:     make(map[ast.Node]*AttrSet, c.lbrace+c.let),
 	}
 	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
-	nAssign := countTokens(f.Tokens, ast.ASSIGN)
-	b.attrs.attrs.reserve(nAssign + nAssign/8)
+	b.attrs.attrs.reserve(c.assign + c.assign/8)
+	b.attrs.sets.reserve(c.lbrace + c.let)
+	b.defs.reserve(nDefs)
 	if f.Expr != nil {
 		b.expr(f.Expr, nil)
 	}
@@ -111,16 +117,26 @@ func Bind(f *ast.File) *Info {
 	return info
 }
 
-// countTokens returns how many tokens of f are of kind k: the number of
-// = tokens, one per binding, sizes the binder's attributes up front.
-func countTokens(toks []ast.Token, k ast.TokenKind) int {
-	n := 0
+// tokenCounts counts the tokens of a file that size the binder's
+// allocations up front: one attribute per binding's =, about one set per
+// { or let, references and definitions in proportion to identifiers.
+type tokenCounts struct{ ident, assign, lbrace, let int }
+
+func countTokens(toks []ast.Token) tokenCounts {
+	var c tokenCounts
 	for _, t := range toks {
-		if t.Kind == k {
-			n++
+		switch t.Kind {
+		case ast.IDENT:
+			c.ident++
+		case ast.ASSIGN:
+			c.assign++
+		case ast.LBRACE:
+			c.lbrace++
+		case ast.KEYWORD_LET:
+			c.let++
 		}
 	}
-	return n
+	return c
 }
 
 // sortErrors orders errors as Nix finds them: parse-time errors by the
@@ -353,9 +369,6 @@ func (b *binder) key(k ast.AttrKey, e *env) {
 // belongs to (nil for a set literal); it returns the scope the set's
 // values are bound in (the let body's scope).
 func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
-	if b.info.sets == nil {
-		b.info.sets = map[ast.Node]*AttrSet{}
-	}
 	b.info.sets[s.Node] = s
 	inner := e
 	if s.Rec || owner != nil {
