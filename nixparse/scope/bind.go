@@ -103,7 +103,7 @@ func Bind(f *ast.File) *Info {
 		WithRefs: map[*ast.Ident][]*ast.WithExpr{},
 		names:    make(map[*ast.Name]*Def, nDefs),
 		Defs:     make([]*Def, 0, nDefs),
-		sets:     make(map[ast.Node]*AttrSet, c.lbrace+c.let),
+		sets:     make(map[ast.Node]*AttrSet, (c.lbrace+c.let)*5/4), // and sets implied by paths
 	}
 	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
 	b.attrs.attrs.reserve(c.assign + c.assign/8)
@@ -243,7 +243,8 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	if builtin {
 		d = b.info.builtins[id.Name]
 		if d == nil {
-			d = &Def{Name: id.Name, Kind: BuiltinDef}
+			d = b.defs.new()
+			*d = Def{Name: id.Name, Kind: BuiltinDef}
 			if b.info.builtins == nil {
 				b.info.builtins = map[string]*Def{}
 			}
