@@ -20,6 +20,14 @@ func (s *slab[T]) new() *T {
 	return x
 }
 
+// reserve makes the first chunk hold n values, for a count estimated from
+// the tokens; if the estimate falls short, the next chunks start small.
+func (s *slab[T]) reserve(n int) {
+	if n > 0 {
+		s.free = make([]T, n)
+	}
+}
+
 // arena holds one slab per node type.
 type arena struct {
 	ident   slab[ast.Ident]
@@ -98,4 +106,27 @@ func (s *stack[T]) pop(base int) []T {
 	clear(s.items[base:])
 	s.items = s.items[:base]
 	return out
+}
+
+// reserve sizes the slabs of the node types whose count the tokens tell:
+// exactly (one StringExpr per opening quote, one AttrDef per =, one
+// LambdaExpr per :) or about (a third of the identifiers are references,
+// the rest names), so that a file's nodes of these types take one chunk.
+func (a *arena) reserve(toks []ast.Token) {
+	var n [ast.OPERATOR + 1]int
+	for _, t := range toks {
+		n[t.Kind]++
+	}
+	a.ident.reserve(n[ast.IDENT] / 3)
+	a.name.reserve(n[ast.IDENT] * 2 / 3)
+	a.str.reserve(n[ast.STRING_OPEN] + n[ast.IND_OPEN])
+	a.text.reserve(n[ast.STRING_TEXT])
+	a.interp.reserve(n[ast.INTERP_OPEN])
+	a.attrDef.reserve(n[ast.ASSIGN])
+	a.attrs.reserve(n[ast.ASSIGN])
+	a.lambda.reserve(n[ast.COLON])
+	a.let.reserve(n[ast.KEYWORD_LET])
+	a.with.reserve(n[ast.KEYWORD_WITH])
+	a.ifExpr.reserve(n[ast.KEYWORD_IF])
+	a.inherit.reserve(n[ast.KEYWORD_INHERIT])
 }

@@ -60,6 +60,7 @@ func (p *parser) init(f *ast.File, toks []ast.Token) {
 	p.reset()
 	p.file, p.src, p.text, p.toks = f, f.Src, string(f.Src), toks
 	p.base, p.i = f.Tok.Base(), -1
+	p.a.reserve(toks)
 }
 
 // reset clears p but for its scratch stacks, emptied.
