@@ -108,7 +108,7 @@ func Bind(f *ast.File) *Info {
 	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
 	b.attrs.attrs.reserve(c.assign + c.assign/8)
 	b.attrs.sets.reserve(c.lbrace + c.let)
-	b.defs.reserve(nDefs)
+	b.defs.reserve(c.ident / 10)
 	if f.Expr != nil {
 		b.expr(f.Expr, nil)
 	}
