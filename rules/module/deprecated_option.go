@@ -60,6 +60,40 @@ type deprecation struct {
 // specific entry wins.
 var deprecations = loadDeprecations(deprecatedJSON)
 
+// deprecationsByFirst indexes deprecations by the first name of their old
+// paths ("*" for a wildcard), each list in table order, so a definition
+// is matched against the few entries that can match it rather than all.
+var deprecationsByFirst = indexByFirst(deprecations)
+
+func indexByFirst(deps []deprecation) map[string][]int {
+	index := map[string][]int{}
+	for i, d := range deps {
+		index[d.Old[0]] = append(index[d.Old[0]], i)
+	}
+	return index
+}
+
+// deprecationOf returns the first entry of the table whose old path is a
+// prefix of path, or nil.
+func deprecationOf(path []string) *deprecation {
+	if len(path) == 0 {
+		return nil
+	}
+	named, wild := deprecationsByFirst[path[0]], deprecationsByFirst["*"]
+	for len(named) > 0 || len(wild) > 0 {
+		var i int
+		if len(wild) == 0 || len(named) > 0 && named[0] < wild[0] {
+			i, named = named[0], named[1:]
+		} else {
+			i, wild = wild[0], wild[1:]
+		}
+		if nixmatch.MatchPrefixNames(path, deprecations[i].Old) {
+			return &deprecations[i]
+		}
+	}
+	return nil
+}
+
 func loadDeprecations(src []byte) []deprecation {
 	var file struct {
 		Options []struct {
@@ -125,18 +159,16 @@ func runDeprecatedOption(pass *analysis.Pass) (any, error) {
 	defs := nixmatch.Options(f)
 	reported := map[ast.Node]bool{}
 	for _, def := range defs {
-		for _, dep := range deprecations {
-			if !nixmatch.MatchPrefix(def.Path, strings.Join(dep.Old, ".")) {
-				continue
-			}
-			last := def.KeyAt(len(dep.Old) - 1)
-			if last == nil || reported[last] {
-				break // an enclosing binding names the option: reported there
-			}
-			reported[last] = true
-			pass.Report(deprecationDiagnostic(f, def, dep, defs))
-			break
+		dep := deprecationOf(def.Path)
+		if dep == nil {
+			continue
 		}
+		last := def.KeyAt(len(dep.Old) - 1)
+		if last == nil || reported[last] {
+			continue // an enclosing binding names the option: reported there
+		}
+		reported[last] = true
+		pass.Report(deprecationDiagnostic(f, def, *dep, defs))
 	}
 	return nil, nil
 }
