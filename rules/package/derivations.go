@@ -37,18 +37,28 @@ type drvCall struct {
 	Set *ast.AttrSetExpr
 }
 
+// derivationsKey and fetcherCallsKey are the nixpass.File.Memo keys of
+// derivations and fetcherOrBuilderCalls: every package rule asks for
+// them, and they depend on the file alone.
+type (
+	derivationsKey  struct{}
+	fetcherCallsKey struct{}
+)
+
 // derivations returns the builder calls of f, in source order.
 func derivations(f *nixpass.File) []drvCall {
-	var out []drvCall
-	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
-		if len(args) != 1 || !builders[lastName(f, fun)] || isLocalBuilder(f, fun) {
-			return
+	return f.Memo(derivationsKey{}, func() any {
+		var out []drvCall
+		for _, c := range nixmatch.Calls(f) {
+			if len(c.Args) != 1 || !builders[lastName(f, c.Fun)] || isLocalBuilder(f, c.Fun) {
+				continue
+			}
+			if set := nixmatch.SetArg(c.Args[0]); set != nil {
+				out = append(out, drvCall{Fun: c.Fun, Set: set})
+			}
 		}
-		if set := nixmatch.SetArg(args[0]); set != nil {
-			out = append(out, drvCall{Fun: fun, Set: set})
-		}
-	})
-	return out
+		return out
+	}).([]drvCall)
 }
 
 // packages returns the builder calls of f that build packages: all of
@@ -62,21 +72,18 @@ func packages(f *nixpass.File) []drvCall {
 	return derivations(f)
 }
 
-// eachCall calls fn for every call of f, with nested applications
-// flattened ((f a) b is reported once, as f with [a b]).
-func eachCall(f *nixpass.File, fn func(fun ast.Expr, args []ast.Expr)) {
-	if f.Expr == nil {
-		return
-	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if _, inner := ast.Unparen(call.Fun).(*ast.CallExpr); !inner {
-				fun, args := nixmatch.FlattenCall(call)
-				fn(fun, args)
+// fetcherOrBuilderCalls returns the calls of f whose function takes
+// fetcher or derivation arguments (see isFetcherOrBuilder).
+func fetcherOrBuilderCalls(f *nixpass.File) []nixmatch.Call {
+	return f.Memo(fetcherCallsKey{}, func() any {
+		var out []nixmatch.Call
+		for _, c := range nixmatch.Calls(f) {
+			if isFetcherOrBuilder(lastName(f, c.Fun)) {
+				out = append(out, c)
 			}
 		}
-		return true
-	})
+		return out
+	}).([]nixmatch.Call)
 }
 
 // argBinding is a `name = value;` binding of a set passed to a call: a
@@ -94,22 +101,19 @@ type argBinding struct {
 // source order.
 func argBindings(f *nixpass.File, want func(name string) bool) []argBinding {
 	var out []argBinding
-	eachCall(f, func(fun ast.Expr, args []ast.Expr) {
-		if !isFetcherOrBuilder(lastName(f, fun)) {
-			return
-		}
-		for _, a := range args {
+	for _, c := range fetcherOrBuilderCalls(f) {
+		for _, a := range c.Args {
 			set := nixmatch.SetArg(a)
 			if set == nil {
 				continue
 			}
 			for _, b := range set.Bindings {
 				if d, name, ok := oneKeyDef(b); ok && want(name) {
-					out = append(out, argBinding{Fun: fun, Set: set, Def: d, Name: name})
+					out = append(out, argBinding{Fun: c.Fun, Set: set, Def: d, Name: name})
 				}
 			}
 		}
-	})
+	}
 	return out
 }
 
