@@ -35,6 +35,8 @@ type Env struct {
 // Run deploys (rollback false) or rolls back the selected hosts and
 // writes the report. Its error decides the exit status (see gate.ExitCode).
 func Run(ctx context.Context, env Env, c Command, rollback bool) error {
+	// The runner's commands and the per-host steps write at once.
+	env.Progress = run.SyncWriter(env.Progress)
 	s, err := fleet.Open(ctx, env.runner(), c.Dir, c.Gate.ConfigPath)
 	if err != nil {
 		return err

@@ -42,6 +42,8 @@ type Env struct {
 // whether every host is healthy; an error means the checks could not
 // start (configuration, flake, selection).
 func Run(ctx context.Context, env Env, opts Options) (bool, error) {
+	// The runner's commands and the per-host steps write at once.
+	env.Progress = run.SyncWriter(env.Progress)
 	s, err := fleet.Open(ctx, env.runner(), opts.Dir, opts.ConfigPath)
 	if err != nil {
 		return false, err
