@@ -133,7 +133,7 @@ func importsDiagnostic(at *ast.Ident, arg string, pkgsOnly bool) analysis.Diagno
 // lateArg describes the late module argument r stands for ("`config`",
 // "`args.pkgs`") and whether it is pkgs, or returns "".
 func lateArg(info *scope.Info, fn *ast.LambdaExpr, r nixmatch.ForcedRef) (string, bool) {
-	def := info.Refs[r.Ident]
+	def := info.DefOf(r.Ident)
 	if def == nil || def.Owner != ast.Expr(fn) {
 		return "", false
 	}

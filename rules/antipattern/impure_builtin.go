@@ -98,6 +98,6 @@ func runImpureBuiltin(pass *analysis.Pass) (any, error) {
 // isFree reports whether id is bound nowhere in the file (a global or a
 // name a with supplies).
 func isFree(f *nixpass.File, id *ast.Ident) bool {
-	def := f.Info.Refs[id]
+	def := f.Info.DefOf(id)
 	return def == nil || def.Kind == scope.BuiltinDef
 }

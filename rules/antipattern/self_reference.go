@@ -73,7 +73,7 @@ func runSelfReference(pass *analysis.Pass) (any, error) {
 		}
 		reported := map[*ast.Ident]bool{}
 		nixmatch.Forced(f.Info, value, nixmatch.WHNF, func(r nixmatch.ForcedRef) bool {
-			if f.Info.Refs[r.Ident] == def && !reported[r.Ident] {
+			if f.Info.DefOf(r.Ident) == def && !reported[r.Ident] {
 				reported[r.Ident] = true
 				pass.Report(analysis.Diagnostic{Pos: r.Ident.Pos(), End: r.Ident.End(),
 					Message: "`" + def.Name + "` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `" + def.Name + "` was meant)"})

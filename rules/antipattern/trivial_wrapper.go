@@ -123,7 +123,7 @@ func forwardedTo(f *nixpass.File, e ast.Expr) string {
 		if !ok || id.Name != params[i].Arg.Name {
 			return ""
 		}
-		if def := f.Info.Refs[id]; def != nil && def.Owner != ast.Expr(params[i]) {
+		if def := f.Info.DefOf(id); def != nil && def.Owner != ast.Expr(params[i]) {
 			return ""
 		}
 	}
@@ -139,7 +139,7 @@ func usesAny(info *scope.Info, e ast.Expr, fns []*ast.LambdaExpr) bool {
 			return !found
 		}
 		for _, fn := range fns {
-			def := info.Refs[id]
+			def := info.DefOf(id)
 			if (def != nil && def.Owner == ast.Expr(fn)) || (def == nil && id.Name == fn.Arg.Name) {
 				found = true
 			}

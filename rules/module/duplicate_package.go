@@ -124,7 +124,7 @@ func packageName(f *nixpass.File, e ast.Expr) string {
 		return ""
 	}
 	if root := rootIdent(e); free && root != nil {
-		switch withs := f.Info.WithRefs[root]; len(withs) {
+		switch withs := f.Info.WithsOf(root); len(withs) {
 		case 0:
 		case 1:
 			scope, _ := nixmatch.QualifiedName(f.Info, withs[0].Scope)

@@ -146,7 +146,7 @@ func isLocalBuilder(f *nixpass.File, fun ast.Expr) bool {
 		if _, isFunc := ast.Unparen(nixmatch.BoundValue(f.Info, e)).(*ast.LambdaExpr); isFunc {
 			return true
 		}
-		withs := f.Info.WithRefs[e]
+		withs := f.Info.WithsOf(e)
 		return len(withs) > 0 && importsProjectSet(f, withs[0].Scope)
 	case *ast.SelectExpr:
 		return importsProjectSet(f, e.X)

@@ -22,10 +22,10 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 		if e.Name != name {
 			return false
 		}
-		if d := f.Info.Refs[e]; d != nil {
+		if d := f.Info.DefOf(e); d != nil {
 			return d.Kind == scope.BuiltinDef
 		}
-		for _, w := range f.Info.WithRefs[e] {
+		for _, w := range f.Info.WithsOf(e) {
 			if id, ok := w.Scope.(*ast.Ident); ok && id.Name == "builtins" && unbound(f, id) {
 				return true
 			}
@@ -36,6 +36,6 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 
 // unbound reports whether id refers to no binding of the file.
 func unbound(f *nixpass.File, id *ast.Ident) bool {
-	d := f.Info.Refs[id]
+	d := f.Info.DefOf(id)
 	return d == nil || d.Kind == scope.BuiltinDef
 }
