@@ -12,7 +12,7 @@ func Bool(info *scope.Info, e ast.Expr) (value, ok bool) {
 	if !isIdent || (id.Name != "true" && id.Name != "false") {
 		return false, false
 	}
-	if def := info.Refs[id]; def != nil && def.Kind != scope.BuiltinDef {
+	if def := info.DefOf(id); def != nil && def.Kind != scope.BuiltinDef {
 		return false, false
 	}
 	return id.Name == "true", true

@@ -26,7 +26,7 @@ func QualifiedName(info *scope.Info, e ast.Expr) (name []string, free bool) {
 
 // isFree reports whether id is bound nowhere in the file.
 func isFree(info *scope.Info, id *ast.Ident) bool {
-	def := info.Refs[id]
+	def := info.DefOf(id)
 	return def == nil || def.Kind == scope.BuiltinDef
 }
 
@@ -38,7 +38,7 @@ func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Iden
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		def := info.Refs[e]
+		def := info.DefOf(e)
 		if isFree(info, e) {
 			return start(e.Name), e
 		}
@@ -121,7 +121,7 @@ func refers(info *scope.Info, got []string, root *ast.Ident, target string) bool
 	}
 	if len(got) == 1 {
 		// A bare name: a global, or supplied by a with.
-		return info.IsBuiltin(root) || info.Refs[root] == nil && len(info.WithsOf(root)) > 0
+		return info.IsBuiltin(root) || info.DefOf(root) == nil && len(info.WithsOf(root)) > 0
 	}
 	if ns == "lib" {
 		// The nearest "lib" before the name, at most one namespace away.

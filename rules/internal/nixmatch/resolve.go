@@ -29,7 +29,7 @@ func BoundValue(info *scope.Info, e ast.Expr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	def := info.Refs[id]
+	def := info.DefOf(id)
 	if def == nil || (def.Kind != scope.LetDef && def.Kind != scope.RecDef) {
 		return nil
 	}
