@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"go/token"
@@ -211,22 +210,13 @@ func (r *runner) analyzeUnit(u *unit, p *plan) (err error) {
 	return nil
 }
 
-// read loads u's file and mode with one open.
+// read loads u's file and mode.
 func (r *runner) read(u *unit) error {
-	f, err := os.Open(u.path)
+	text, mode, err := readFile(u.path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	if _, err := buf.ReadFrom(f); err != nil {
-		return fmt.Errorf("%s: %w", u.path, err)
-	}
-	u.orig, u.text, u.mode = buf.Bytes(), buf.Bytes(), st.Mode().Perm()
+	u.orig, u.text, u.mode = text, text, mode
 	return nil
 }
 

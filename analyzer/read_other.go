@@ -1,0 +1,29 @@
+//go:build !unix
+
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// readFile returns the contents and permission bits of the file at path
+// with one open.
+func readFile(path string) ([]byte, fs.FileMode, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return buf.Bytes(), st.Mode().Perm(), nil
+}
