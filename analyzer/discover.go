@@ -146,11 +146,13 @@ func gitIgnorer(abs string) (*ignorer, error) {
 	if root == "" {
 		return ig, nil
 	}
-	l, err := readIgnoreFile(root, filepath.Join(root, ".git", "info", "exclude"))
-	if err != nil {
-		return nil, err
+	if dir := gitCommonDir(root); dir != "" {
+		l, err := readIgnoreFile(root, filepath.Join(dir, "info", "exclude"))
+		if err != nil {
+			return nil, err
+		}
+		ig = ig.with(l)
 	}
-	ig = ig.with(l)
 	rel, err := filepath.Rel(root, abs)
 	if err != nil {
 		return nil, err
@@ -168,6 +170,48 @@ func gitIgnorer(abs string) (*ignorer, error) {
 		dir = filepath.Join(dir, part)
 	}
 	return ig, nil
+}
+
+// gitCommonDir returns the git directory whose info/exclude applies to
+// the work tree at root, or "" if there is none. In a linked worktree or
+// a submodule, .git is a file naming the real git directory
+// ("gitdir: …"), and a worktree's git directory names, in its commondir
+// file, the repository's directory that holds info/exclude.
+func gitCommonDir(root string) string {
+	dotGit := filepath.Join(root, ".git")
+	st, err := os.Stat(dotGit)
+	if err != nil {
+		return ""
+	}
+	if st.IsDir() {
+		return dotGit
+	}
+	dir := relativeLink(root, dotGit, "gitdir:")
+	if dir == "" {
+		return ""
+	}
+	if common := relativeLink(dir, filepath.Join(dir, "commondir"), ""); common != "" {
+		return common
+	}
+	return dir
+}
+
+// relativeLink reads a one-line file holding a path after prefix and
+// resolves it against base; "" if the file cannot be read or lacks prefix.
+func relativeLink(base, file, prefix string) string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	target, ok := strings.CutPrefix(line, prefix)
+	if target = strings.TrimSpace(target); !ok || target == "" {
+		return ""
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(base, target)
+	}
+	return target
 }
 
 // gitRoot returns the nearest directory at or above abs that holds a

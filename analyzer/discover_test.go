@@ -147,3 +147,48 @@ func TestCompilePattern(t *testing.T) {
 		}
 	}
 }
+
+// In a linked worktree (git worktree add) and in a submodule, .git is a
+// file pointing at the git directory; the exclude file is in the common
+// directory the worktree's git directory names.
+func TestDiscoverGitFile(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"worktree", map[string]string{
+			"repo/.git/info/exclude":           "excluded.nix\n",
+			"repo/.git/worktrees/wt/HEAD":      "ref: refs/heads/main\n",
+			"repo/.git/worktrees/wt/commondir": "../..\n",
+			"wt/.git":                          "gitdir: ../repo/.git/worktrees/wt\n",
+		}},
+		{"submodule", map[string]string{
+			"repo/.git/modules/wt/info/exclude": "excluded.nix\n",
+			"repo/wt/.git":                      "gitdir: ../.git/modules/wt\n",
+		}},
+		{"dangling", map[string]string{
+			"wt/.git": "gitdir: /nonexistent/worktrees/wt\n",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			writeTree(t, root, tc.files)
+			wt := filepath.Join(root, "wt")
+			if tc.name == "submodule" {
+				wt = filepath.Join(root, "repo", "wt")
+			}
+			writeTree(t, wt, map[string]string{"a.nix": "", "excluded.nix": ""})
+			srcs, _, err := discover([]string{wt}, "", &ignorer{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{filepath.Join(wt, "a.nix")}
+			if tc.name == "dangling" {
+				want = append(want, filepath.Join(wt, "excluded.nix"))
+			}
+			if got := names(srcs); !reflect.DeepEqual(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
