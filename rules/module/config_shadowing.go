@@ -50,18 +50,23 @@ func runConfigShadowing(pass *analysis.Pass) (any, error) {
 	if len(funcs) == 0 {
 		return nil, nil
 	}
-	conventional := migrationFuncs(f)
+	var conventional []*ast.LambdaExpr // found when a binding needs them
 	for _, d := range f.Info.Defs {
 		if d.Name != "config" || d.Ident == nil || !slices.Contains(shadowingKinds, d.Kind) {
-			continue
-		}
-		if fn, ok := d.Owner.(*ast.LambdaExpr); ok && conventional[fn] {
 			continue
 		}
 		if !slices.ContainsFunc(funcs, func(fn *ast.LambdaExpr) bool {
 			return fn.Body.Pos() <= d.Ident.Pos() && d.Ident.End() <= fn.Body.End()
 		}) {
 			continue
+		}
+		if fn, ok := d.Owner.(*ast.LambdaExpr); ok {
+			if conventional == nil {
+				conventional = migrationFuncs(f)
+			}
+			if slices.Contains(conventional, fn) {
+				continue
+			}
 		}
 		pass.Report(analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(),
 			Message: "`config` here hides the module's `config` argument: give it another name (`cfg`, `user`, …)"})
@@ -76,25 +81,18 @@ func takesConfig(fn *ast.LambdaExpr) bool {
 
 // migrationFuncs returns the functions passed to mkChangedOptionModule and
 // mkMergedOptionModule: they receive the whole configuration, and their
-// documented form names it `config`.
-func migrationFuncs(f *nixpass.File) map[*ast.LambdaExpr]bool {
-	out := map[*ast.LambdaExpr]bool{}
-	if f.Expr == nil {
-		return out
-	}
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+// documented form names it `config`. The result is not nil.
+func migrationFuncs(f *nixpass.File) []*ast.LambdaExpr {
+	out := []*ast.LambdaExpr{}
+	for _, c := range nixmatch.Calls(f) {
+		if !c.Name.RefersAny("lib.mkChangedOptionModule", "lib.mkMergedOptionModule") {
+			continue
 		}
-		if args, ok := nixmatch.CallArgs(f.Info, call, "lib.mkChangedOptionModule", "lib.mkMergedOptionModule"); ok {
-			for _, a := range args {
-				if fn, ok := ast.Unparen(a).(*ast.LambdaExpr); ok {
-					out[fn] = true
-				}
+		for _, a := range c.Args {
+			if fn, ok := ast.Unparen(a).(*ast.LambdaExpr); ok {
+				out = append(out, fn)
 			}
 		}
-		return true
-	})
+	}
 	return out
 }

@@ -16,6 +16,10 @@ type optionDecl struct {
 	Set *ast.AttrSetExpr
 }
 
+// optionDeclsKey is the nixpass.File.Memo key of optionDecls: two rules
+// read the declarations of every file.
+type optionDeclsKey struct{}
+
 // optionDecls returns the mkOption calls of f (lib.mkOption, mkOption
 // under `with lib;`, `inherit (lib) mkOption;` …) whose argument is an
 // attribute set written in place. Calls that only amend another
@@ -26,41 +30,23 @@ type optionDecl struct {
 // also through a let-bound type),
 // which the module system merges with the documented declaration.
 func optionDecls(f *nixpass.File) []optionDecl {
-	var out []optionDecl
-	if f.Expr == nil {
-		return nil
-	}
-	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || isUpdateOperand(stack) {
-			return true
+	return f.Memo(optionDeclsKey{}, func() any {
+		var out []optionDecl
+		for _, c := range nixmatch.Calls(f) {
+			if !c.Name.Refers("lib.mkOption") {
+				continue
+			}
+			// Of (mkOption { … }) x, the inner application declares.
+			call := c.Innermost()
+			if len(call.Args) != 1 || call == c.Node && c.UpdateOperand {
+				continue
+			}
+			if set, ok := ast.Unparen(call.Args[0]).(*ast.AttrSetExpr); ok && !extendsType(f, set) {
+				out = append(out, optionDecl{Fun: c.Fun, Set: set})
+			}
 		}
-		args, ok := nixmatch.CallArgs(f.Info, call, "lib.mkOption")
-		if !ok || len(args) != 1 {
-			return true
-		}
-		if set, ok := ast.Unparen(args[0]).(*ast.AttrSetExpr); ok && !extendsType(f, set) {
-			fun, _ := nixmatch.FlattenCall(call)
-			out = append(out, optionDecl{Fun: fun, Set: set})
-		}
-		return true
-	})
-	return out
-}
-
-// isUpdateOperand reports whether the node whose ancestors are stack is
-// an operand of `//` (through parentheses).
-func isUpdateOperand(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch p := stack[i].(type) {
-		case *ast.ParenExpr:
-			continue
-		case *ast.BinaryExpr:
-			return p.Op == ast.OpUpdate
-		}
-		return false
-	}
-	return false
+		return out
+	}).([]optionDecl)
 }
 
 // extendsType reports whether a declaration consists of nothing but a

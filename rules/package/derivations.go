@@ -50,7 +50,7 @@ func derivations(f *nixpass.File) []drvCall {
 	return f.Memo(derivationsKey{}, func() any {
 		var out []drvCall
 		for _, c := range nixmatch.Calls(f) {
-			if len(c.Args) != 1 || !builders[lastName(f, c.Fun)] || isLocalBuilder(f, c.Fun) {
+			if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
 				continue
 			}
 			if set := nixmatch.SetArg(c.Args[0]); set != nil {
@@ -78,7 +78,7 @@ func fetcherOrBuilderCalls(f *nixpass.File) []nixmatch.Call {
 	return f.Memo(fetcherCallsKey{}, func() any {
 		var out []nixmatch.Call
 		for _, c := range nixmatch.Calls(f) {
-			if isFetcherOrBuilder(lastName(f, c.Fun)) {
+			if isFetcherOrBuilder(c.Name.Last()) {
 				out = append(out, c)
 			}
 		}
@@ -130,8 +130,19 @@ func funName(f *nixpass.File, fun ast.Expr) string {
 // functions (a function under test, a configuration helper) are not
 // fetcher arguments, whatever their keys.
 func isFetcherOrBuilder(name string) bool {
-	return strings.Contains(strings.ToLower(name), "fetch") || builders[name] ||
+	return containsFold(name, "fetch") || builders[name] ||
 		name == "derivation" || name == "overrideAttrs" || strings.HasPrefix(name, "runCommand")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word, in
+// any case (strings.ToLower would copy every name with a capital).
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLocalBuilder reports whether fun is a project's own builder rather

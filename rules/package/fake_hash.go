@@ -51,7 +51,7 @@ func runFakeHash(pass *analysis.Pass) (any, error) {
 	reported := map[ast.Expr]bool{}
 	// Only fetcher and builder arguments: lib.convertHash { hash = lib.fakeHash; … }
 	// converts a placeholder, it does not leave one in.
-	for _, b := range argBindings(f, isHashAttr) {
+	for _, b := range hashBindings(f) {
 		v := nixmatch.Resolve(f.Info, b.Def.Value) // through `h = lib.fakeHash;`
 		if reported[v] || !nixmatch.RefersAny(f.Info, v, fakeHashFuncs...) {
 			continue

@@ -53,10 +53,27 @@ type hashLiteral struct {
 	Algo nixhash.Algorithm
 }
 
+// hashBindingsKey and hashLiteralsKey are the nixpass.File.Memo keys of
+// hashBindings and hashLiterals, which four rules read.
+type (
+	hashBindingsKey struct{}
+	hashLiteralsKey struct{}
+)
+
+// hashBindings returns the hash attributes of f's fetcher and builder
+// arguments (argBindings for isHashAttr).
+func hashBindings(f *nixpass.File) []argBinding {
+	return f.Memo(hashBindingsKey{}, func() any { return argBindings(f, isHashAttr) }).([]argBinding)
+}
+
 // hashLiterals returns the static hash strings of f's call arguments.
 func hashLiterals(f *nixpass.File) []hashLiteral {
+	return f.Memo(hashLiteralsKey{}, func() any { return findHashLiterals(f) }).([]hashLiteral)
+}
+
+func findHashLiterals(f *nixpass.File) []hashLiteral {
 	var out []hashLiteral
-	for _, b := range argBindings(f, isHashAttr) {
+	for _, b := range hashBindings(f) {
 		lit, ok := ast.Unparen(b.Def.Value).(*ast.StringExpr)
 		if !ok {
 			continue

@@ -1,6 +1,8 @@
 package nixmatch
 
 import (
+	"slices"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -11,6 +13,25 @@ type Call struct {
 	Node *ast.CallExpr // the outermost application
 	Fun  ast.Expr
 	Args []ast.Expr
+	// Name is the name Fun denotes (NameOf), resolved once per file:
+	// rules compare every call's function with their tables.
+	Name Name
+	// UpdateOperand reports whether the call is an operand of `//`
+	// (through parentheses): `mkEnableOption "x" // mkOption { … }`.
+	UpdateOperand bool
+}
+
+// Innermost returns the application of the call's first arguments: f a
+// of (f a) b, and Node itself when it is written in one piece.
+func (c Call) Innermost() *ast.CallExpr {
+	call := c.Node
+	for {
+		inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr)
+		if !ok {
+			return call
+		}
+		call = inner
+	}
 }
 
 // callsKey is the nixpass.File.Memo key of a file's calls.
@@ -21,32 +42,48 @@ type callsKey struct{}
 // once per file for every rule that asks, as rules about builders and
 // fetchers each look at every call.
 func Calls(f *nixpass.File) []Call {
-	return f.Memo(callsKey{}, func() any {
-		var out []Call
-		if f.Expr == nil {
-			return out
-		}
-		var inner map[*ast.CallExpr]bool // the Fun of a call seen: (f a) of (f a) b
-		ast.Inspect(f.Expr, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || inner[call] {
+	return f.Memo(callsKey{}, func() any { return findCalls(f) }).([]Call)
+}
+
+func findCalls(f *nixpass.File) []Call {
+	var out []Call
+	if f.Expr == nil {
+		return out
+	}
+	// A walk meets the inner applications of (f a) b right after the
+	// outer one, and the operands of `//` right after the update: both
+	// are recognised without a set of nodes.
+	var next *ast.CallExpr       // the inner application of the last call met
+	var operands []*ast.CallExpr // calls that are operands of a `//` met, not yet reached
+	ast.Inspect(f.Expr, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == ast.OpUpdate {
+				for _, e := range [2]ast.Expr{n.X, n.Y} {
+					if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+						operands = append(operands, call)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if n == next {
+				next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
 				return true
 			}
-			fun, args := FlattenCall(call)
-			out = append(out, Call{Node: call, Fun: fun, Args: args})
-			for e := ast.Unparen(call.Fun); ; {
-				c, ok := e.(*ast.CallExpr)
-				if !ok {
-					break
-				}
-				if inner == nil {
-					inner = map[*ast.CallExpr]bool{}
-				}
-				inner[c] = true
-				e = ast.Unparen(c.Fun)
+			next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
+			operand := false
+			if i := slices.Index(operands, n); i >= 0 {
+				operands = slices.Delete(operands, i, i+1)
+				operand = true
 			}
-			return true
-		})
-		return out
-	}).([]Call)
+			fun, args := FlattenCall(n)
+			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
+		}
+		return true
+	})
+	var names nameSlab
+	for i := range out {
+		out[i].Name = names.of(f.Info, out[i].Fun)
+	}
+	return out
 }

@@ -20,73 +20,88 @@ const maxDepth = 16
 // `with` supplies, or an undefined one. It returns nil when e is not such a
 // name (a call, a selection with a default or a dynamic key).
 func QualifiedName(info *scope.Info, e ast.Expr) (name []string, free bool) {
-	name, root := qualifiedName(info, e, 0)
+	name, root := qualifiedName(info, e)
 	return name, root != nil && isFree(info, root)
 }
 
 // isFree reports whether id is bound nowhere in the file.
 func isFree(info *scope.Info, id *ast.Ident) bool {
-	def := info.DefOf(id)
+	return isFreeDef(info.DefOf(id))
+}
+
+// isFreeDef reports whether def, the definition of an identifier, leaves
+// it bound nowhere in the file.
+func isFreeDef(def *scope.Def) bool {
 	return def == nil || def.Kind == scope.BuiltinDef
 }
 
 // qualifiedName is QualifiedName, returning the identifier the name
-// starts from instead of whether it is free.
-func qualifiedName(info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Ident) {
-	if depth > maxDepth {
+// starts from instead of whether it is free. The name has room for the one
+// selection that usually follows (lib.mkIf, pkgs.fetchurl,
+// builtins.readFile).
+func qualifiedName(info *scope.Info, e ast.Expr) ([]string, *ast.Ident) {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectExpr:
+	default:
+		return nil, nil // nothing to allocate for
+	}
+	name, root := appendName(make([]string, 0, 2), info, e, 0)
+	if root == nil {
 		return nil, nil
+	}
+	return name, root
+}
+
+// appendName appends the names of the qualified name e denotes to buf
+// and returns the extended buf and the identifier the name starts from;
+// when e denotes no such name, it returns buf as it was (its spare
+// capacity may have been written) and a nil root. Every name is appended
+// in order, so names of many expressions can share one buffer.
+func appendName(buf []string, info *scope.Info, e ast.Expr, depth int) ([]string, *ast.Ident) {
+	if depth > maxDepth {
+		return buf, nil
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		def := info.DefOf(e)
-		if isFree(info, e) {
-			return start(e.Name), e
+		if isFreeDef(def) {
+			return append(buf, e.Name), e
 		}
 		switch n := def.Node.(type) {
 		case *ast.AttrDef:
 			if len(n.Path.Keys) == 1 && (def.Kind == scope.LetDef || def.Kind == scope.RecDef) {
-				if p, root := qualifiedName(info, n.Value, depth+1); p != nil {
-					return p, root
+				if out, root := appendName(buf, info, n.Value, depth+1); root != nil {
+					return out, root
 				}
 			}
 		case *ast.Inherit:
 			if n.From != nil {
-				if p, root := qualifiedName(info, n.From, depth+1); p != nil {
-					return append(p, e.Name), root
+				if out, root := appendName(buf, info, n.From, depth+1); root != nil {
+					return append(out, e.Name), root
 				}
 			} else if ref := inheritRef(info, def); ref != nil {
-				return qualifiedName(info, ref, depth+1) // let inherit mkIf; in …
+				return appendName(buf, info, ref, depth+1) // let inherit mkIf; in …
 			}
 		}
-		return start(e.Name), e
+		return append(buf, e.Name), e
 	case *ast.SelectExpr:
 		if e.Default != nil {
-			return nil, nil
+			return buf, nil
 		}
-		// Every name is built here and returned once, so the path is
-		// appended in place.
-		name, root := qualifiedName(info, e.X, depth+1)
-		if name == nil {
-			return nil, nil
+		out, root := appendName(buf, info, e.X, depth+1)
+		if root == nil {
+			return buf, nil
 		}
 		for _, k := range e.Path.Keys {
 			n, ok := ast.KeyName(k)
 			if !ok {
-				return nil, nil
+				return buf, nil
 			}
-			name = append(name, n)
+			out = append(out, n)
 		}
-		return name, root
+		return out, root
 	}
-	return nil, nil
-}
-
-// start begins a qualified name with room for the one selection that
-// usually follows (lib.mkIf, pkgs.fetchurl, builtins.readFile).
-func start(first string) []string {
-	name := make([]string, 1, 2)
-	name[0] = first
-	return name
+	return buf, nil
 }
 
 // Refers reports whether e denotes the library value target, written
@@ -99,7 +114,7 @@ func start(first string) []string {
 // (an undefined variable) matches nothing. Other targets must match
 // exactly.
 func Refers(info *scope.Info, e ast.Expr, target string) bool {
-	got, root := qualifiedName(info, e, 0)
+	got, root := qualifiedName(info, e)
 	return refers(info, got, root, target)
 }
 
@@ -167,8 +182,49 @@ type Name struct {
 
 // NameOf resolves the name e denotes (see QualifiedName).
 func NameOf(info *scope.Info, e ast.Expr) Name {
-	names, root := qualifiedName(info, e, 0)
+	names, root := qualifiedName(info, e)
 	return Name{info, names, root}
+}
+
+// nameIn resolves the name e denotes into buf, which callers give from
+// their stack for names they only compare: the name is valid as long as
+// buf is.
+func nameIn(buf []string, info *scope.Info, e ast.Expr) Name {
+	names, root := appendName(buf, info, e, 0)
+	if root == nil {
+		return Name{info: info}
+	}
+	return Name{info, names, root}
+}
+
+// nameSlab resolves names into shared chunks of memory, so that the
+// names of all the calls of a file cost a few allocations, not one each.
+// The names it hands out are clipped: appending to one copies it.
+type nameSlab struct{ buf []string }
+
+// of resolves the name e denotes (see NameOf).
+func (s *nameSlab) of(info *scope.Info, e ast.Expr) Name {
+	if cap(s.buf)-len(s.buf) < 8 {
+		s.buf = make([]string, 0, max(64, 2*cap(s.buf)))
+	}
+	tail := s.buf[len(s.buf):]
+	names, root := appendName(tail, info, e, 0)
+	if root == nil {
+		return Name{info: info}
+	}
+	if len(names) <= cap(tail) { // in place: keep it
+		s.buf = s.buf[:len(s.buf)+len(names)]
+	}
+	return Name{info, names[:len(names):len(names)], root}
+}
+
+// Last returns the last name of the name ("mkDerivation" for
+// stdenv.mkDerivation), or "" when the expression denotes no name.
+func (n Name) Last() string {
+	if len(n.names) == 0 {
+		return ""
+	}
+	return n.names[len(n.names)-1]
 }
 
 // Refers reports whether the name refers to target (see Refers).
@@ -198,8 +254,17 @@ func CallArgs(info *scope.Info, e ast.Expr, targets ...string) (args []ast.Expr,
 
 // IsCallTo reports whether e is a call of one of targets (see Refers).
 func IsCallTo(info *scope.Info, e ast.Expr, targets ...string) bool {
-	_, ok := CallArgs(info, e, targets...)
-	return ok
+	return isCallTo(info, e, targets...)
+}
+
+// isCallTo is IsCallTo without allocating the name.
+func isCallTo(info *scope.Info, e ast.Expr, targets ...string) bool {
+	fun, _ := FlattenCall(e)
+	if fun == nil {
+		return false
+	}
+	var buf [4]string
+	return nameIn(buf[:0], info, fun).RefersAny(targets...)
 }
 
 // FlattenCall returns the function and all arguments of a call written in

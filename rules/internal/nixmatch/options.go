@@ -77,6 +77,9 @@ type collector struct {
 	info    *scope.Info
 	modules []*Module
 	defs    []OptionDef
+	// paths is the free end of the chunk the definitions' paths are
+	// allocated from, most of a file's collection otherwise.
+	paths []string
 }
 
 func collect(f *nixpass.File) *collector {
@@ -109,12 +112,15 @@ func (c *collector) args(args []ast.Expr) {
 		if !ok {
 			continue
 		}
-		for _, d := range attrDefs(set) {
-			names := c.pathNames(d.Path)
-			switch {
-			case slices.Equal(names, []string{"modules"}):
+		for _, b := range set.Bindings {
+			d, ok := b.(*ast.AttrDef)
+			if !ok || len(d.Path.Keys) != 1 {
+				continue
+			}
+			switch c.keyName(d.Path.Keys[0]) {
+			case "modules":
 				c.moduleList(nil, d.Value)
-			case slices.Equal(names, []string{"configuration"}):
+			case "configuration":
 				c.module(nil, d.Value)
 			}
 		}
@@ -152,7 +158,7 @@ func (c *collector) module(prefix []string, e ast.Expr) {
 		c.moduleSet(m, set)
 		return
 	}
-	if IsCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
+	if isCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
 		c.modules = append(c.modules, m)
 		c.value(m, prefix, nil, nil, body, false)
 	}
@@ -170,11 +176,10 @@ func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
 			}
 			continue
 		}
-		names := c.pathNames(d.Path)
-		switch names[0] {
+		switch c.keyName(d.Path.Keys[0]) {
 		case "imports":
 			m.Imports = append(m.Imports, d)
-			if len(names) == 1 {
+			if len(d.Path.Keys) == 1 {
 				c.moduleList(m.Prefix, d.Value)
 			}
 			continue
@@ -197,7 +202,10 @@ func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
 // def collects the definition d, whose path (after its first skip
 // names) continues prefix.
 func (c *collector) def(m *Module, prefix []string, d *ast.AttrDef, skip int, cond bool) {
-	path := append(slices.Clip(prefix), c.pathNames(d.Path)[skip:]...)
+	path := c.path(prefix, len(d.Path.Keys)-skip)
+	for i, k := range d.Path.Keys[skip:] {
+		path[len(prefix)+i] = c.keyName(k)
+	}
 	c.value(m, path, d.Path.Keys[len(d.Path.Keys)-1], d, d.Value, cond)
 }
 
@@ -207,7 +215,9 @@ func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bo
 		if !ok {
 			continue
 		}
-		c.defs = append(c.defs, OptionDef{Path: append(slices.Clip(prefix), name), Key: k,
+		path := c.path(prefix, 1)
+		path[len(prefix)] = name
+		c.defs = append(c.defs, OptionDef{Path: path, Key: k,
 			Inherit: in, Conditional: cond, Module: m})
 	}
 }
@@ -232,7 +242,13 @@ func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef
 // merged collects the parts of `mkMerge [ … ]` and `optionalAttrs c set`
 // as definitions of path, and reports whether e was one of these.
 func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) bool {
-	if args, ok := CallArgs(c.info, e, "lib.mkMerge"); ok && len(args) == 1 {
+	fun, args := FlattenCall(e)
+	if fun == nil {
+		return false
+	}
+	var buf [4]string
+	name := nameIn(buf[:0], c.info, fun)
+	if name.Refers("lib.mkMerge") && len(args) == 1 {
 		if l, ok := ast.Unparen(args[0]).(*ast.ListExpr); ok {
 			for _, el := range l.Elems {
 				c.value(m, path, key, d, el, cond)
@@ -240,7 +256,7 @@ func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDe
 			return true
 		}
 	}
-	if args, ok := CallArgs(c.info, e, "lib.optionalAttrs", "lib.attrsets.optionalAttrs"); ok && len(args) == 2 {
+	if name.RefersAny("lib.optionalAttrs", "lib.attrsets.optionalAttrs") && len(args) == 2 {
 		if !IsBool(c.info, args[0], false) { // optionalAttrs false s is { }
 			c.value(m, path, key, d, args[1], true)
 		}
@@ -330,36 +346,38 @@ func isModuleFunc(fn *ast.LambdaExpr) bool {
 	return false
 }
 
-func attrDefs(set *ast.AttrSetExpr) []*ast.AttrDef {
-	var out []*ast.AttrDef
-	for _, b := range set.Bindings {
-		if d, ok := b.(*ast.AttrDef); ok {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // hasKey reports whether set defines name at its top level.
 func hasKey(set *ast.AttrSetExpr, name string) bool {
-	for _, d := range attrDefs(set) {
-		if n, ok := ast.KeyName(d.Path.Keys[0]); ok && n == name {
-			return true
+	for _, b := range set.Bindings {
+		if d, ok := b.(*ast.AttrDef); ok {
+			if n, ok := ast.KeyName(d.Path.Keys[0]); ok && n == name {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// pathNames returns the names of p; computed keys by their source text
-// (two services "a-${x}" and "b-${x}" stay apart).
-func (c *collector) pathNames(p *ast.AttrPath) []string {
-	names := make([]string, len(p.Keys))
-	for i, k := range p.Keys {
-		n, ok := ast.KeyName(k)
-		if !ok {
-			n = strings.Trim(c.file.Text(k), `"`)
-		}
-		names[i] = n
+// keyName returns the name of a key of an option path; a computed key by
+// its source text (two services "a-${x}" and "b-${x}" stay apart).
+func (c *collector) keyName(k ast.AttrKey) string {
+	n, ok := ast.KeyName(k)
+	if !ok {
+		n = strings.Trim(c.file.Text(k), `"`)
 	}
-	return names
+	return n
+}
+
+// path returns a new path made of prefix and n names to fill in. Paths
+// are cut from chunks shared by the file's definitions, clipped so that
+// appending to one copies it.
+func (c *collector) path(prefix []string, n int) []string {
+	size := len(prefix) + n
+	if cap(c.paths) < size {
+		c.paths = make([]string, max(size, 2*len(c.defs)+8, 32))
+	}
+	path := c.paths[:size:size]
+	c.paths = c.paths[size:]
+	copy(path, prefix)
+	return path
 }

@@ -5,19 +5,24 @@ import (
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
 
-// wrappers maps the module system's value wrappers to the number of
-// arguments that come before the wrapped value.
-var wrappers = map[string]int{
-	"lib.mkDefault":            0,
-	"lib.mkForce":              0,
-	"lib.mkOptionDefault":      0,
-	"lib.mkImageMediaOverride": 0,
-	"lib.mkVMOverride":         0,
-	"lib.mkBefore":             0,
-	"lib.mkAfter":              0,
-	"lib.mkOverride":           1,
-	"lib.mkOrder":              1,
-	"lib.mkIf":                 1,
+// A wrapper is one of the module system's value wrappers.
+type wrapper struct {
+	target string // the library function, "lib.mkIf"
+	n      int    // the number of arguments before the wrapped value
+}
+
+// wrappers are the wrappers, by last name.
+var wrappers = map[string]wrapper{
+	"mkDefault":            {"lib.mkDefault", 0},
+	"mkForce":              {"lib.mkForce", 0},
+	"mkOptionDefault":      {"lib.mkOptionDefault", 0},
+	"mkImageMediaOverride": {"lib.mkImageMediaOverride", 0},
+	"mkVMOverride":         {"lib.mkVMOverride", 0},
+	"mkBefore":             {"lib.mkBefore", 0},
+	"mkAfter":              {"lib.mkAfter", 0},
+	"mkOverride":           {"lib.mkOverride", 1},
+	"mkOrder":              {"lib.mkOrder", 1},
+	"mkIf":                 {"lib.mkIf", 1},
 }
 
 // Unwrap strips priority, order and condition wrappers (mkDefault,
@@ -38,29 +43,26 @@ func unwrap(info *scope.Info, e ast.Expr) (value ast.Expr, conditional, never bo
 		if fun == nil {
 			return e, conditional, never
 		}
-		name := wrapperName(info, fun)
-		n := wrappers[name]
-		if name == "" || len(args) != n+1 {
+		w, ok := wrapperOf(info, fun)
+		if !ok || len(args) != w.n+1 {
 			return e, conditional, never
 		}
-		if name == "lib.mkIf" {
+		if w.target == "lib.mkIf" {
 			conditional = true
 			never = never || IsBool(info, args[0], false)
 		}
-		e = ast.Unparen(args[n])
+		e = ast.Unparen(args[w.n])
 	}
 	return e, conditional, never
 }
 
-// wrapperName returns the wrapper fun refers to ("lib.mkIf"), or "".
-func wrapperName(info *scope.Info, fun ast.Expr) string {
-	name, _ := QualifiedName(info, fun)
-	if len(name) == 0 {
-		return ""
+// wrapperOf returns the wrapper fun refers to.
+func wrapperOf(info *scope.Info, fun ast.Expr) (wrapper, bool) {
+	var buf [4]string
+	name := nameIn(buf[:0], info, fun)
+	w, ok := wrappers[name.Last()]
+	if !ok || !name.Refers(w.target) {
+		return wrapper{}, false
 	}
-	target := "lib." + name[len(name)-1]
-	if _, ok := wrappers[target]; !ok || !Refers(info, fun, target) {
-		return ""
-	}
-	return target
+	return w, true
 }
