@@ -99,33 +99,33 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources, skipped, err := discover(opts.Paths, opts.StdinFilename, exclude)
-	if err != nil {
-		return nil, err
-	}
-	units := make([]*unit, len(sources))
-	for i, s := range sources {
-		units[i] = &unit{source: s}
-		if s.path == "" {
-			if opts.Stdin == nil {
-				return nil, fmt.Errorf("-: no standard input")
-			}
-			src, err := io.ReadAll(opts.Stdin)
-			if err != nil {
-				return nil, fmt.Errorf("reading standard input: %w", err)
-			}
-			units[i].orig, units[i].text = src, src
-		}
-	}
-
 	flagsMu.Lock()
 	defer flagsMu.Unlock()
 	if err := setRuleOptions(opts.Rules, cfg); err != nil {
 		return nil, err
 	}
 	r := newRunner(ctx, opts.Rules, rules, projectDir(opts.Paths, opts.StdinFilename), opts.Progress)
-	r.units = units
-	if err := r.fixLoop(opts.Fix || opts.Diff, opts.UnsafeFixes); err != nil {
+	var skipped []string
+	discovered := func(yield func(*unit) bool) error {
+		var walkErr error
+		stopped := false
+		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, func(s source) {
+			if stopped || walkErr != nil {
+				return
+			}
+			u := &unit{source: s}
+			if s.path == "" {
+				if walkErr = readStdin(u, opts.Stdin); walkErr != nil {
+					return
+				}
+			}
+			r.units = append(r.units, u)
+			stopped = !yield(u)
+		})
+		sortSources(r.units)
+		return walkErr
+	}
+	if err := r.fixLoop(discovered, opts.Fix || opts.Diff, opts.UnsafeFixes); err != nil {
 		return nil, err
 	}
 
@@ -145,7 +145,7 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	}
 	out := &Outcome{Config: cfg, FailOn: failOn, Skipped: skipped, Result: &report.Result{
 		Diagnostics: diags,
-		Summary:     summarize(len(units), diags),
+		Summary:     summarize(len(r.units), diags),
 		Rules:       reportRules(rules),
 		Source:      r.sources(),
 	}}
@@ -162,11 +162,14 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 
 // fixLoop analyzes every unit, and with fix applies the fixes and
 // re-analyzes the changed files until nothing changes or maxFixPasses.
-func (r *runner) fixLoop(fix, unsafe bool) error {
-	todo := r.units
+func (r *runner) fixLoop(discovered feed, fix, unsafe bool) error {
+	next, todo := discovered, []*unit(nil)
 	for pass := 0; ; pass++ {
-		if err := r.analyze(todo); err != nil {
+		if err := r.analyze(next); err != nil {
 			return err
+		}
+		if pass == 0 {
+			todo = r.units
 		}
 		if err := r.runProject(); err != nil {
 			return err
@@ -182,8 +185,21 @@ func (r *runner) fixLoop(fix, unsafe bool) error {
 		if len(changed) == 0 {
 			return nil
 		}
-		todo = changed
+		next, todo = unitsFeed(changed), changed
 	}
+}
+
+// readStdin reads the text of u, the unit standing for "-".
+func readStdin(u *unit, stdin io.Reader) error {
+	if stdin == nil {
+		return fmt.Errorf("-: no standard input")
+	}
+	src, err := io.ReadAll(stdin)
+	if err != nil {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	u.orig, u.text = src, src
+	return nil
 }
 
 // finishFixes renders the diff (with Diff) or writes the fixed files

@@ -565,13 +565,14 @@ func TestCheckProgress(t *testing.T) {
 	var progress bytes.Buffer
 	check(t, dir, Options{Progress: &progress})
 	// Whether a counter was drawn depends on timing; the line is always
-	// cleared at the end, and any counter counts these 50 files.
+	// cleared at the end, and any counter counts these 50 files (the
+	// total shows once the walk has found them all).
 	out := progress.String()
 	if !strings.HasSuffix(out, "\r\033[K") {
 		t.Errorf("progress output %q does not end by clearing the line", out)
 	}
 	for _, part := range strings.Split(out, "\r\033[K") {
-		if part != "" && !regexp.MustCompile(`^nixaudit: \d+/50 files$`).MatchString(part) {
+		if part != "" && !regexp.MustCompile(`^nixaudit: \d+(/50)? files$`).MatchString(part) {
 			t.Errorf("progress line %q", part)
 		}
 	}

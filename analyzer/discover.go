@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -25,7 +25,7 @@ type discoverer struct {
 	// explicit files too, so pre-commit's file lists honour them.
 	exclude *ignorer
 	seen    map[string]bool
-	out     []source
+	emit    func(source)
 	// skipped are the files given explicitly that are not .nix files.
 	skipped []string
 }
@@ -35,28 +35,59 @@ type discoverer struct {
 // is not Nix and is not parsed (the flake rules read flake.lock next to
 // the flake.nix of a run). "-" stands for stdin, reported as stdinName.
 func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source, skipped []string, err error) {
-	d := &discoverer{exclude: exclude, seen: map[string]bool{}}
+	skipped, err = discoverEach(paths, stdinName, exclude, func(s source) { srcs = append(srcs, s) })
+	if err != nil {
+		return nil, nil, err
+	}
+	sortSources(srcs)
+	return srcs, skipped, nil
+}
+
+// discoverEach is discover calling emit for each file as the walk finds
+// it, so that the analysis of the first files overlaps the walk. Every
+// path is checked to exist before the first call of emit.
+func discoverEach(paths []string, stdinName string, exclude *ignorer, emit func(source)) (skipped []string, err error) {
 	for _, p := range paths {
 		if p == "-" {
-			d.out = append(d.out, source{name: stdinName})
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return nil, statError(p, err)
+		}
+	}
+	d := &discoverer{exclude: exclude, seen: map[string]bool{}, emit: emit}
+	for _, p := range paths {
+		if p == "-" {
+			emit(source{name: stdinName})
 			continue
 		}
 		if err := d.add(p); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].name < d.out[j].name })
-	return d.out, d.skipped, nil
+	return d.skipped, nil
+}
+
+// sortSources puts srcs in the order of the run's output: by name.
+func sortSources[S ~[]E, E interface{ sourceName() string }](srcs S) {
+	slices.SortStableFunc(srcs, func(a, b E) int { return strings.Compare(a.sourceName(), b.sourceName()) })
+}
+
+func (s source) sourceName() string { return s.name }
+
+// statError words a missing or unreadable path given to the run.
+func statError(given string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", given, pe.Err)
+	}
+	return err
 }
 
 func (d *discoverer) add(given string) error {
 	st, err := os.Stat(given)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("%s: %w", given, pe.Err)
-		}
-		return err
+		return statError(given, err)
 	}
 	abs, err := filepath.Abs(given)
 	if err != nil {
@@ -85,7 +116,7 @@ func (d *discoverer) file(name, abs string) {
 		return
 	}
 	d.seen[abs] = true
-	d.out = append(d.out, source{name: name, path: name})
+	d.emit(source{name: name, path: name})
 }
 
 // walk adds the Nix files under the directory abs (reported under name),

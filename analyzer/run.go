@@ -41,6 +41,8 @@ type unit struct {
 	// secrets are the texts of the secret findings of every analysis of
 	// the unit (see noteSecrets).
 	secrets []string
+	// err is the latest analysis's error.
+	err error
 }
 
 // finding is a diagnostic of an enabled rule.
@@ -98,49 +100,80 @@ func newRunner(ctx context.Context, all []*Rule, rules []active, projectDir stri
 	return r
 }
 
-// analyze parses and analyzes todo in parallel, GOMAXPROCS at a time.
-func (r *runner) analyze(todo []*unit) error {
-	errs := make([]error, len(todo))
-	jobs := make(chan int)
+// feed yields the units of one analysis pass; it stops early when yield
+// returns false.
+type feed func(yield func(*unit) bool) error
+
+// unitsFeed yields units.
+func unitsFeed(units []*unit) feed {
+	return func(yield func(*unit) bool) error {
+		for _, u := range units {
+			if !yield(u) {
+				break
+			}
+		}
+		return nil
+	}
+}
+
+// analyze parses and analyzes the units next yields, GOMAXPROCS at a
+// time, while next goes on yielding (discovery overlaps the analysis).
+// Of the units that fail, the error of the first by name is returned.
+func (r *runner) analyze(next feed) error {
+	jobs := make(chan *unit)
 	var wg sync.WaitGroup
-	var done atomic.Int64
-	stopProgress := r.showProgress(&done, len(todo))
+	// total stays 0 until next has yielded every unit.
+	var done, total atomic.Int64
+	var yielded int64
+	var errMu sync.Mutex
+	var failed *unit
+	stopProgress := r.showProgress(&done, &total)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			p := newPlan(r.fset, nixpass.Analyzer, r.perFile)
-			for i := range jobs {
-				errs[i] = r.analyzeUnit(todo[i], p)
+			for u := range jobs {
+				if u.err = r.analyzeUnit(u, p); u.err != nil {
+					errMu.Lock()
+					if failed == nil || u.name < failed.name {
+						failed = u
+					}
+					errMu.Unlock()
+				}
 				done.Add(1)
 			}
 			p.release()
 		}()
 	}
-	for i := range todo {
+	feedErr := next(func(u *unit) bool {
 		if r.ctx.Err() != nil {
-			break
+			return false
 		}
-		jobs <- i
-	}
+		yielded++
+		jobs <- u
+		return true
+	})
+	total.Store(yielded)
 	close(jobs)
 	wg.Wait()
 	stopProgress()
-	if err := r.ctx.Err(); err != nil {
-		return err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	switch {
+	case feedErr != nil:
+		return feedErr
+	case r.ctx.Err() != nil:
+		return r.ctx.Err()
+	case failed != nil:
+		return failed.err
 	}
 	return nil
 }
 
 // showProgress prints a file counter to r.progress every 100ms until the
-// returned function is called, which clears it.
-func (r *runner) showProgress(done *atomic.Int64, total int) (stop func()) {
-	if r.progress == nil || total == 0 {
+// returned function is called, which clears it. total is 0 while the
+// files are still being found.
+func (r *runner) showProgress(done, total *atomic.Int64) (stop func()) {
+	if r.progress == nil {
 		return func() {}
 	}
 	quit := make(chan struct{})
@@ -155,7 +188,12 @@ func (r *runner) showProgress(done *atomic.Int64, total int) (stop func()) {
 				fmt.Fprint(r.progress, "\r\033[K")
 				return
 			case <-tick.C:
-				fmt.Fprintf(r.progress, "\r\033[Knixaudit: %d/%d files", done.Load(), total)
+				// Until the walk ends, the total is not known yet.
+				if n := total.Load(); n > 0 {
+					fmt.Fprintf(r.progress, "\r\033[Knixaudit: %d/%d files", done.Load(), n)
+				} else {
+					fmt.Fprintf(r.progress, "\r\033[Knixaudit: %d files", done.Load())
+				}
 			}
 		}
 	}()
