@@ -2,33 +2,143 @@ package parser
 
 import "github.com/nixaudit/nixaudit/nixparse/ast"
 
-// slab hands out *T from chunks, so a file's nodes of one type cost a few
-// allocations instead of one each. Chunks grow geometrically, so small
-// files stay small.
-type slab[T any] struct {
-	free []T
-	next int // size of the next chunk
+// chunks hands out runs of zeroed T from a list of chunks, so that a
+// file's nodes of one type (or its node lists) cost a few allocations
+// instead of one each. Chunks grow geometrically, so small files stay
+// small.
+//
+// A fresh chunks (keep false) forgets a chunk once it is used up: what it
+// handed out belongs to the tree for good. One that keeps its chunks (a
+// reusing Parser's) hands them out again after reset, cleared, so that a
+// worker parsing many files allocates only when a file needs more than
+// any before it.
+type chunks[T any] struct {
+	keep   bool
+	chunks [][]T // when keep: every chunk, in the order they are handed out
+	used   int   // when keep: chunks[:used] have been handed out from
+	free   []T   // the rest of the current chunk
+	next   int   // size of the next chunk to allocate
 }
 
-func (s *slab[T]) new() *T {
-	if len(s.free) == 0 {
-		s.next = min(max(s.next*2, 8), 1024)
-		s.free = make([]T, s.next)
+// take returns n zeroed items, capped at n, so that appending to them
+// copies rather than overwrites a neighbour. least and most bound the
+// size of a new chunk.
+func (c *chunks[T]) take(n, least, most int) []T {
+	if n > len(c.free) {
+		c.advance(n, least, most)
 	}
-	x := &s.free[0]
-	s.free = s.free[1:]
-	return x
+	out := c.free[:n:n]
+	c.free = c.free[n:]
+	return out
 }
 
-// reserve makes the first chunk hold n values, for a count estimated from
-// the tokens; if the estimate falls short, the next chunks start small.
-func (s *slab[T]) reserve(n int) {
-	if n > 0 {
-		s.free = make([]T, n)
+// advance moves to the next kept chunk that holds n items, or allocates
+// one.
+func (c *chunks[T]) advance(n, least, most int) {
+	for c.used < len(c.chunks) {
+		next := c.chunks[c.used]
+		c.used++
+		if len(next) >= n {
+			c.free = next
+			return
+		}
+	}
+	c.next = min(max(c.next*2, least), most)
+	c.add(make([]T, max(n, c.next)))
+}
+
+// add makes chunk the current one.
+func (c *chunks[T]) add(chunk []T) {
+	if c.keep {
+		c.chunks = append(c.chunks, chunk)
+		c.used = len(c.chunks)
+	}
+	c.free = chunk
+}
+
+// reserve makes room for n items in the chunks to come, for a count
+// estimated from the tokens, so that a file's items take one chunk; if
+// the estimate falls short, the next chunks start small.
+func (c *chunks[T]) reserve(n int) {
+	if n <= 0 || n <= len(c.free) {
+		return
+	}
+	if !c.keep {
+		c.free = make([]T, n)
+		return
+	}
+	have := len(c.free)
+	for _, chunk := range c.chunks[c.used:] {
+		have += len(chunk)
+	}
+	if have < n {
+		// A quarter more than this file needs, so that files slightly
+		// larger than any before do not each add a chunk.
+		extra := make([]T, n-have+n/4)
+		c.chunks = append(c.chunks, extra)
 	}
 }
 
-// arena holds one slab per node type.
+// reset empties c for the next file. When keep, every chunk handed out is
+// cleared (so that no node of the last tree survives in it) and handed out
+// again; otherwise c starts from nothing.
+func (c *chunks[T]) reset(keep bool) {
+	if !keep {
+		*c = chunks[T]{}
+		return
+	}
+	if c.used > 0 {
+		for _, chunk := range c.chunks[:c.used-1] {
+			clear(chunk)
+		}
+		last := c.chunks[c.used-1]
+		clear(last[:len(last)-len(c.free)])
+	}
+	c.keep, c.used, c.free = true, 0, nil
+}
+
+// slab hands out single nodes.
+type slab[T any] struct{ chunks[T] }
+
+func (s *slab[T]) new() *T { return &s.take(1, 8, 1024)[0] }
+
+// seq hands out the exact-length slices of nodes (call arguments, list
+// elements, bindings, string parts, attribute keys).
+type seq[T any] struct{ chunks[T] }
+
+// copyOf returns a copy of items carved from the current chunk.
+func (s *seq[T]) copyOf(items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	out := s.take(len(items), 16, 4096)
+	copy(out, items)
+	return out
+}
+
+// stack is a scratch stack for collecting a node's items before copying
+// them into a seq; nested collections share it, each from its own base.
+type stack[T any] struct {
+	items []T
+}
+
+func (s *stack[T]) base() int { return len(s.items) }
+
+func (s *stack[T]) push(x T) { s.items = append(s.items, x) }
+
+// pop returns the items pushed since base, as an exact-length slice from
+// out, and drops them from the stack.
+func (s *stack[T]) pop(base int, out *seq[T]) []T {
+	items := out.copyOf(s.items[base:])
+	clear(s.items[base:])
+	s.items = s.items[:base]
+	return items
+}
+
+// resetter is a slab or a seq of the arena.
+type resetter interface{ reset(keep bool) }
+
+// arena holds one slab per node type and one seq per type of node list.
 type arena struct {
 	ident   slab[ast.Ident]
 	name    slab[ast.Name]
@@ -61,62 +171,36 @@ type arena struct {
 	ifExpr  slab[ast.IfExpr]
 	attrDef slab[ast.AttrDef]
 	inherit slab[ast.Inherit]
+	comment slab[ast.Comment]
+
+	exprs       seq[ast.Expr]
+	bindings    seq[ast.Binding]
+	keys        seq[ast.AttrKey]
+	parts       seq[ast.StringPart]
+	formalList  seq[*ast.Formal]
+	commentList seq[*ast.Comment]
 }
 
-// seq hands out the exact-length slices of nodes (call arguments, list
-// elements, bindings, string parts, attribute keys) from shared chunks.
-// The slices are capped at their length, so appending to one copies it
-// rather than overwriting a neighbour.
-type seq[T any] struct {
-	free []T
-	next int
-}
-
-// copyOf returns a copy of items carved from the current chunk.
-func (s *seq[T]) copyOf(items []T) []T {
-	n := len(items)
-	if n == 0 {
-		return nil
+// reset empties every slab and seq for the next file, keeping their
+// chunks for reuse when keep.
+func (a *arena) reset(keep bool) {
+	for _, r := range [...]resetter{
+		&a.ident, &a.name, &a.intLit, &a.float, &a.str, &a.text, &a.interp, &a.path,
+		&a.lookup, &a.uri, &a.curPos, &a.bad, &a.paren, &a.list, &a.set, &a.let,
+		&a.legacy, &a.attrs, &a.sel, &a.hasAttr, &a.call, &a.unary, &a.binary,
+		&a.lambda, &a.formals, &a.formal, &a.with, &a.assert, &a.ifExpr, &a.attrDef,
+		&a.inherit, &a.comment,
+		&a.exprs, &a.bindings, &a.keys, &a.parts, &a.formalList, &a.commentList,
+	} {
+		r.reset(keep)
 	}
-	if n > len(s.free) {
-		s.next = min(max(s.next*2, 16), 4096)
-		s.free = make([]T, max(n, s.next))
-	}
-	out := s.free[:n:n]
-	copy(out, items)
-	s.free = s.free[n:]
-	return out
-}
-
-// stack is a scratch stack for collecting a node's items before copying
-// them into a seq; nested collections share it, each from its own base.
-type stack[T any] struct {
-	items []T
-	seq   seq[T]
-}
-
-func (s *stack[T]) base() int { return len(s.items) }
-
-func (s *stack[T]) push(x T) { s.items = append(s.items, x) }
-
-// pop returns the items pushed since base, as an exact-length slice, and
-// drops them from the stack.
-func (s *stack[T]) pop(base int) []T {
-	out := s.seq.copyOf(s.items[base:])
-	clear(s.items[base:])
-	s.items = s.items[:base]
-	return out
 }
 
 // reserve sizes the slabs of the node types whose count the tokens tell:
 // exactly (one StringExpr per opening quote, one AttrDef per =, one
 // LambdaExpr per :) or about (a third of the identifiers are references,
 // the rest names), so that a file's nodes of these types take one chunk.
-func (a *arena) reserve(toks []ast.Token) {
-	var n [ast.OPERATOR + 1]int
-	for _, t := range toks {
-		n[t.Kind]++
-	}
+func (a *arena) reserve(n *[ast.OPERATOR + 1]int) {
 	a.ident.reserve(n[ast.IDENT] / 3)
 	a.name.reserve(n[ast.IDENT] * 2 / 3)
 	a.str.reserve(n[ast.STRING_OPEN] + n[ast.IND_OPEN])
@@ -129,4 +213,6 @@ func (a *arena) reserve(toks []ast.Token) {
 	a.with.reserve(n[ast.KEYWORD_WITH])
 	a.ifExpr.reserve(n[ast.KEYWORD_IF])
 	a.inherit.reserve(n[ast.KEYWORD_INHERIT])
+	a.comment.reserve(n[ast.COMMENT])
+	a.commentList.reserve(n[ast.COMMENT])
 }

@@ -16,19 +16,33 @@ import (
 var benchDir = flag.String("benchdir", os.Getenv("NIXPARSE_BENCH_DIR"), "directory of .nix files for the benchmarks (default testdata)")
 
 // BenchmarkParse lexes, parses and binds every .nix file of the bench
-// directory once per iteration. MB/s is over the total source size;
-// cpu-MB/s divides it by the CPU time used instead of the wall time, which
-// stays meaningful on a loaded machine (run with -cpu 1).
+// directory once per iteration, each tree in fresh memory. MB/s is over
+// the total source size; cpu-MB/s divides it by the CPU time used instead
+// of the wall time, which stays meaningful on a loaded machine (run with
+// -cpu 1).
 func BenchmarkParse(b *testing.B) {
-	benchmark(b, func(f *ast.File) { scope.Bind(f) })
+	benchmark(b, parser.ParseFile, func(f *ast.File) { scope.Bind(f) })
 }
 
 // BenchmarkParseOnly is BenchmarkParse without the binder.
 func BenchmarkParseOnly(b *testing.B) {
-	benchmark(b, func(*ast.File) {})
+	benchmark(b, parser.ParseFile, func(*ast.File) {})
 }
 
-func benchmark(b *testing.B, then func(*ast.File)) {
+// BenchmarkParseReuse is BenchmarkParse with one Parser for every file,
+// as a worker of the driver parses.
+func BenchmarkParseReuse(b *testing.B) {
+	var p parser.Parser
+	benchmark(b, p.ParseFile, func(f *ast.File) { scope.Bind(f) })
+}
+
+// BenchmarkParseOnlyReuse is BenchmarkParseReuse without the binder.
+func BenchmarkParseOnlyReuse(b *testing.B) {
+	var p parser.Parser
+	benchmark(b, p.ParseFile, func(*ast.File) {})
+}
+
+func benchmark(b *testing.B, parse func(*token.FileSet, string, []byte) *ast.File, then func(*ast.File)) {
 	dir := *benchDir
 	if dir == "" {
 		dir = "testdata"
@@ -49,7 +63,7 @@ func benchmark(b *testing.B, then func(*ast.File)) {
 	for b.Loop() {
 		fset := token.NewFileSet()
 		for _, src := range srcs {
-			then(parser.ParseFile(fset, "bench.nix", src))
+			then(parse(fset, "bench.nix", src))
 		}
 	}
 	if cpu := cpuTime() - start; cpu > 0 {

@@ -16,7 +16,7 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 			p.bindings.push(p.parseAttrDef(term))
 		default:
 			if isCloser(p.tok.Kind) || p.is(ast.KEYWORD_IN) {
-				return p.bindings.pop(base)
+				return p.bindings.pop(base, &p.a.bindings)
 			}
 			p.unexpected("")
 			p.skipTo(syncBindings, term)
@@ -25,7 +25,7 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 			p.next() // guarantee progress after an error
 		}
 	}
-	return p.bindings.pop(base)
+	return p.bindings.pop(base, &p.a.bindings)
 }
 
 // parseAttrDef parses path = value; in bindings ended by term.
@@ -70,7 +70,7 @@ func (p *parser) parseInherit(term ast.TokenKind) ast.Binding {
 		}
 		break
 	}
-	in.Names = p.keys.pop(base)
+	in.Names = p.keys.pop(base, &p.a.keys)
 	if in.Semi = p.got(ast.SEMI); !in.Semi.IsValid() {
 		p.unexpected("")
 		p.skipTo(syncBindings, term)

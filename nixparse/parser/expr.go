@@ -138,7 +138,7 @@ loop:
 			}
 		}
 	}
-	fs.List = p.formals.pop(base)
+	fs.List = p.formals.pop(base, &p.a.formalList)
 	if fs.Rbrace = p.got(ast.RBRACE); !fs.Rbrace.IsValid() {
 		p.unexpected("'}'")
 		p.skipFormal()

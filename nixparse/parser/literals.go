@@ -86,7 +86,7 @@ func (p *parser) parsePath() ast.Expr {
 		}
 		break
 	}
-	e.Parts = p.parts.pop(base)
+	e.Parts = p.parts.pop(base, &p.a.parts)
 	// Without PATH_END (input ended inside an interpolation), the path
 	// ends after its last part.
 	e.EndPos = p.pos(p.prevEnd)

@@ -36,56 +36,120 @@ import (
 const MaxDepth = 20000
 
 // ParseFile parses src, adding the file to fset. It never fails: syntax
-// errors are in the returned file's Errors.
+// errors are in the returned file's Errors. The tree is in memory of its
+// own: it stays valid for good.
 func ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
+	p := parsers.Get().(*parser)
+	defer parsers.Put(p)
+	return p.parseFile(fset, filename, src, false)
+}
+
+// parsers recycles the scratch memory (token buffer, stacks) of the
+// package-level ParseFile between files.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// A Parser parses files one after another, reusing its memory from one
+// file to the next: the token slice, the chunks its nodes and node lists
+// are carved from, and its scratch stacks are reset, not reallocated, so
+// that a worker parsing thousands of files allocates little more than
+// each file's strings, line table and comments' texts.
+//
+// The tree ParseFile returns (every node, every node list, and
+// File.Tokens) is valid only until the next call of ParseFile on the same
+// Parser, which overwrites it. What is not reused memory stays valid: the
+// *ast.File itself, its Name, Src, Tok (with its line table) and Errors,
+// and every string in the tree (names, literal texts and values, comment
+// texts): they are substrings of a fresh copy of the source or freshly
+// allocated, so diagnostic messages may alias them. Use the package-level
+// ParseFile for trees that must outlive the next file.
+//
+// The zero Parser is ready to use. A Parser must not be used by several
+// goroutines at once, nor copied after its first use.
+type Parser struct {
+	p parser
+}
+
+// ParseFile is the package-level ParseFile into p's reused memory: the
+// returned tree is valid until the next call on p.
+func (p *Parser) ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
+	return p.p.parseFile(fset, filename, src, true)
+}
+
+// parseFile parses src into p's arena: fresh memory unless reuse, when
+// the chunks of the last file are handed out again.
+func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reuse bool) *ast.File {
 	tf := fset.AddFile(filename, -1, len(src))
 	setLines(tf, src)
-	toks, lexErrs := scanner.Scan(src)
+	toks, lexErrs := p.scanner.Append(p.tokBuf[:0], src)
+	p.tokBuf = toks
+	if reuse {
+		toks = toks[:len(toks):len(toks)]
+	} else {
+		// The buffer was sized by the largest file so far; the file gets
+		// an exact copy (not zeroed first, as make-then-copy compiles).
+		fresh := make([]ast.Token, len(toks))
+		copy(fresh, toks)
+		toks = fresh
+	}
 	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
-	p := parsers.Get().(*parser)
-	defer p.release()
-	p.init(f, toks)
+	p.init(f, toks, reuse)
 	p.next()
-	f.Expr = p.parseFile()
-	f.Comments = collectComments(p.text, toks, p.base)
+	f.Expr = p.parseRoot()
+	f.Comments = p.collectComments()
 	f.Errors = mergeErrors(p, lexErrs)
+	p.release(reuse)
 	return f
 }
 
-// parsers recycles the parsers' scratch stacks between files.
-var parsers = sync.Pool{New: func() any { return new(parser) }}
-
-// init prepares p for parsing f.
-func (p *parser) init(f *ast.File, toks []ast.Token) {
-	p.reset()
+// init prepares p for parsing f, with its arena's chunks kept for reuse
+// or dropped.
+func (p *parser) init(f *ast.File, toks []ast.Token, reuse bool) {
 	p.file, p.src, p.text, p.toks = f, f.Src, string(f.Src), toks
 	p.base, p.i = f.Tok.Base(), -1
-	p.a.reserve(toks)
-}
-
-// reset clears p but for its scratch stacks, emptied.
-func (p *parser) reset() {
-	*p = parser{
-		ops:      p.ops[:0],
-		vals:     p.vals[:0],
-		exprs:    stack[ast.Expr]{items: p.exprs.items[:0]},
-		bindings: stack[ast.Binding]{items: p.bindings.items[:0]},
-		keys:     stack[ast.AttrKey]{items: p.keys.items[:0]},
-		parts:    stack[ast.StringPart]{items: p.parts.items[:0]},
-		formals:  stack[*ast.Formal]{items: p.formals.items[:0]},
-		buf:      p.buf[:0],
+	p.a.reset(reuse)
+	var n [ast.OPERATOR + 1]int
+	for _, t := range toks {
+		n[t.Kind]++
 	}
+	p.a.reserve(&n)
 }
 
-// release drops everything of p that belongs to the parsed file and puts
-// p back in the pool.
-func (p *parser) release() {
-	p.reset()
-	parsers.Put(p)
+// release drops p's references to the parsed file, keeping its scratch
+// memory (emptied) and, when reuse, its arena.
+func (p *parser) release(reuse bool) {
+	p.fileState = fileState{}
+	if !reuse {
+		p.a.reset(false)
+	}
+	p.ops = p.ops[:0]
+	p.vals = p.vals[:0]
+	p.buf = p.buf[:0]
 }
 
-// parser is the state of one ParseFile call.
+// parser is the state of one ParseFile call (fileState) and the memory it
+// keeps between calls.
 type parser struct {
+	fileState
+
+	scanner scanner.Scanner
+	tokBuf  []ast.Token // the scanner's output, reused between files
+
+	ops  []opFrame // operator stack shared by nested parseOp calls
+	vals []ast.Expr
+	a    arena
+
+	// Scratch stacks for the items of nodes being built; they are empty
+	// between nodes.
+	exprs    stack[ast.Expr]
+	bindings stack[ast.Binding]
+	keys     stack[ast.AttrKey]
+	parts    stack[ast.StringPart]
+	formals  stack[*ast.Formal]
+	buf      []byte // scratch for string values
+}
+
+// fileState is what a parser knows of the file being parsed.
+type fileState struct {
 	file *ast.File
 	src  []byte
 	text string // src as a string: identifiers and raw texts are substrings of it
@@ -101,18 +165,6 @@ type parser struct {
 
 	errs        []ast.SyntaxError
 	lastErrLine int
-
-	ops  []opFrame // operator stack shared by nested parseOp calls
-	vals []ast.Expr
-	a    arena
-
-	// Scratch stacks for the items of nodes being built.
-	exprs    stack[ast.Expr]
-	bindings stack[ast.Binding]
-	keys     stack[ast.AttrKey]
-	parts    stack[ast.StringPart]
-	formals  stack[*ast.Formal]
-	buf      []byte // scratch for string values
 }
 
 // pos converts a byte offset into a token.Pos.
@@ -221,8 +273,8 @@ func (p *parser) bad() *ast.BadExpr {
 	return b
 }
 
-// parseFile parses the whole input as one expression.
-func (p *parser) parseFile() ast.Expr {
+// parseRoot parses the whole input as one expression.
+func (p *parser) parseRoot() ast.Expr {
 	x := p.parseExpr()
 	if !p.is(ast.EOF) {
 		p.unexpected("end of file")
@@ -272,10 +324,10 @@ func mergeErrors(p *parser, lexErrs []scanner.Error) []ast.SyntaxError {
 	return errs
 }
 
-// collectComments returns the file's comments, allocated in one slice.
-func collectComments(text string, toks []ast.Token, base int) []*ast.Comment {
+// collectComments returns the file's comments, from the arena.
+func (p *parser) collectComments() []*ast.Comment {
 	n := 0
-	for _, t := range toks {
+	for _, t := range p.toks {
 		if t.Kind == ast.COMMENT {
 			n++
 		}
@@ -283,13 +335,13 @@ func collectComments(text string, toks []ast.Token, base int) []*ast.Comment {
 	if n == 0 {
 		return nil
 	}
-	store := make([]ast.Comment, n)
-	out := make([]*ast.Comment, n)
+	out := p.a.commentList.take(n, 16, 4096)
 	n = 0
-	for _, t := range toks {
+	for _, t := range p.toks {
 		if t.Kind == ast.COMMENT {
-			store[n] = ast.Comment{Slash: token.Pos(base + int(t.Offset)), Text: text[t.Offset:t.EndOffset]}
-			out[n] = &store[n]
+			c := p.a.comment.new()
+			c.Slash, c.Text = p.pos(int(t.Offset)), p.text[t.Offset:t.EndOffset]
+			out[n] = c
 			n++
 		}
 	}

@@ -39,7 +39,7 @@ func (p *parser) parseApp() ast.Expr {
 	for startsSelect(p.tok.Kind) {
 		p.exprs.push(p.parseSelect())
 	}
-	call.Args = p.exprs.pop(base)
+	call.Args = p.exprs.pop(base, &p.a.exprs)
 	return call
 }
 
@@ -66,7 +66,7 @@ func (p *parser) parseSelect() ast.Expr {
 		id.NamePos, id.Name = p.tokPos(), "or"
 		p.next()
 		c := p.a.call.new()
-		c.Fun, c.Args = x, []ast.Expr{id}
+		c.Fun, c.Args = x, p.a.exprs.copyOf([]ast.Expr{id})
 		return c
 	}
 	return x
@@ -84,7 +84,7 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 		p.next()
 		p.keys.push(p.parseAttrKey(expectAttr))
 	}
-	path.Keys = p.keys.pop(base)
+	path.Keys = p.keys.pop(base, &p.a.keys)
 	return path
 }
 
@@ -188,7 +188,7 @@ func (p *parser) parseList() ast.Expr {
 		p.unexpected("")
 		p.next()
 	}
-	l.Elems = p.exprs.pop(base)
+	l.Elems = p.exprs.pop(base, &p.a.exprs)
 	l.Rbrack = p.closeOr(p.expect(ast.RBRACK, ""), 1)
 	return l
 }

@@ -24,7 +24,7 @@ func (p *parser) parseString() *ast.StringExpr {
 		}
 		break
 	}
-	s.Parts = p.parts.pop(base)
+	s.Parts = p.parts.pop(base, &p.a.parts)
 	s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
 	return s
 }
@@ -96,7 +96,7 @@ func (p *parser) parseIndString() *ast.StringExpr {
 		}
 		break
 	}
-	s.Parts = p.parts.pop(base)
+	s.Parts = p.parts.pop(base, &p.a.parts)
 	s.Close = p.closeOr(p.expect(ast.IND_CLOSE, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"), 2)
 	p.stripIndentation(s.Parts)
 	return s

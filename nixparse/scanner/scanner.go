@@ -52,12 +52,23 @@ type scanner struct {
 // one-byte ILLEGAL tokens, and rejected literals are reported in the
 // returned errors (their tokens are still emitted).
 func Scan(src []byte) ([]ast.Token, []Error) {
-	s := &scanner{
-		src:   src,
-		toks:  make([]ast.Token, 0, len(src)/4+16), // real code has about one token per 5 bytes
-		stack: make([]state, 1, 16),
-	}
+	// Real code has about one token per 4 bytes.
+	var sc Scanner
+	return sc.Append(make([]ast.Token, 0, len(src)/4+16), src)
+}
+
+// A Scanner tokenizes sources one after another, reusing its memory. The
+// zero Scanner is ready to use.
+type Scanner struct {
+	stack []state
+}
+
+// Append is Scan appending the tokens to dst, so that a caller scanning
+// many sources can reuse one buffer.
+func (sc *Scanner) Append(dst []ast.Token, src []byte) ([]ast.Token, []Error) {
+	s := scanner{src: src, toks: dst, stack: append(sc.stack[:0], stInitial)}
 	s.run()
+	sc.stack = s.stack
 	return s.toks, s.errors
 }
 

@@ -1,0 +1,159 @@
+package parser_test
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/parser"
+	"github.com/nixaudit/nixaudit/nixparse/printer"
+)
+
+// snapshot renders everything ParseFile returns: the tree with positions
+// and values, the tokens, the comments and the errors.
+func snapshot(t testing.TB, f *ast.File) string {
+	t.Helper()
+	var b strings.Builder
+	if err := printer.Dump(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "tokens %v\n", f.Tokens)
+	for _, c := range f.Comments {
+		fmt.Fprintf(&b, "comment %d %q\n", c.Slash, c.Text)
+	}
+	for _, e := range f.Errors {
+		fmt.Fprintf(&b, "error %d %d %d %s\n", e.Kind, e.Pos, e.End, e.Msg)
+	}
+	return b.String()
+}
+
+// treeStrings returns the strings of f's tree: names, literal texts and
+// values, comments and error messages.
+func treeStrings(f *ast.File) []string {
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			out = append(out, n.Name)
+		case *ast.Name:
+			out = append(out, n.Name)
+		case *ast.StringText:
+			out = append(out, n.Raw, n.Value)
+		case *ast.IntLit:
+			out = append(out, n.Raw)
+		case *ast.FloatLit:
+			out = append(out, n.Raw)
+		case *ast.LookupPathExpr:
+			out = append(out, n.Path)
+		case *ast.URIExpr:
+			out = append(out, n.Value)
+		}
+		return true
+	})
+	for _, c := range f.Comments {
+		out = append(out, c.Text)
+	}
+	for _, e := range f.Errors {
+		out = append(out, e.Msg)
+	}
+	return out
+}
+
+// reuseCase parses src with p and checks the result against a fresh
+// parse. It returns the tree's strings and their copies, for checking
+// after later parses that they did not live in reused memory.
+func reuseCase(t testing.TB, p *parser.Parser, name string, src []byte) (strs, copies []string) {
+	t.Helper()
+	want := snapshot(t, parser.ParseFile(token.NewFileSet(), name, src))
+	f := p.ParseFile(token.NewFileSet(), name, src)
+	if got := snapshot(t, f); got != want {
+		t.Fatalf("%s: reusing Parser differs from a fresh parse\n got %.2000s\nwant %.2000s", name, got, want)
+	}
+	checkLossless(t, f)
+	strs = treeStrings(f)
+	for _, s := range strs {
+		copies = append(copies, strings.Clone(s))
+	}
+	return strs, copies
+}
+
+// checkStrings fails unless the strings of an earlier tree are unchanged.
+func checkStrings(t testing.TB, name string, strs, copies []string) {
+	t.Helper()
+	for i, s := range strs {
+		if s != copies[i] {
+			t.Fatalf("%s: string %q of an earlier tree became %q after a later parse", name, copies[i], s)
+		}
+	}
+}
+
+// reuseSources returns the testdata files, their halves (unterminated
+// constructs, error trees) and those of the corpus directory when set.
+func reuseSources(t testing.TB) (names []string, srcs [][]byte) {
+	dirs := []string{"testdata"}
+	if *corpusDir != "" {
+		dirs = append(dirs, *corpusDir)
+	}
+	for _, dir := range dirs {
+		for _, path := range nixFiles(t, dir) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, path, path+"[:half]")
+			srcs = append(srcs, src, src[:len(src)/2])
+		}
+	}
+	return names, srcs
+}
+
+// TestParserReuse parses files one after another with one Parser, in
+// order, in reverse order, and every testdata file after every other: each
+// tree must equal a fresh parse, and the strings of the previous tree must
+// survive the next parse.
+func TestParserReuse(t *testing.T) {
+	names, srcs := reuseSources(t)
+	var order []int
+	for i := range names {
+		order = append(order, i)
+	}
+	for i := range names {
+		order = append(order, len(names)-1-i)
+	}
+	for i := range min(len(names), 40) {
+		for j := range min(len(names), 40) {
+			order = append(order, i, j)
+		}
+	}
+	var p parser.Parser
+	var prevName string
+	var prevStrs, prevCopies []string
+	for _, i := range order {
+		strs, copies := reuseCase(t, &p, names[i], srcs[i])
+		checkStrings(t, prevName, prevStrs, prevCopies)
+		prevName, prevStrs, prevCopies = names[i], strs, copies
+	}
+}
+
+// FuzzParseReuse parses a, b and a again with one Parser: each tree must
+// equal a fresh parse, whatever the previous file left in the Parser.
+func FuzzParseReuse(f *testing.F) {
+	_, srcs := reuseSources(f)
+	for i, src := range srcs {
+		f.Add(src, srcs[(i+1)%len(srcs)])
+	}
+	f.Add([]byte("{ a = 1; }"), []byte(`''${x}'' # c`))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		var p parser.Parser
+		var prevStrs, prevCopies []string
+		for _, src := range slices.Repeat([][]byte{a, b}, 2) {
+			strs, copies := reuseCase(t, &p, "in.nix", src)
+			checkStrings(t, "in.nix", prevStrs, prevCopies)
+			prevStrs, prevCopies = strs, copies
+		}
+	})
+}
