@@ -63,7 +63,7 @@ func (o *lambdaOpts) run(kind scope.DefKind, what string, fix fixFunc) func(*ana
 			return nil, nil
 		}
 		f := nixpass.Of(pass)
-		for _, d := range unused(f, kind, o.exempt) {
+		for _, d := range unused(f, kind, o.underscore) {
 			diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: unusedMessage(what, d)}
 			if len(d.Uses) == 0 {
 				if fix, ok := fix(f, d); ok {
@@ -77,13 +77,13 @@ func (o *lambdaOpts) run(kind scope.DefKind, what string, fix fixFunc) func(*ana
 }
 
 // unused returns the definitions of kind in f that are worth a finding:
-// not exempt, not used from live code, and not inside the value of a
-// dead let binding (they go away with it).
-func unused(f *nixpass.File, kind scope.DefKind, exempt exemptFunc) []*scope.Def {
-	l := newLiveness(f, exempt)
+// not exempt by u, not used from live code, and not inside the value of
+// a dead let binding (they go away with it).
+func unused(f *nixpass.File, kind scope.DefKind, u underscore) []*scope.Def {
+	l := livenessOf(f, u)
 	var out []*scope.Def
-	for _, d := range f.Info.Defs {
-		if d.Kind == kind && !exempt(d) && !l.Live(d) && !l.InDeadCode(defName(d)) {
+	for i, d := range f.Info.Defs {
+		if d.Kind == kind && !u.exempt(d) && !l.Live(i) && !l.InDeadCode(defName(d)) {
 			out = append(out, d)
 		}
 	}

@@ -18,16 +18,34 @@ import (
 // attribute path), or for `inherit (e) a b;` the expression e, owned by
 // all the names the inherit brings in. A use inside no region is a root;
 // a use inside a region is live when the region's owner is.
+//
+// Definitions are known by their index in Info.Defs, so that the sets
+// are slices rather than maps keyed by pointer.
 type liveness struct {
 	regions []region
+	// owners holds the owners of all regions, each region's in a run.
+	owners []int32
 	// live holds the definitions used from live code; alive also the
 	// kept ones, whose regions count as live.
-	live, alive map[*scope.Def]bool
+	live, alive []bool
 }
 
 type region struct {
 	from, to token.Pos
-	owners   []*scope.Def
+	// owners[first:last] in liveness.owners own the region.
+	first, last int32
+}
+
+// livenessKey is the nixpass.File.Memo key of a file's liveness: it
+// depends on the file and on whether `_`-prefixed names are exempt,
+// so the rules with the same option share one.
+type livenessKey struct{ skipUnderscore bool }
+
+// livenessOf returns the liveness of f's definitions when the
+// definitions u exempts stay, computed once per file for all the rules
+// sharing u's setting.
+func livenessOf(f *nixpass.File, u underscore) *liveness {
+	return f.Memo(livenessKey{u.skip}, func() any { return newLiveness(f, u.exempt) }).(*liveness)
 }
 
 // exemptFunc reports the definitions a rule never reports, such as
@@ -39,7 +57,9 @@ type exemptFunc func(*scope.Def) bool
 // suppression comment silences (`# deadnix: skip`) stay, so they count
 // as live: what they use must stay too.
 func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
-	l := &liveness{live: map[*scope.Def]bool{}, alive: map[*scope.Def]bool{}}
+	n := len(f.Info.Defs)
+	flags := make([]bool, 2*n)
+	l := &liveness{live: flags[:n:n], alive: flags[n:]}
 	suppressed := analyzer.Suppressions(f)
 	kept := func(d *scope.Def) bool {
 		return exempt(d) || d.Kind == scope.LetDef &&
@@ -55,23 +75,30 @@ func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
 const letBindingRule = "unused-let-binding"
 
 func (l *liveness) collectRegions(info *scope.Info) {
-	inherits := map[*ast.Inherit][]*scope.Def{}
+	// The owners of each `inherit (e)`, whose regions come last, in
+	// order of first appearance.
+	var inherits map[*ast.Inherit][]int32
 	var order []*ast.Inherit
-	for _, d := range info.Defs {
+	var buf []ast.Binding
+	for i, d := range info.Defs {
 		if d.Kind != scope.LetDef {
 			continue
 		}
-		u := d
-		for _, b := range letBindings(d) {
+		u := int32(i)
+		buf = appendLetBindings(buf[:0], d)
+		for _, b := range buf {
 			switch b := b.(type) {
 			case *ast.AttrDef:
 				// The value, and any dynamic key after the first.
-				l.regions = append(l.regions, region{b.Path.Keys[0].End(), b.End(), []*scope.Def{u}})
+				l.addRegion(b.Path.Keys[0].End(), b.End(), u)
 			case *ast.Inherit:
 				// The inherited name itself: `inherit a;` uses the outer a there.
 				name := defName(d)
-				l.regions = append(l.regions, region{name.Pos(), name.End(), []*scope.Def{u}})
+				l.addRegion(name.Pos(), name.End(), u)
 				if b.From != nil {
+					if inherits == nil {
+						inherits = map[*ast.Inherit][]int32{}
+					}
 					if _, seen := inherits[b]; !seen {
 						order = append(order, b)
 					}
@@ -81,18 +108,31 @@ func (l *liveness) collectRegions(info *scope.Info) {
 		}
 	}
 	for _, in := range order {
-		l.regions = append(l.regions, region{in.From.Pos(), in.From.End(), inherits[in]})
+		l.addRegion(in.From.Pos(), in.From.End(), inherits[in]...)
 	}
+}
+
+// addRegion adds the region [from, to) owned by owners.
+func (l *liveness) addRegion(from, to token.Pos, owners ...int32) {
+	first := int32(len(l.owners))
+	l.owners = append(l.owners, owners...)
+	l.regions = append(l.regions, region{from, to, first, int32(len(l.owners))})
 }
 
 // letBindings returns the bindings that define the let definition d: one,
 // or several when paths merge (let a.b = 1; a.c = 2;).
-func letBindings(d *scope.Def) []ast.Binding {
+func letBindings(d *scope.Def) []ast.Binding { return appendLetBindings(nil, d) }
+
+// appendLetBindings appends letBindings(d) to buf.
+func appendLetBindings(buf []ast.Binding, d *scope.Def) []ast.Binding {
 	if d.Attr == nil {
 		if b, ok := d.Node.(ast.Binding); ok {
-			return []ast.Binding{b}
+			return append(buf, b)
 		}
-		return nil
+		return buf
+	}
+	if b, ok := soleBinding(d.Attr); ok {
+		return append(buf, b)
 	}
 	var all []ast.Binding
 	switch o := d.Owner.(type) {
@@ -101,20 +141,37 @@ func letBindings(d *scope.Def) []ast.Binding {
 	case *ast.LegacyLetExpr:
 		all = o.Bindings
 	}
-	var out []ast.Binding
 	for _, b := range all {
 		for _, k := range d.Attr.Keys {
 			if def, ok := b.(*ast.AttrDef); ok && def.Path.Keys[0] == k {
-				out = append(out, b)
+				buf = append(buf, b)
 			}
 		}
 		if b == d.Attr.Binding {
 			if _, ok := b.(*ast.Inherit); ok {
-				out = append(out, b)
+				buf = append(buf, b)
 			}
 		}
 	}
-	return out
+	return buf
+}
+
+// soleBinding returns the binding of an attribute defined by one key,
+// the common case, without looking through all the bindings of its let:
+// an `a = …;` whose path starts with that key, or the inherit naming it
+// (no other binding of the let can hold the key).
+func soleBinding(a *scope.Attr) (ast.Binding, bool) {
+	if len(a.Keys) != 1 {
+		return nil, false
+	}
+	switch b := a.Binding.(type) {
+	case *ast.AttrDef:
+		return b, b.Path.Keys[0] == a.Keys[0]
+	case *ast.Inherit:
+		k := a.Keys[0]
+		return b, b.Pos() <= k.Pos() && k.End() <= b.End()
+	}
+	return nil, false
 }
 
 // defName returns the node naming d: its name, or its string key.
@@ -137,44 +194,66 @@ func (l *liveness) innermost(pos, end token.Pos) *region {
 	return best
 }
 
+// edge says that definition to is used in a region of from.
+type edge struct{ from, to int32 }
+
 // propagate marks the definitions used from live code. Kept
 // definitions are not live themselves unless used, but what they use is.
 func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
-	edges := map[*scope.Def][]*scope.Def{}
-	var work []*scope.Def
-	expand := func(u *scope.Def) {
+	var edges []edge
+	var work []int32
+	expand := func(u int32) {
 		if !l.alive[u] {
 			l.alive[u] = true
 			work = append(work, u)
 		}
 	}
-	mark := func(u *scope.Def) {
+	mark := func(u int32) {
 		l.live[u] = true
 		expand(u)
 	}
-	for _, d := range info.Defs {
+	for i, d := range info.Defs {
+		di := int32(i)
 		if isLegacyLetBody(d) {
-			mark(d)
+			mark(di)
 		} else if kept(d) {
-			expand(d)
+			expand(di)
 		}
 		for _, use := range d.Uses {
 			r := l.innermost(use.Pos(), use.End())
 			if r == nil {
-				mark(d)
+				mark(di)
 				continue
 			}
-			for _, o := range r.owners {
-				if o != d {
-					edges[o] = append(edges[o], d)
+			for _, o := range l.owners[r.first:r.last] {
+				if o != di {
+					edges = append(edges, edge{o, di})
 				}
 			}
 		}
 	}
+	if len(edges) == 0 {
+		return
+	}
+	// The edges grouped by source: next[start[u]:start[u+1]] are the
+	// definitions used in u's regions.
+	start := make([]int32, len(info.Defs)+1)
+	for _, e := range edges {
+		start[e.from+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	next := make([]int32, len(edges))
+	fill := append([]int32(nil), start[:len(start)-1]...)
+	for _, e := range edges {
+		next[fill[e.from]] = e.to
+		fill[e.from]++
+	}
 	for len(work) > 0 {
 		u := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, v := range edges[u] {
+		for _, v := range next[start[u]:start[u+1]] {
 			mark(v)
 		}
 	}
@@ -187,8 +266,9 @@ func isLegacyLetBody(d *scope.Def) bool {
 	return legacy && d.Name == "body"
 }
 
-// Live reports whether d is used from live code.
-func (l *liveness) Live(d *scope.Def) bool { return l.live[d] }
+// Live reports whether the definition Info.Defs[i] is used from live
+// code.
+func (l *liveness) Live(i int) bool { return l.live[i] }
 
 // InDeadCode reports whether the node n lies in the value of a dead let
 // binding, so that it goes away with that binding and is not worth a
@@ -196,7 +276,7 @@ func (l *liveness) Live(d *scope.Def) bool { return l.live[d] }
 func (l *liveness) InDeadCode(n ast.Node) bool {
 	for i := range l.regions {
 		r := &l.regions[i]
-		if r.from <= n.Pos() && n.End() <= r.to && r.to > r.from+token.Pos(0) && !l.anyLive(r.owners) && !isNameRegion(r, n) {
+		if r.from <= n.Pos() && n.End() <= r.to && r.to > r.from+token.Pos(0) && !l.anyAlive(r) && !isNameRegion(r, n) {
 			return true
 		}
 	}
@@ -205,8 +285,9 @@ func (l *liveness) InDeadCode(n ast.Node) bool {
 
 func isNameRegion(r *region, n ast.Node) bool { return r.from == n.Pos() && r.to == n.End() }
 
-func (l *liveness) anyLive(units []*scope.Def) bool {
-	for _, u := range units {
+// anyAlive reports whether one of r's owners is alive.
+func (l *liveness) anyAlive(r *region) bool {
+	for _, u := range l.owners[r.first:r.last] {
 		if l.alive[u] {
 			return true
 		}

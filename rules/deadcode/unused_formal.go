@@ -53,7 +53,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 	}
 	neverUsed := map[*ast.Formal]bool{}
 	var defs []*scope.Def
-	for _, d := range unused(f, scope.FormalDef, formalOpts.exempt) {
+	for _, d := range unused(f, scope.FormalDef, formalOpts.underscore) {
 		lam := d.Owner.(*ast.LambdaExpr)
 		if passedOn[lam] || formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) || lam == outputs && flakeInput(lam, d) {
 			continue

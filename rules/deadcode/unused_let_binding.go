@@ -21,7 +21,7 @@ func init() { letOpts.register(UnusedLetBinding) }
 func runUnusedLetBinding(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	// The body of a legacy `let { … }` is its value: always live.
-	dead := unused(f, scope.LetDef, letOpts.exempt)
+	dead := unused(f, scope.LetDef, letOpts)
 	// The dead names of each inherit, to remove the whole statement when
 	// none of its names is left.
 	deadIn := map[*ast.Inherit][]*scope.Def{}

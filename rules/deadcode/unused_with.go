@@ -6,7 +6,6 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
-	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
 )
 
@@ -22,7 +21,7 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 			return
 		}
 		if l == nil {
-			l = newLiveness(f, func(*scope.Def) bool { return false })
+			l = livenessOf(f, underscore{}) // every name counts
 		}
 		if l.InDeadCode(w) {
 			return
