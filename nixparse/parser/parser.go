@@ -24,6 +24,7 @@ import (
 	"go/token"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scanner"
@@ -52,16 +53,18 @@ var parsers = sync.Pool{New: func() any { return new(parser) }}
 // file to the next: the token slice, the chunks its nodes and node lists
 // are carved from, and its scratch stacks are reset, not reallocated, so
 // that a worker parsing thousands of files allocates little more than
-// each file's strings, line table and comments' texts.
+// each file's line table and the values of strings that have escapes or indentation.
 //
 // The tree ParseFile returns (every node, every node list, and
 // File.Tokens) is valid only until the next call of ParseFile on the same
 // Parser, which overwrites it. What is not reused memory stays valid: the
 // *ast.File itself, its Name, Src, Tok (with its line table) and Errors,
 // and every string in the tree (names, literal texts and values, comment
-// texts): they are substrings of a fresh copy of the source or freshly
-// allocated, so diagnostic messages may alias them. Use the package-level
-// ParseFile for trees that must outlive the next file.
+// texts): they are substrings of src or freshly allocated, so diagnostic
+// messages may alias them. Unlike the package-level ParseFile, a Parser
+// does not copy src: the caller must not modify src, nor reuse its memory,
+// while strings of the tree are in use. Use the package-level ParseFile
+// for trees that must outlive the next file.
 //
 // The zero Parser is ready to use. A Parser must not be used by several
 // goroutines at once, nor copied after its first use.
@@ -104,7 +107,14 @@ func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reu
 // init prepares p for parsing f, with its arena's chunks kept for reuse
 // or dropped.
 func (p *parser) init(f *ast.File, toks []ast.Token, reuse bool) {
-	p.file, p.src, p.text, p.toks = f, f.Src, string(f.Src), toks
+	p.file, p.src, p.toks = f, f.Src, toks
+	if reuse {
+		// The Parser's contract: src stays as it is while the tree's
+		// strings are in use, so they can be substrings of it.
+		p.text = unsafe.String(unsafe.SliceData(f.Src), len(f.Src))
+	} else {
+		p.text = string(f.Src)
+	}
 	p.base, p.i = f.Tok.Base(), -1
 	p.a.reset(reuse)
 	var n [ast.OPERATOR + 1]int
