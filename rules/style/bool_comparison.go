@@ -20,7 +20,7 @@ var BoolComparison = pack.Rule("bool-comparison", analyzer.SeverityWarning, anal
 
 func runBoolComparison(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(bin *ast.BinaryExpr, parent ast.Node) {
+	each(pass, func(bin *ast.BinaryExpr) {
 		if bin.Op != ast.OpEq && bin.Op != ast.OpNEq {
 			return
 		}
@@ -46,7 +46,7 @@ func runBoolComparison(pass *analysis.Pass) (any, error) {
 			}
 			text, prec = "!"+text, edit.PrecNot
 		}
-		if parent != nil {
+		if parent := parentOf(f, bin); parent != nil {
 			text = edit.Parenthesize(parent, bin, prec, text)
 		}
 		pass.Report(analysis.Diagnostic{

@@ -14,7 +14,7 @@ var BoolSimplification = pack.Rule("bool-simplification", analyzer.SeverityWarni
 
 func runBoolSimplification(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(not *ast.UnaryExpr, parent ast.Node) {
+	each(pass, func(not *ast.UnaryExpr) {
 		if not.Op != ast.OpNot {
 			return
 		}
@@ -37,7 +37,7 @@ func runBoolSimplification(pass *analysis.Pass) (any, error) {
 			edit.ReplaceSpan(not.OpPos, paren.Lparen, ""),
 			edit.ReplaceSpan(cmp.OpPos, cmp.OpPos+2, op),
 		}
-		if parent == nil || edit.Fits(parent, not, edit.PrecEq) {
+		if parent := parentOf(f, not); parent == nil || edit.Fits(parent, not, edit.PrecEq) {
 			edits = append(edits, edit.Unwrap(f.File, paren.Lparen, paren.Rparen)...)
 		}
 		pass.Report(analysis.Diagnostic{

@@ -1,6 +1,8 @@
 package style
 
 import (
+	"bytes"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -32,6 +34,15 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 		}
 	}
 	return false
+}
+
+// mayName reports whether f's source may spell name, the only way it can
+// refer to it: literally, or through an escape in a quoted attribute name
+// (builtins."is\Null"), which a backslash always starts. A rule looking
+// for one name skips the many files without it at the cost of a byte
+// search.
+func mayName(f *nixpass.File, name string) bool {
+	return bytes.Contains(f.Src, []byte(name)) || bytes.IndexByte(f.Src, '\\') >= 0
 }
 
 // unbound reports whether id refers to no binding of the file.

@@ -16,7 +16,7 @@ var CollapsibleLetIn = pack.Rule("collapsible-let-in", analyzer.SeverityWarning,
 
 func runCollapsibleLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(outer *ast.LetExpr, _ ast.Node) {
+	each(pass, func(outer *ast.LetExpr) {
 		if !outer.In.IsValid() || len(outer.Bindings) == 0 {
 			return // an empty outer let is empty-let-in's
 		}

@@ -14,14 +14,20 @@ var DeprecatedIsNull = pack.Rule("deprecated-is-null", analyzer.SeverityWarning,
 
 func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
+	if !mayName(f, "isNull") {
+		return nil, nil
+	}
 	// Calls isNull x are reported as a whole (with a fix); the function
 	// inside them is not reported again.
-	inCall := map[ast.Node]bool{}
+	var inCall map[ast.Node]bool
 	types := []ast.Node{(*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectExpr)(nil)}
-	nixpass.InspectorOf(pass).WithStack(types, func(n ast.Node, stack []ast.Node) {
+	nixpass.InspectorOf(pass).Preorder(types, func(n ast.Node) {
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && builtinRef(f, call.Fun, "isNull") {
+			if inCall == nil {
+				inCall = map[ast.Node]bool{}
+			}
 			inCall[call.Fun] = true
-			reportIsNullCall(pass, f, call, stack)
+			reportIsNullCall(pass, f, call)
 			return
 		}
 		if e, ok := n.(ast.Expr); ok && !inCall[e] && builtinRef(f, e, "isNull") {
@@ -33,19 +39,14 @@ func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 
 // reportIsNullCall reports isNull x with a fix writing x == null, or
 // x != null in place of !isNull x.
-func reportIsNullCall(pass *analysis.Pass, f *nixpass.File, call *ast.CallExpr, stack []ast.Node) {
+func reportIsNullCall(pass *analysis.Pass, f *nixpass.File, call *ast.CallExpr) {
 	arg := f.Text(call.Args[0])
 	replaced, text := ast.Node(call), arg+" == null"
-	var parent ast.Node
-	if len(stack) > 0 {
-		parent = stack[len(stack)-1]
-	}
+	stack, _ := edit.Ancestors(f.File, call)
+	parent := top(stack, 0)
 	if not, ok := parent.(*ast.UnaryExpr); ok && not.Op == ast.OpNot {
 		replaced, text = not, arg+" != null"
-		parent = nil
-		if len(stack) > 1 {
-			parent = stack[len(stack)-2]
-		}
+		parent = top(stack, 1)
 	}
 	if parent != nil {
 		text = edit.Parenthesize(parent, replaced, edit.PrecEq, text)

@@ -13,7 +13,10 @@ var DeprecatedToPath = pack.Rule("deprecated-to-path", analyzer.SeverityWarning,
 
 func runDeprecatedToPath(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n, _ ast.Node) {
+	if !mayName(f, "toPath") {
+		return nil, nil
+	}
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n ast.Node) {
 		if e, ok := n.(ast.Expr); ok && builtinRef(f, e, "toPath") {
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos(), End: e.End(),

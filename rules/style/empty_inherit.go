@@ -14,7 +14,7 @@ var EmptyInherit = pack.Rule("empty-inherit", analyzer.SeverityWarning, analyzer
 
 func runEmptyInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(in *ast.Inherit, _ ast.Node) {
+	each(pass, func(in *ast.Inherit) {
 		if len(in.Names) > 0 || !in.Semi.IsValid() {
 			return
 		}

@@ -16,7 +16,7 @@ var EmptyLetIn = pack.Rule("empty-let-in", analyzer.SeverityWarning, analyzer.Fi
 
 func runEmptyLetIn(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(let *ast.LetExpr, _ ast.Node) {
+	each(pass, func(let *ast.LetExpr) {
 		if len(let.Bindings) > 0 || !let.In.IsValid() {
 			return
 		}

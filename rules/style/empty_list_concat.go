@@ -14,7 +14,7 @@ var EmptyListConcat = pack.Rule("empty-list-concat", analyzer.SeverityWarning, a
 
 func runEmptyListConcat(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(bin *ast.BinaryExpr, _ ast.Node) {
+	each(pass, func(bin *ast.BinaryExpr) {
 		if bin.Op != ast.OpConcat {
 			return
 		}

@@ -16,15 +16,21 @@ var EmptyPattern = pack.Rule("empty-pattern", analyzer.SeverityWarning, analyzer
 
 func runEmptyPattern(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	topLevel := nixshape.TopLevelLambdas(f.Expr)
-	defined := definedValues(f)
-	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.LambdaExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+	// The file's top-level functions and the option values, only for
+	// files with an empty pattern.
+	var topLevel map[*ast.LambdaExpr]bool
+	var defined map[*ast.LambdaExpr]bool
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.LambdaExpr)(nil)}, func(n ast.Node) {
 		lam := n.(*ast.LambdaExpr)
 		if lam.Arg != nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
 			return
 		}
+		if defined == nil {
+			topLevel, defined = nixshape.TopLevelLambdas(f.Expr), definedValues(f)
+		}
 		// NixOS and home-manager modules keep { ... }: by convention, and
 		// callPackage reads the pattern: never turn them into _:.
+		stack, _ := edit.Ancestors(f.File, lam)
 		if nixshape.MayBeModule(lam, enclosing(stack), topLevel) || defined[lam] {
 			return
 		}

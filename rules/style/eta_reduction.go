@@ -14,7 +14,7 @@ var EtaReduction = pack.Rule("eta-reduction", analyzer.SeverityWarning, analyzer
 
 func runEtaReduction(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(lam *ast.LambdaExpr, _ ast.Node) {
+	each(pass, func(lam *ast.LambdaExpr) {
 		if lam.Arg == nil || lam.Formals != nil {
 			return
 		}

@@ -14,7 +14,7 @@ import (
 var LegacyLetSyntax = pack.Rule("legacy-let-syntax", analyzer.SeverityWarning, analyzer.FixSafe, runLegacyLetSyntax)
 
 func runLegacyLetSyntax(pass *analysis.Pass) (any, error) {
-	each(pass, func(let *ast.LegacyLetExpr, _ ast.Node) {
+	each(pass, func(let *ast.LegacyLetExpr) {
 		// rec { …; body = …; }.body means exactly what the legacy let
 		// means, and keeps every binding and comment where it is.
 		pass.Report(analysis.Diagnostic{

@@ -14,7 +14,7 @@ var ListLiteralConcat = pack.Rule("list-literal-concat", analyzer.SeverityWarnin
 
 func runListLiteralConcat(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(bin *ast.BinaryExpr, _ ast.Node) {
+	each(pass, func(bin *ast.BinaryExpr) {
 		if bin.Op != ast.OpConcat {
 			return
 		}

@@ -14,7 +14,7 @@ var ManualInherit = pack.Rule("manual-inherit", analyzer.SeverityWarning, analyz
 
 func runManualInherit(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(set *ast.AttrSetExpr, _ ast.Node) {
+	each(pass, func(set *ast.AttrSetExpr) {
 		// In a let or a rec set, a = a; refers to itself (infinite
 		// recursion, see self-reference), so only plain sets qualify.
 		if set.Rec.IsValid() {

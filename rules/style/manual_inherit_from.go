@@ -15,7 +15,7 @@ var ManualInheritFrom = pack.Rule("manual-inherit-from", analyzer.SeverityWarnin
 
 func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	inspect(pass, []ast.Node{(*ast.AttrSetExpr)(nil), (*ast.LetExpr)(nil)}, func(n, _ ast.Node) {
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.AttrSetExpr)(nil), (*ast.LetExpr)(nil)}, func(n ast.Node) {
 		var bindings []ast.Binding
 		switch n := n.(type) {
 		case *ast.AttrSetExpr:

@@ -2,6 +2,7 @@ package style
 
 import (
 	"bytes"
+	"slices"
 	"go/token"
 	"strings"
 
@@ -18,9 +19,41 @@ var RedundantParens = pack.Rule("redundant-parens", analyzer.SeverityWarning, an
 
 func runRedundantParens(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.ParenExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
-		p := n.(*ast.ParenExpr)
-		if !atomic(f.File, p) && !anyExprFits(p, stack) {
+	// fits holds the parentheses in a place where any expression may
+	// stand, not reached yet (the walk meets a place before what stands
+	// in it): a binding's value, a let body, an interpolation, the whole
+	// file, or inside parentheses that themselves stand in such a place.
+	// (In f ((x: x)) only one pair can go: the inner parentheses are not
+	// redundant merely for being inside the outer ones, or removing both
+	// pairs would break the call.)
+	var fits []*ast.ParenExpr
+	fitsIn := func(e ast.Expr) {
+		for p, ok := e.(*ast.ParenExpr); ok; p, ok = p.X.(*ast.ParenExpr) {
+			fits = append(fits, p)
+		}
+	}
+	fitsIn(f.Expr)
+	types := []ast.Node{(*ast.ParenExpr)(nil), (*ast.Interpolation)(nil), (*ast.AttrDef)(nil), (*ast.LetExpr)(nil)}
+	nixpass.InspectorOf(pass).Preorder(types, func(n ast.Node) {
+		var p *ast.ParenExpr
+		switch n := n.(type) {
+		case *ast.Interpolation:
+			fitsIn(n.X)
+			return
+		case *ast.AttrDef:
+			fitsIn(n.Value)
+			return
+		case *ast.LetExpr:
+			fitsIn(n.Body)
+			return
+		case *ast.ParenExpr:
+			p = n
+		}
+		fit := false
+		if i := slices.Index(fits, p); i >= 0 {
+			fits, fit = slices.Delete(fits, i, i+1), true
+		}
+		if !fit && !atomic(f.File, p) {
 			return
 		}
 		edits := edit.Unwrap(f.File, p.Lparen, p.Rparen)
@@ -34,29 +67,6 @@ func runRedundantParens(pass *analysis.Pass) (any, error) {
 		})
 	})
 	return nil, nil
-}
-
-// anyExprFits reports whether any expression may stand where n does,
-// given its ancestors: as a binding's value, a let body, an
-// interpolation, the whole file, or inside parentheses that themselves
-// stand in such a place. (In f ((x: x)) only one pair can go: the inner
-// parentheses are not redundant merely for being inside the outer ones,
-// or removing both pairs would break the call.)
-func anyExprFits(n ast.Node, stack []ast.Node) bool {
-	if len(stack) == 0 {
-		return true
-	}
-	switch parent := stack[len(stack)-1].(type) {
-	case *ast.File, *ast.Interpolation:
-		return true
-	case *ast.AttrDef:
-		return parent.Value == n
-	case *ast.LetExpr:
-		return parent.Body == n
-	case *ast.ParenExpr:
-		return anyExprFits(parent, stack[:len(stack)-1])
-	}
-	return false
 }
 
 // atomic reports whether the content of p stays one token group

@@ -14,7 +14,7 @@ var RedundantPatternBind = pack.Rule("redundant-pattern-bind", analyzer.Severity
 
 func runRedundantPatternBind(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(lam *ast.LambdaExpr, _ ast.Node) {
+	each(pass, func(lam *ast.LambdaExpr) {
 		if lam.Arg == nil || lam.Formals == nil || len(lam.Formals.List) > 0 || !lam.Formals.Ellipsis.IsValid() {
 			return
 		}

@@ -23,7 +23,10 @@ const maxListed = 3
 
 func runRepeatedKeys(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(set *ast.AttrSetExpr, _ ast.Node) {
+	each(pass, func(set *ast.AttrSetExpr) {
+		if pathsOfTwo(set) < minRepeats {
+			return // no key can be repeated often enough
+		}
 		byKey := map[string][]*ast.AttrDef{}
 		var order []string
 		for _, b := range set.Bindings {
@@ -61,4 +64,16 @@ func runRepeatedKeys(pass *analysis.Pass) (any, error) {
 		}
 	})
 	return nil, nil
+}
+
+// pathsOfTwo counts the bindings of set whose paths have two keys or
+// more: the only ones that can repeat a first key.
+func pathsOfTwo(set *ast.AttrSetExpr) int {
+	n := 0
+	for _, b := range set.Bindings {
+		if def, ok := b.(*ast.AttrDef); ok && len(def.Path.Keys) >= 2 {
+			n++
+		}
+	}
+	return n
 }

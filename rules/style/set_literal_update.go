@@ -14,7 +14,7 @@ import (
 var SetLiteralUpdate = pack.Rule("set-literal-update", analyzer.SeverityInfo, analyzer.FixNone, runSetLiteralUpdate)
 
 func runSetLiteralUpdate(pass *analysis.Pass) (any, error) {
-	each(pass, func(bin *ast.BinaryExpr, _ ast.Node) {
+	each(pass, func(bin *ast.BinaryExpr) {
 		if bin.Op != ast.OpUpdate || !isPlainSet(bin.X) || !isPlainSet(bin.Y) {
 			return
 		}

@@ -13,7 +13,7 @@ var URLLiteral = pack.Rule("url-literal", analyzer.SeverityWarning, analyzer.Fix
 
 func runURLLiteral(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(n *ast.URIExpr, _ ast.Node) {
+	each(pass, func(n *ast.URIExpr) {
 		pass.Report(analysis.Diagnostic{
 			Pos: n.Pos(), End: n.End(),
 			Message: "URL literal: quote it (RFC 45)",

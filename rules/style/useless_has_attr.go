@@ -14,7 +14,7 @@ var UselessHasAttr = pack.Rule("useless-has-attr", analyzer.SeverityWarning, ana
 
 func runUselessHasAttr(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	each(pass, func(ifx *ast.IfExpr, _ ast.Node) {
+	each(pass, func(ifx *ast.IfExpr) {
 		has, ok := ast.Unparen(ifx.Cond).(*ast.HasAttrExpr)
 		if !ok {
 			return

@@ -1,6 +1,10 @@
 package edit
 
-import "github.com/nixaudit/nixaudit/nixparse/ast"
+import (
+	"slices"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
 
 // Precedence levels of Nix expressions, from the loosest (functions, let,
 // with, assert, if) to the tightest (atoms), as in the Nix manual's
@@ -116,6 +120,36 @@ func Parenthesize(parent, child ast.Node, prec int, text string) string {
 		return text
 	}
 	return "(" + text + ")"
+}
+
+// Ancestors returns the nodes enclosing n under root, outermost first
+// (root included), as a walk's stack holds them at n, and whether n lies
+// under root at all. It goes only into the nodes whose span holds n's,
+// so it costs the depth of n rather than the size of the tree: rules
+// that need a node's parent only to word a rare finding call it then,
+// instead of walking every file with a stack. Nodes whose positions
+// disagree with the tree (possible after syntax errors) make it fall
+// back to a full walk.
+func Ancestors(root, n ast.Node) ([]ast.Node, bool) {
+	if stack, ok := ancestors(root, n, true); ok {
+		return stack, true
+	}
+	return ancestors(root, n, false)
+}
+
+// ancestors is Ancestors, going into every node unless byPos.
+func ancestors(root, n ast.Node, byPos bool) (out []ast.Node, found bool) {
+	ast.InspectWithStack(root, func(m ast.Node, stack []ast.Node) bool {
+		switch {
+		case found:
+			return false
+		case m == n:
+			out, found = slices.Clone(stack), true
+			return false
+		}
+		return !byPos || m.Pos() <= n.Pos() && n.End() <= m.End()
+	})
+	return out, found
 }
 
 // Parents maps every node under root to its parent.
