@@ -2,8 +2,8 @@ package style
 
 import (
 	"bytes"
-	"slices"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
