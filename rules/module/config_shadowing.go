@@ -62,7 +62,7 @@ func runConfigShadowing(pass *analysis.Pass) (any, error) {
 		}
 		if fn, ok := d.Owner.(*ast.LambdaExpr); ok {
 			if conventional == nil {
-				conventional = migrationFuncs(f)
+				conventional = migrationFuncs(pass)
 			}
 			if slices.Contains(conventional, fn) {
 				continue
@@ -82,9 +82,9 @@ func takesConfig(fn *ast.LambdaExpr) bool {
 // migrationFuncs returns the functions passed to mkChangedOptionModule and
 // mkMergedOptionModule: they receive the whole configuration, and their
 // documented form names it `config`. The result is not nil.
-func migrationFuncs(f *nixpass.File) []*ast.LambdaExpr {
+func migrationFuncs(pass *analysis.Pass) []*ast.LambdaExpr {
 	out := []*ast.LambdaExpr{}
-	for _, c := range nixmatch.Calls(f) {
+	for _, c := range nixmatch.CallsOf(pass) {
 		if !c.Name.RefersAny("lib.mkChangedOptionModule", "lib.mkMergedOptionModule") {
 			continue
 		}

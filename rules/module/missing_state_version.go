@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/token"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -58,18 +59,46 @@ var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name stri
 	if filepath.Base(name) == "configuration.nix" {
 		return true
 	}
-	for _, word := range []string{"stateVersion", "nixosSystem", "homeManagerConfiguration"} {
-		if bytes.Contains(src, []byte(word)) {
+	for _, w := range hostWords {
+		if containsAround(src, w.word, w.anchor) {
 			return true
 		}
 	}
 	for input := range stateManagingInputs {
-		if bytes.Contains(src, []byte(input)) {
+		if containsAround(src, input, strings.IndexByte(input, '-')) {
 			return true
 		}
 	}
-	return bytes.Contains(src, []byte("home-manager")) && bytes.Contains(src, []byte("users"))
+	return containsAround(src, "home-manager", 4) && bytes.Contains(src, []byte("users"))
 })
+
+// hostWords are the words of the source that make a file one of
+// stateVersionFiles, each with the index of a byte that is rare in Nix
+// code.
+var hostWords = []struct {
+	word   string
+	anchor int
+}{{"stateVersion", 5}, {"nixosSystem", 5}, {"homeManagerConfiguration", 4}}
+
+// containsAround reports whether src contains word, looking for it only
+// where word[anchor] occurs (anchor < 0 means 0). Every file of a run is
+// searched for every word: from a rare byte (a capital, a dash) the
+// search is several times faster than bytes.Contains, which starts from
+// the first letter, a common one.
+func containsAround(src []byte, word string, anchor int) bool {
+	anchor = max(anchor, 0)
+	for i := anchor; i < len(src); i++ {
+		j := bytes.IndexByte(src[i:], word[anchor])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if start := i - anchor; start+len(word) <= len(src) && string(src[start:start+len(word)]) == word {
+			return true
+		}
+	}
+	return false
+}
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {

@@ -29,10 +29,11 @@ type optionDeclsKey struct{}
 // elsewhere (`accounts.email.accounts = mkOption { type = …submodule…; }`,
 // also through a let-bound type),
 // which the module system merges with the documented declaration.
-func optionDecls(f *nixpass.File) []optionDecl {
+func optionDecls(pass *analysis.Pass) []optionDecl {
+	f := nixpass.Of(pass)
 	return f.Memo(optionDeclsKey{}, func() any {
 		var out []optionDecl
-		for _, c := range nixmatch.Calls(f) {
+		for _, c := range nixmatch.CallsOf(pass) {
 			if !c.Name.Refers("lib.mkOption") {
 				continue
 			}
@@ -81,7 +82,7 @@ func exprOf(n ast.Node) ast.Expr {
 func reportOptionsWithout(attr, message string) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		f := nixpass.Of(pass)
-		for _, d := range optionDecls(f) {
+		for _, d := range optionDecls(pass) {
 			if !nixmatch.HasAttr(d.Set, attr) && !d.hidden(f) {
 				pass.Report(analysis.Diagnostic{Pos: d.Fun.Pos(), End: d.Fun.End(), Message: message})
 			}

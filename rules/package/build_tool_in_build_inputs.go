@@ -52,7 +52,7 @@ var buildTools = map[string]bool{
 
 func runBuildToolInBuildInputs(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, d := range derivations(f) {
+	for _, d := range derivations(pass) {
 		inputs := nixmatch.Attr(d.Set, "buildInputs")
 		if inputs == nil {
 			continue

@@ -3,6 +3,8 @@ package pkgrules
 import (
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
@@ -46,10 +48,11 @@ type (
 )
 
 // derivations returns the builder calls of f, in source order.
-func derivations(f *nixpass.File) []drvCall {
+func derivations(pass *analysis.Pass) []drvCall {
+	f := nixpass.Of(pass)
 	return f.Memo(derivationsKey{}, func() any {
 		var out []drvCall
-		for _, c := range nixmatch.Calls(f) {
+		for _, c := range nixmatch.CallsOf(pass) {
 			if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
 				continue
 			}
@@ -65,19 +68,19 @@ func derivations(f *nixpass.File) []drvCall {
 // them, or none in a NixOS or home-manager module, whose derivations are
 // helpers (generated configuration files) that nobody installs or
 // searches for.
-func packages(f *nixpass.File) []drvCall {
-	if isModule(f) {
+func packages(pass *analysis.Pass) []drvCall {
+	if isModule(nixpass.Of(pass)) {
 		return nil
 	}
-	return derivations(f)
+	return derivations(pass)
 }
 
 // fetcherOrBuilderCalls returns the calls of f whose function takes
 // fetcher or derivation arguments (see isFetcherOrBuilder).
-func fetcherOrBuilderCalls(f *nixpass.File) []nixmatch.Call {
-	return f.Memo(fetcherCallsKey{}, func() any {
+func fetcherOrBuilderCalls(pass *analysis.Pass) []nixmatch.Call {
+	return nixpass.Of(pass).Memo(fetcherCallsKey{}, func() any {
 		var out []nixmatch.Call
-		for _, c := range nixmatch.Calls(f) {
+		for _, c := range nixmatch.CallsOf(pass) {
 			if isFetcherOrBuilder(c.Name.Last()) {
 				out = append(out, c)
 			}
@@ -99,9 +102,9 @@ type argBinding struct {
 // fetcher or builder call in f (directly, or returned by a function
 // argument such as `finalAttrs: { … }`) whose name satisfies want, in
 // source order.
-func argBindings(f *nixpass.File, want func(name string) bool) []argBinding {
+func argBindings(pass *analysis.Pass, want func(name string) bool) []argBinding {
 	var out []argBinding
-	for _, c := range fetcherOrBuilderCalls(f) {
+	for _, c := range fetcherOrBuilderCalls(pass) {
 		for _, a := range c.Args {
 			set := nixmatch.SetArg(a)
 			if set == nil {

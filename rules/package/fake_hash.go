@@ -39,7 +39,7 @@ var fakeHashFuncs = []string{"lib.fakeHash", "lib.fakeSha256", "lib.fakeSha512"}
 
 func runFakeHash(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, h := range hashLiterals(f) {
+	for _, h := range hashLiterals(pass) {
 		parsed, _ := parseHash(h.Value, h.Algo, true)
 		if isFake(h.Value, parsed) {
 			pass.Report(analysis.Diagnostic{
@@ -51,7 +51,7 @@ func runFakeHash(pass *analysis.Pass) (any, error) {
 	reported := map[ast.Expr]bool{}
 	// Only fetcher and builder arguments: lib.convertHash { hash = lib.fakeHash; … }
 	// converts a placeholder, it does not leave one in.
-	for _, b := range hashBindings(f) {
+	for _, b := range hashBindings(pass) {
 		v := nixmatch.Resolve(f.Info, b.Def.Value) // through `h = lib.fakeHash;`
 		if reported[v] || !nixmatch.RefersAny(f.Info, v, fakeHashFuncs...) {
 			continue

@@ -4,7 +4,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
@@ -40,8 +39,7 @@ var listFlags = map[string]bool{
 }
 
 func runFlagsNotList(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, d := range derivations(f) {
+	for _, d := range derivations(pass) {
 		for _, b := range d.Set.Bindings {
 			def, name, ok := oneKeyDef(b)
 			if !ok || !listFlags[name] {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/nix-community/go-nix/pkg/nixbase32"
 	"github.com/nix-community/go-nix/pkg/nixhash"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -62,18 +63,18 @@ type (
 
 // hashBindings returns the hash attributes of f's fetcher and builder
 // arguments (argBindings for isHashAttr).
-func hashBindings(f *nixpass.File) []argBinding {
-	return f.Memo(hashBindingsKey{}, func() any { return argBindings(f, isHashAttr) }).([]argBinding)
+func hashBindings(pass *analysis.Pass) []argBinding {
+	return nixpass.Of(pass).Memo(hashBindingsKey{}, func() any { return argBindings(pass, isHashAttr) }).([]argBinding)
 }
 
 // hashLiterals returns the static hash strings of f's call arguments.
-func hashLiterals(f *nixpass.File) []hashLiteral {
-	return f.Memo(hashLiteralsKey{}, func() any { return findHashLiterals(f) }).([]hashLiteral)
+func hashLiterals(pass *analysis.Pass) []hashLiteral {
+	return nixpass.Of(pass).Memo(hashLiteralsKey{}, func() any { return findHashLiterals(pass) }).([]hashLiteral)
 }
 
-func findHashLiterals(f *nixpass.File) []hashLiteral {
+func findHashLiterals(pass *analysis.Pass) []hashLiteral {
 	var out []hashLiteral
-	for _, b := range hashBindings(f) {
+	for _, b := range hashBindings(pass) {
 		lit, ok := ast.Unparen(b.Def.Value).(*ast.StringExpr)
 		if !ok {
 			continue

@@ -4,7 +4,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -31,8 +30,7 @@ fetchurl {
 }`, ""))
 
 func runInvalidHash(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, h := range hashLiterals(f) {
+	for _, h := range hashLiterals(pass) {
 		if h.Value == "" {
 			continue
 		}

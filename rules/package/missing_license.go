@@ -4,7 +4,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
@@ -40,8 +39,7 @@ stdenv.mkDerivation {
 }`, ""))
 
 func runMissingLicense(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, d := range packages(f) {
+	for _, d := range packages(pass) {
 		if meta, ok := metaWithoutLicense(d.Set); ok {
 			pass.Report(analysis.Diagnostic{
 				Pos: meta.Pos(), End: meta.End(),

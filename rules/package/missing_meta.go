@@ -44,7 +44,7 @@ stdenv.mkDerivation {
 
 func runMissingMeta(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, d := range packages(f) {
+	for _, d := range packages(pass) {
 		if nixmatch.HasAttr(d.Set, "meta") {
 			continue
 		}

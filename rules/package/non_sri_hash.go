@@ -56,7 +56,7 @@ var renamedHashAttrs = map[string]bool{"sha1": true, "sha256": true, "sha512": t
 
 func runNonSRIHash(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, h := range hashLiterals(f) {
+	for _, h := range hashLiterals(pass) {
 		if h.Value == "" || isBuiltin(f, h) {
 			continue
 		}

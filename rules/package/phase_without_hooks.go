@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -50,8 +49,7 @@ var hookedPhases = map[string]string{
 }
 
 func runPhaseWithoutHooks(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, d := range derivations(f) {
+	for _, d := range derivations(pass) {
 		for _, b := range d.Set.Bindings {
 			def, name, ok := oneKeyDef(b)
 			suffix := hookedPhases[name]

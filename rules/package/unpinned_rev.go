@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
@@ -39,8 +38,7 @@ fetchFromGitHub {
 var movingRevs = map[string]bool{"master": true, "main": true, "HEAD": true}
 
 func runUnpinnedRev(pass *analysis.Pass) (any, error) {
-	f := nixpass.Of(pass)
-	for _, b := range argBindings(f, func(n string) bool { return n == "rev" }) {
+	for _, b := range argBindings(pass, func(n string) bool { return n == "rev" }) {
 		v, ok := nixmatch.String(b.Def.Value)
 		if !ok || !movingRevs[strings.TrimPrefix(v, "refs/heads/")] {
 			continue

@@ -18,10 +18,13 @@ type Index struct {
 // Analyzer finds the modules and option definitions of a file once for
 // every rule of a run that requires it (as inspect.Analyzer does for Go).
 var Analyzer = &analysis.Analyzer{
-	Name:       "nixoptions",
-	Doc:        "the NixOS modules and option definitions of a Nix file",
-	Requires:   []*analysis.Analyzer{nixpass.Analyzer},
-	Run:        func(pass *analysis.Pass) (any, error) { return indexOf(nixpass.Of(pass)), nil },
+	Name:     "nixoptions",
+	Doc:      "the NixOS modules and option definitions of a Nix file",
+	Requires: []*analysis.Analyzer{nixpass.Analyzer, nixpass.Inspect},
+	Run: func(pass *analysis.Pass) (any, error) {
+		CallsOf(pass) // the index needs them: find them the fast way
+		return indexOf(nixpass.Of(pass)), nil
+	},
 	ResultType: reflect.TypeFor[*Index](),
 }
 

@@ -3,6 +3,8 @@ package nixmatch
 import (
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -40,22 +42,41 @@ type callsKey struct{}
 // Calls returns the calls of f in source order, each once (the inner
 // applications of (f a) b are not calls of their own). They are found
 // once per file for every rule that asks, as rules about builders and
-// fetchers each look at every call.
+// fetchers each look at every call. Rules should prefer CallsOf, which
+// finds them faster.
 func Calls(f *nixpass.File) []Call {
-	return f.Memo(callsKey{}, func() any { return findCalls(f) }).([]Call)
+	return f.Memo(callsKey{}, func() any {
+		return findCalls(f, func(visit func(ast.Node)) {
+			if f.Expr != nil {
+				ast.Inspect(f.Expr, func(n ast.Node) bool { visit(n); return true })
+			}
+		})
+	}).([]Call)
 }
 
-func findCalls(f *nixpass.File) []Call {
+// CallsOf returns Calls of the file under analysis, found through the
+// pass's nixpass.Inspector (pass's analyzer must require nixpass.Analyzer
+// and nixpass.Inspect, as the rules of rules/internal/ruledef do).
+func CallsOf(pass *analysis.Pass) []Call {
+	f := nixpass.Of(pass)
+	return f.Memo(callsKey{}, func() any {
+		return findCalls(f, func(visit func(ast.Node)) { nixpass.InspectorOf(pass).Preorder(callTypes, visit) })
+	}).([]Call)
+}
+
+// callTypes are the nodes findCalls looks at.
+var callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
+
+// findCalls returns the calls of f; preorder visits (at least) the
+// callTypes nodes of f in preorder.
+func findCalls(f *nixpass.File, preorder func(visit func(ast.Node))) []Call {
 	var out []Call
-	if f.Expr == nil {
-		return out
-	}
 	// A walk meets the inner applications of (f a) b right after the
 	// outer one, and the operands of `//` right after the update: both
 	// are recognised without a set of nodes.
 	var next *ast.CallExpr       // the inner application of the last call met
 	var operands []*ast.CallExpr // calls that are operands of a `//` met, not yet reached
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
+	preorder(func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			if n.Op == ast.OpUpdate {
@@ -68,7 +89,7 @@ func findCalls(f *nixpass.File) []Call {
 		case *ast.CallExpr:
 			if n == next {
 				next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
-				return true
+				return
 			}
 			next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
 			operand := false
@@ -79,7 +100,6 @@ func findCalls(f *nixpass.File) []Call {
 			fun, args := FlattenCall(n)
 			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
 		}
-		return true
 	})
 	var names nameSlab
 	for i := range out {

@@ -38,22 +38,32 @@ func MatchPrefixNames(path, pattern []string) bool {
 // rules match every definition of a file against their patterns, so
 // splitting them each time would allocate on the hottest path.
 func matchPrefix(path []string, pattern string) (int, bool) {
-	i := 0
-	for rest, more := pattern, true; more; i++ {
-		var p string
-		p, rest, more = strings.Cut(rest, ".")
+	for i, rest := 0, pattern; ; i++ {
+		p := rest
+		end := strings.IndexByte(rest, '.')
+		if end >= 0 {
+			p, rest = rest[:end], rest[end+1:]
+		}
 		if i == len(path) || p != "*" && (p != path[i] || IsDynamic(path[i])) {
 			return 0, false
 		}
+		if end < 0 {
+			return i + 1, true
+		}
 	}
-	return i, true
 }
+
+// patternLen returns the number of names of a pattern. Find and Under
+// skip the definitions whose paths are too short for it without looking
+// at their names: most of a file's are.
+func patternLen(pattern string) int { return strings.Count(pattern, ".") + 1 }
 
 // Find returns the definitions whose path matches pattern exactly.
 func Find(defs []OptionDef, pattern string) []OptionDef {
 	var out []OptionDef
+	n := patternLen(pattern)
 	for _, d := range defs {
-		if Match(d.Path, pattern) {
+		if len(d.Path) == n && Match(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}
@@ -65,8 +75,9 @@ func Find(defs []OptionDef, pattern string) []OptionDef {
 // contributes to some service, however its paths were split.
 func Under(defs []OptionDef, pattern string) []OptionDef {
 	var out []OptionDef
+	n := patternLen(pattern)
 	for _, d := range defs {
-		if MatchPrefix(d.Path, pattern) {
+		if len(d.Path) >= n && MatchPrefix(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}
