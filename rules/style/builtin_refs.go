@@ -36,14 +36,21 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 	return false
 }
 
-// mayName reports whether f's source may spell name, the only way it can
-// refer to it: literally, or through an escape in a quoted attribute name
-// (builtins."is\Null"), which a backslash always starts. A rule looking
-// for one name skips the many files without it at the cost of a byte
-// search.
+// mayName reports whether f's source may spell the builtin name, the
+// only way it can refer to it: literally (a variable or an attribute
+// name), or through an escape in a quoted attribute name of builtins
+// (builtins."is\Null"), which needs a backslash and the word builtins. A
+// rule looking for one builtin skips the many files without it at the
+// cost of a byte search.
 func mayName(f *nixpass.File, name string) bool {
-	return bytes.Contains(f.Src, []byte(name)) || bytes.IndexByte(f.Src, '\\') >= 0
+	return bytes.Contains(f.Src, []byte(name)) || f.Memo(escapesKey{}, func() any {
+		return bytes.IndexByte(f.Src, '\\') >= 0 && bytes.Contains(f.Src, []byte("builtins"))
+	}).(bool)
 }
+
+// escapesKey is the nixpass.File.Memo key of whether a file has both a
+// backslash and the word builtins.
+type escapesKey struct{}
 
 // unbound reports whether id refers to no binding of the file.
 func unbound(f *nixpass.File, id *ast.Ident) bool {

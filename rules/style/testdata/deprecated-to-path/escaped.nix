@@ -1,0 +1,4 @@
+{ s }:
+{
+  a = builtins.${"to\Path"} s; # want "^builtins.toPath is deprecated"
+}
