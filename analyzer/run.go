@@ -133,8 +133,9 @@ func (r *runner) analyze(next feed) error {
 		go func() {
 			defer wg.Done()
 			p := newPlan(r.fset, nixpass.Analyzer, r.perFile)
+			var l nixpass.Loader
 			for u := range jobs {
-				if u.err = r.analyzeUnit(u, p); u.err != nil {
+				if u.err = r.analyzeUnit(u, p, &l); u.err != nil {
 					errMu.Lock()
 					if failed == nil || u.name < failed.name {
 						failed = u
@@ -201,9 +202,11 @@ func (r *runner) showProgress(done, total *atomic.Int64) (stop func()) {
 }
 
 // analyzeUnit parses u's current text and runs the per-file rules on it
-// with p, the worker's plan of them. A panic in a rule becomes an error
+// with p, the worker's plan of them, and l, the worker's loader, unless
+// project-wide rules need the tree after the per-file rules: then it is
+// parsed into memory of its own. A panic in a rule becomes an error
 // naming the file.
-func (r *runner) analyzeUnit(u *unit, p *plan) (err error) {
+func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error: %v\n%s", u.name, p, debug.Stack())
@@ -214,7 +217,19 @@ func (r *runner) analyzeUnit(u *unit, p *plan) (err error) {
 			return err
 		}
 	}
-	f := nixpass.Load(r.fset, u.name, u.text)
+	u.inProject = u.inProject[:0]
+	keep := false
+	for _, base := range r.projectBases {
+		in := nixpass.ProjectFilter(base)(u.name, u.text)
+		u.inProject = append(u.inProject, in)
+		keep = keep || in
+	}
+	var f *nixpass.File
+	if keep {
+		f = nixpass.Load(r.fset, u.name, u.text)
+	} else {
+		f = l.Load(r.fset, u.name, u.text)
+	}
 	u.syntaxErrors = len(f.Errors)
 	u.sups = parseSuppressions(f)
 	if err := p.run(f); err != nil {
@@ -229,19 +244,13 @@ func (r *runner) analyzeUnit(u *unit, p *plan) (err error) {
 			u.raw = append(u.raw, finding{r.ruleOf[a], r.normalizeRange(d)})
 		}
 	}
-	u.inProject = u.inProject[:0]
-	keep := false
-	for _, base := range r.projectBases {
-		in := nixpass.ProjectFilter(base)(u.name, u.text)
-		u.inProject = append(u.inProject, in)
-		keep = keep || in
-	}
 	if keep {
 		// Project-wide rules see these files at once: keep the tree and
 		// bindings, but not the token list, a fifth of a file's memory.
 		f.Tokens = nil
 	} else {
-		// Keep what suppressions, fixes and reports need; let the tree go.
+		// Keep what suppressions, fixes and reports need; the tree is the
+		// loader's, for the next file.
 		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
 	}
 	u.file = f

@@ -55,9 +55,26 @@ func (f *File) Memo(key any, compute func() any) any {
 	return v
 }
 
-// Load parses and binds src.
+// Load parses and binds src into memory of its own: the File stays valid
+// for good.
 func Load(fset *token.FileSet, filename string, src []byte) *File {
 	f := parser.ParseFile(fset, filename, src)
+	return &File{File: f, Info: scope.Bind(f)}
+}
+
+// A Loader parses and binds files one after another, reusing the memory
+// of the last file's tree for the next (see parser.Parser): a worker
+// loading thousands of files then allocates little. The File Load returns
+// is valid until the next Load; its strings and positions stay valid, and
+// src must not be modified while they are in use. The zero Loader is
+// ready; it must not be used by several goroutines at once.
+type Loader struct {
+	parser parser.Parser
+}
+
+// Load parses and binds src into l's reused memory.
+func (l *Loader) Load(fset *token.FileSet, filename string, src []byte) *File {
+	f := l.parser.ParseFile(fset, filename, src)
 	return &File{File: f, Info: scope.Bind(f)}
 }
 
