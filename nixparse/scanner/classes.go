@@ -10,7 +10,28 @@ var (
 	uriHead  [256]bool // the scheme after its first letter: [a-zA-Z0-9+.-]
 	digit    [256]bool
 	letter   [256]bool
+
+	strSpecial = byteSet(`"\$`) // bytes a "…" literal run must look at
+	indSpecial = byteSet(`'$`)  // bytes an ''…'' literal run must look at
 )
+
+// byteSet returns the class of the bytes of s.
+func byteSet(s string) (class [256]bool) {
+	for i := range len(s) {
+		class[s[i]] = true
+	}
+	return class
+}
+
+// skipPlain returns the first index from i of a byte in special, or
+// len(src): string literals are mostly plain text, which this skips with
+// one table look-up per byte instead of a switch.
+func skipPlain(src []byte, i int, special *[256]bool) int {
+	for i < len(src) && !special[src[i]] {
+		i++
+	}
+	return i
+}
 
 func init() {
 	for c := 0; c < 256; c++ {

@@ -2,39 +2,48 @@ package scanner
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
-// emitWord emits an identifier, or the keyword it spells. __curPos, an
-// ID for Nix's grammar that the parser treats specially, gets CUR_POS.
+// emitWord emits an identifier, or the keyword it spells.
 func (s *scanner) emitWord(i, j int) {
-	kind := ast.IDENT
-	switch string(s.src[i:j]) {
-	case "if":
-		kind = ast.KEYWORD_IF
-	case "then":
-		kind = ast.KEYWORD_THEN
-	case "else":
-		kind = ast.KEYWORD_ELSE
-	case "assert":
-		kind = ast.KEYWORD_ASSERT
-	case "with":
-		kind = ast.KEYWORD_WITH
-	case "let":
-		kind = ast.KEYWORD_LET
-	case "in":
-		kind = ast.KEYWORD_IN
-	case "rec":
-		kind = ast.KEYWORD_REC
-	case "inherit":
-		kind = ast.KEYWORD_INHERIT
-	case "or":
-		kind = ast.KEYWORD_OR
-	case "__curPos":
-		kind = ast.CUR_POS
+	s.emit(wordKind(s.src[i:j]), i, j)
+}
+
+// wordKind is the kind of an identifier: IDENT, or the keyword it spells.
+// __curPos, an ID for Nix's grammar that the parser treats specially, gets
+// CUR_POS.
+func wordKind(word []byte) ast.TokenKind {
+	if len(word) < 2 || len(word) > 8 {
+		return ast.IDENT
 	}
-	s.emit(kind, i, j)
+	switch string(word) {
+	case "if":
+		return ast.KEYWORD_IF
+	case "then":
+		return ast.KEYWORD_THEN
+	case "else":
+		return ast.KEYWORD_ELSE
+	case "assert":
+		return ast.KEYWORD_ASSERT
+	case "with":
+		return ast.KEYWORD_WITH
+	case "let":
+		return ast.KEYWORD_LET
+	case "in":
+		return ast.KEYWORD_IN
+	case "rec":
+		return ast.KEYWORD_REC
+	case "inherit":
+		return ast.KEYWORD_INHERIT
+	case "or":
+		return ast.KEYWORD_OR
+	case "__curPos":
+		return ast.CUR_POS
+	}
+	return ast.IDENT
 }
 
 // match is a candidate rule match: the length flex compares (which for
@@ -94,22 +103,107 @@ func isTwoByteOp(c, d byte) bool {
 	return false
 }
 
-// scanDefault scans one token in the DEFAULT (or INITIAL) start condition.
+// scanFast scans, from i, the tokens of the DEFAULT (or INITIAL) start
+// condition that make most of real code and need no look-ahead: runs of
+// whitespace, identifiers and keywords not followed by a byte that could
+// make them a path or URI, and one-byte punctuation. It keeps the tokens in
+// a local slice, so the loop runs in registers, and returns where it
+// stopped: at the end of input, at a byte that needs scanDefault, or after
+// a '}' that left the default start condition.
+func (s *scanner) scanFast(i int) int {
+	src, toks := s.src, s.toks
+loop:
+	for i < len(src) {
+		c := src[i]
+		switch k := fastKind[c]; k {
+		case ast.WHITESPACE:
+			j := whitespaceEnd(src, i+1)
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(j)})
+			i = j
+		case ast.IDENT:
+			j := span(src, i+1, &idChar)
+			if b := at(src, j); (b == '/' || b == ':' || b == '.' || b == '+') && s.pathOrURI(i) {
+				break loop
+			}
+			toks = append(toks, ast.Token{Kind: wordKind(src[i:j]), Offset: int32(i), EndOffset: int32(j)})
+			i = j
+		case ast.ILLEGAL:
+			break loop
+		case ast.LBRACE:
+			s.push(stDefault)
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
+		case ast.RBRACE:
+			s.pop()
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
+			if s.top() > stDefault {
+				break loop
+			}
+		default:
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
+		}
+	}
+	s.toks = toks
+	return i
+}
+
+// whitespaceEnd returns the end of the run of whitespace at i. Runs of
+// indentation are long: it skips eight spaces at a time.
+func whitespaceEnd(src []byte, i int) int {
+	const spaces = 0x2020202020202020
+	for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:]) == spaces {
+		i += 8
+	}
+	for i < len(src) && fastKind[src[i]] == ast.WHITESPACE {
+		i++
+	}
+	return i
+}
+
+// pathOrURI reports whether a path or a URI (longer than the identifier
+// there) starts at i, a byte of idStart: for an identifier, the only
+// longer matches, which scanDefault then makes.
+func (s *scanner) pathOrURI(i int) bool {
+	return at(s.src, s.pathRun(i)) == '/' || letter[s.src[i]] && s.uriLen(i) > 0
+}
+
+// fastKind is the kind of the token that scanFast starts at a byte:
+// WHITESPACE, IDENT (an identifier or keyword), a punctuation kind, or
+// ILLEGAL for a byte it leaves to scanDefault.
+var fastKind = func() (k [256]ast.TokenKind) {
+	for _, c := range []byte(" \t\r\n") {
+		k[c] = ast.WHITESPACE
+	}
+	for c := range 256 {
+		// idStart, which classes.go's init fills after this runs.
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' {
+			k[c] = ast.IDENT
+		}
+	}
+	for c, kind := range map[byte]ast.TokenKind{
+		'{': ast.LBRACE, '}': ast.RBRACE, '[': ast.LBRACK, ']': ast.RBRACK, '(': ast.LPAREN,
+		')': ast.RPAREN, ';': ast.SEMI, ',': ast.COMMA, '@': ast.AT, '?': ast.QUESTION, ':': ast.COLON,
+	} {
+		k[c] = kind
+	}
+	return k
+}()
+
+// scanDefault scans one token in the DEFAULT (or INITIAL) start condition
+// that scanFast left (never whitespace).
 func (s *scanner) scanDefault(i int) int {
 	src := s.src
 	c := src[i]
 	switch c {
-	case ' ', '\t', '\r', '\n':
-		j := i + 1
-		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
-			j++
-		}
-		s.emit(ast.WHITESPACE, i, j)
-		return j
 	case '#':
-		j := i + 1
-		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
-			j++
+		j := len(src)
+		if k := bytes.IndexByte(src[i:], '\n'); k >= 0 {
+			j = i + k
+		}
+		if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
+			j = i + k
 		}
 		s.emit(ast.COMMENT, i, j)
 		return j

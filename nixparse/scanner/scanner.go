@@ -105,7 +105,9 @@ func (s *scanner) run() {
 		case stInPath, stInPathSlash:
 			i = s.scanInPath(i)
 		default:
-			i = s.scanDefault(i)
+			if i = s.scanFast(i); i < n && s.top() <= stDefault {
+				i = s.scanDefault(i)
+			}
 		}
 	}
 	// At the end of input a path still open ends here; one that ends in

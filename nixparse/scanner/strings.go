@@ -24,6 +24,9 @@ func (s *scanner) scanString(i int) int {
 	j := i
 run:
 	for j < n {
+		if j = skipPlain(src, j, &strSpecial); j >= n {
+			break
+		}
 		switch src[j] {
 		case '"':
 			break run
@@ -92,6 +95,10 @@ func (s *scanner) scanIndString(i int) int {
 	}
 	j := i
 	for j < n {
+		j = skipPlain(src, j, &indSpecial)
+		if j >= n {
+			break
+		}
 		switch src[j] {
 		case '$':
 			if j+1 < n && src[j+1] != '{' && src[j+1] != '\'' {
