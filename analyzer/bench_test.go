@@ -9,13 +9,16 @@ import (
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/internal/cputime"
 	"github.com/nixaudit/nixaudit/rules/all"
 )
 
 // BenchmarkCheck runs the full audit (every rule, as `nixaudit check`
 // does) over the directory named by NIXAUDIT_BENCH_DIR,
 // by default the repository's testdata. It reports the throughput in
-// MB/s of Nix source and the allocations per run, e.g.
+// MB/s of Nix source, the CPU time per run of all threads (cpu-ms/op,
+// which a busy machine distorts less than wall time) and the allocations
+// per run, e.g.
 //
 //	NIXAUDIT_BENCH_DIR=/path/to/home-manager go test ./analyzer \
 //	    -run '^$' -bench Check -benchmem -count 5 -cpuprofile cpu.out -memprofile mem.out
@@ -30,6 +33,7 @@ func BenchmarkCheck(b *testing.B) {
 	b.SetBytes(nixBytes(b, dir))
 	opts := analyzer.Options{Paths: []string{dir}, Rules: all.Rules(), FailOn: "none"}
 	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		out, err := analyzer.Check(context.Background(), opts)
 		if err != nil {
@@ -38,6 +42,9 @@ func BenchmarkCheck(b *testing.B) {
 		if out.Result.Summary.Files == 0 {
 			b.Fatalf("no Nix file under %s", dir)
 		}
+	}
+	if cpu := cputime.Since(start); cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 
