@@ -50,18 +50,18 @@ type entry struct {
 	typ uint8
 }
 
-// eventBuffers holds the entry slices of released inspectors: a run
-// builds one inspector per file, and reusing their memory spares the
-// garbage collector a third of what the rules allocate.
-var eventBuffers sync.Pool // of *[]entry
+// released holds released inspectors: a run builds one inspector per
+// file, and reusing their memory spares the garbage collector a third of
+// what the rules allocate.
+var released sync.Pool // of *Inspector
 
 // NewInspector walks the tree under root once.
 func NewInspector(root ast.Node) *Inspector {
-	in := &Inspector{}
-	hint := nodesHint(root)
-	if buf, ok := eventBuffers.Get().(*[]entry); ok && cap(*buf) >= hint {
-		in.nodes = *buf
-	} else {
+	in, ok := released.Get().(*Inspector)
+	if !ok {
+		in = &Inspector{}
+	}
+	if hint := nodesHint(root); cap(in.nodes) < hint {
 		in.nodes = make([]entry, 0, hint)
 	}
 	// open are the indices of the nodes whose subtrees are being walked.
@@ -92,10 +92,11 @@ func (in *Inspector) Release() {
 	if in.nodes == nil {
 		return
 	}
-	clear(in.nodes) // drop the references to the tree
-	buf := in.nodes[:0]
+	// Drop the references to the tree.
+	clear(in.nodes)
+	clear(in.stack[:cap(in.stack)])
+	released.Put(&Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0]})
 	in.nodes, in.stack, in.ends = nil, nil, nil
-	eventBuffers.Put(&buf)
 }
 
 // nodesHint guesses the number of nodes of a file's tree from its
