@@ -42,7 +42,7 @@ var shadowingKinds = []scope.DefKind{scope.LetDef, scope.RecDef, scope.LambdaArg
 func runConfigShadowing(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	var funcs []*ast.LambdaExpr
-	for _, m := range nixmatch.Modules(f) {
+	for _, m := range nixmatch.IndexOf(pass).Modules {
 		if m.Func != nil && takesConfig(m.Func) {
 			funcs = append(funcs, m.Func)
 		}

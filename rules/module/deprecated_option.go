@@ -156,7 +156,7 @@ func instantiate(path, actual []string) []string {
 
 func runDeprecatedOption(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	defs := nixmatch.Options(f)
+	defs := nixmatch.IndexOf(pass).Defs
 	reported := map[ast.Node]bool{}
 	for _, def := range defs {
 		dep := deprecationOf(def.Path)

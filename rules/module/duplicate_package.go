@@ -50,7 +50,7 @@ func isPackageList(path []string) bool {
 
 func runDuplicatePackage(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, d := range nixmatch.Options(f) {
+	for _, d := range nixmatch.IndexOf(pass).Defs {
 		if d.Value == nil || !isPackageList(d.Path) {
 			continue
 		}

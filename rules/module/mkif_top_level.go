@@ -38,7 +38,7 @@ var structuralKeys = []string{"options", "imports", "config"}
 
 func runMkifTopLevel(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, m := range nixmatch.Modules(f) {
+	for _, m := range nixmatch.IndexOf(pass).Modules {
 		args, ok := nixmatch.CallArgs(f.Info, m.Body, "lib.mkIf")
 		if !ok || len(args) != 2 {
 			continue

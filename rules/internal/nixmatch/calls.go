@@ -70,7 +70,8 @@ var callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
 // findCalls returns the calls of f; preorder visits (at least) the
 // callTypes nodes of f in preorder.
 func findCalls(f *nixpass.File, preorder func(visit func(ast.Node))) []Call {
-	var out []Call
+	buf := callsScratch.get()
+	out := *buf
 	// A walk meets the inner applications of (f a) b right after the
 	// outer one, and the operands of `//` right after the update: both
 	// are recognised without a set of nodes.
@@ -101,9 +102,14 @@ func findCalls(f *nixpass.File, preorder func(visit func(ast.Node))) []Call {
 			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
 		}
 	})
-	var names nameSlab
+	*buf = out
+	out = callsScratch.keep(buf)
+	names := nameSlab{buf: make([]string, 0, 2*len(out)+4)} // most names have two parts
 	for i := range out {
 		out[i].Name = names.of(f.Info, out[i].Fun)
 	}
 	return out
 }
+
+// callsScratch lends findCalls its buffers.
+var callsScratch scratch[Call]

@@ -204,7 +204,7 @@ type nameSlab struct{ buf []string }
 
 // of resolves the name e denotes (see NameOf).
 func (s *nameSlab) of(info *scope.Info, e ast.Expr) Name {
-	if cap(s.buf)-len(s.buf) < 8 {
+	if len(s.buf) == cap(s.buf) {
 		s.buf = make([]string, 0, max(64, 2*cap(s.buf)))
 	}
 	tail := s.buf[len(s.buf):]
@@ -214,6 +214,8 @@ func (s *nameSlab) of(info *scope.Info, e ast.Expr) Name {
 	}
 	if len(names) <= cap(tail) { // in place: keep it
 		s.buf = s.buf[:len(s.buf)+len(names)]
+	} else { // append moved it: the next name starts a new chunk
+		s.buf = s.buf[:cap(s.buf)]
 	}
 	return Name{info, names[:len(names):len(names)], root}
 }

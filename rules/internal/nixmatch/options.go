@@ -87,6 +87,12 @@ func collect(f *nixpass.File) *collector {
 	if f.Expr == nil {
 		return c
 	}
+	buf := defsScratch.get()
+	c.defs = *buf
+	defer func() {
+		*buf = c.defs
+		c.defs = defsScratch.keep(buf)
+	}()
 	if filepath.Base(f.Name) != "flake.nix" {
 		c.module(nil, f.Expr)
 		if len(c.modules) > 0 {
@@ -103,6 +109,9 @@ func collect(f *nixpass.File) *collector {
 	}
 	return c
 }
+
+// defsScratch lends collect its buffers.
+var defsScratch scratch[OptionDef]
 
 // args collects the modules of the modules and configuration attributes
 // of the sets among a call's arguments.
