@@ -99,26 +99,35 @@ func runImportFromDerivation(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	for _, c := range nixmatch.CallsOf(pass) {
+		target, ok := readerByLast[c.Name.Last()]
+		if !ok || !c.Name.Refers(target) {
+			continue
 		}
-		fun := nixmatch.NameOf(f.Info, call.Fun)
-		for target, i := range fileReaders {
-			if i >= len(call.Args) || !fun.Refers(target) {
-				continue
-			}
-			if drv := derivationIn(f, call.Args[i], 0); drv != "" {
-				reader := target[strings.IndexByte(target, '.')+1:]
-				pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.Args[i].End(),
-					Message: reader + " of the output of " + drv + " builds it during evaluation (import from derivation): fetch with builtins.fetchTarball/fetchGit or a flake input, or commit the file"})
-			}
+		// The name is the function of the innermost application of
+		// (f a) b, whose own arguments the reader's index counts.
+		call, i := c.Innermost(), fileReaders[target]
+		if i >= len(call.Args) {
+			continue
 		}
-		return true
-	})
+		if drv := derivationIn(f, call.Args[i], 0); drv != "" {
+			reader := target[strings.IndexByte(target, '.')+1:]
+			pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.Args[i].End(),
+				Message: reader + " of the output of " + drv + " builds it during evaluation (import from derivation): fetch with builtins.fetchTarball/fetchGit or a flake input, or commit the file"})
+		}
+	}
 	return nil, nil
 }
+
+// readerByLast maps the last name of each of fileReaders to it, so that
+// a call is compared with the one reader it may be.
+var readerByLast = func() map[string]string {
+	m := map[string]string{}
+	for target := range fileReaders {
+		m[target[strings.LastIndexByte(target, '.')+1:]] = target
+	}
+	return m
+}()
 
 // derivationIn describes the derivation whose output e is a path into
 // ("pkgs.fetchFromGitHub", "runCommand (via src)"), or returns "".

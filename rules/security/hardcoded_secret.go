@@ -83,7 +83,10 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			return !nixmatch.RefersAny(f.Info, n.Fun, documentation...)
+			// The application of (f a) b whose function is a name is the
+			// inner one: only there does f count.
+			_, nested := ast.Unparen(n.Fun).(*ast.CallExpr)
+			return nested || !nixmatch.IsCallTo(f.Info, n, documentation...)
 		case *ast.AttrDef:
 			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
 			if slices.Contains(documentationAttrs, name) {
@@ -96,8 +99,10 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 			if passwords[s] {
 				return false // plaintext-password reports it
 			}
-			value, static := s.StaticValue()
-			if static && secret.IsSecretName(name) && secret.IsHighEntropy(value) {
+			if !secret.IsSecretName(name) {
+				return true
+			}
+			if value, static := s.StaticValue(); static && secret.IsHighEntropy(value) {
 				if _, known := secret.Find(value); !known {
 					reported[s] = true
 					report(s.Pos(), s.End(), "`"+name+"` holds a hardcoded secret ("+secret.Redact(value)+")"+fixHint)

@@ -80,34 +80,32 @@ func runInsecureURL(pass *analysis.Pass) (any, error) {
 				Message: "download over " + scheme + " is not authenticated: anyone on the network path can replace it; use https://"})
 		}
 	}
-	flake := filepath.Base(f.Name) == "flake.nix"
-	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil)}, func(n ast.Node, stack []ast.Node) {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if !isFetcher(f, n.Fun) {
-				return
+	for _, c := range nixmatch.CallsOf(pass) {
+		// A fetcher is a function whose name starts with "fetch"
+		// (fetchurl, fetchFromGitHub, builtins.fetchGit…); the name is the
+		// function of the innermost application of (f a) b, whose own
+		// arguments are the fetcher's.
+		if !strings.HasPrefix(c.Name.Last(), "fetch") {
+			continue
+		}
+		for _, a := range c.Innermost().Args {
+			check(a)
+			if set, ok := ast.Unparen(a).(*ast.AttrSetExpr); ok {
+				urlAttrs(set, check)
 			}
-			for _, a := range n.Args {
-				check(a)
-				if set, ok := ast.Unparen(a).(*ast.AttrSetExpr); ok {
-					urlAttrs(set, check)
-				}
-			}
-		case *ast.AttrDef:
-			// Flake inputs: inputs.x.url = "…"; inputs = { x = { url = …; }; };
-			if names, ok := n.Path.PathNames(); flake && ok && names[len(names)-1] == "url" && inInputs(names, stack) {
-				check(n.Value)
-			}
+		}
+	}
+	if filepath.Base(f.Name) != "flake.nix" {
+		return nil, nil
+	}
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node, stack []ast.Node) {
+		// Flake inputs: inputs.x.url = "…"; inputs = { x = { url = …; }; };
+		d := n.(*ast.AttrDef)
+		if names, ok := d.Path.PathNames(); ok && names[len(names)-1] == "url" && inInputs(names, stack) {
+			check(d.Value)
 		}
 	})
 	return nil, nil
-}
-
-// isFetcher reports whether fun is a fetcher: a function whose name
-// starts with "fetch" (fetchurl, fetchFromGitHub, builtins.fetchGit…).
-func isFetcher(f *nixpass.File, fun ast.Expr) bool {
-	name, _ := nixmatch.QualifiedName(f.Info, fun)
-	return len(name) > 0 && strings.HasPrefix(name[len(name)-1], "fetch")
 }
 
 // urlAttrs calls check for the url and urls values of a fetcher's set.

@@ -4,11 +4,14 @@
 package secret
 
 import (
+	"bytes"
 	"math"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A pattern is a token format with a fixed, recognisable shape.
@@ -20,16 +23,71 @@ type pattern struct {
 	// any cannot match, which is much cheaper to tell than running re on
 	// every string of a tree.
 	markers []string
+	// minLen is the length of re's shortest match: most strings are
+	// shorter, which costs nothing to tell.
+	minLen int
+}
+
+// minMatchLen returns a lower bound of the length in bytes of re's
+// matches.
+func minMatchLen(re *regexp.Regexp) int {
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return 0 // cannot happen: re compiled
+	}
+	return minLen(parsed)
+}
+
+// minLen returns a lower bound of the length in bytes of the texts re
+// matches.
+func minLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return len(re.Rune) // a case variant may be shorter in UTF-8
+		}
+		n := 0
+		for _, r := range re.Rune {
+			n += utf8.RuneLen(r)
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n += minLen(sub)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := minLen(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			n = min(n, minLen(sub))
+		}
+		return n
+	}
+	return 0 // empty, assertions, star, quest
 }
 
 // patterns are the token formats recognised anywhere in a string. Each
 // body is checked for entropy too, so placeholders like ghp_xxxx… pass.
 var patterns = []pattern{
-	{"AWS access key", regexp.MustCompile(`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`), 4, []string{"AKIA", "ASIA"}},
-	{"GitHub token", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,255}\b`), 4, []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
-	{"GitHub token", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{82}\b`), 11, []string{"github_pat_"}},
-	{"Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`), 5, []string{"xox"}},
-	{"private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`), 0, []string{"-----BEGIN "}},
+	newPattern("AWS access key", `\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`, 4, "AKIA", "ASIA"),
+	newPattern("GitHub token", `\bgh[pousr]_[A-Za-z0-9]{36,255}\b`, 4, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+	newPattern("GitHub token", `\bgithub_pat_[A-Za-z0-9_]{82}\b`, 11, "github_pat_"),
+	newPattern("Slack token", `\bxox[abposr]-[A-Za-z0-9-]{10,}`, 5, "xox"),
+	newPattern("private key", `-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`, 0, "-----BEGIN "),
+}
+
+// newPattern compiles a pattern of the format kind from the regular
+// expression expr.
+func newPattern(kind, expr string, prefix int, markers ...string) pattern {
+	re := regexp.MustCompile(expr)
+	return pattern{kind: kind, re: re, prefix: prefix, markers: markers, minLen: minMatchLen(re)}
 }
 
 // Match is a secret found in a string.
@@ -44,7 +102,7 @@ type Match struct {
 // examples and placeholders.
 func Find(s string) (Match, bool) {
 	for _, p := range patterns {
-		if !slices.ContainsFunc(p.markers, func(m string) bool { return strings.Contains(s, m) }) {
+		if len(s) < p.minLen || !slices.ContainsFunc(p.markers, func(m string) bool { return strings.Contains(s, m) }) {
 			continue
 		}
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {
@@ -89,6 +147,9 @@ var referenceWords = []string{"file", "files", "path", "paths", "dir", "director
 // secret, API key…, it is not a reference to one (passwordFile,
 // tokenPath, secretName) and not a hash (hashedPassword).
 func IsSecretName(name string) bool {
+	if !maySecretName(name) {
+		return false
+	}
 	words := nameWords(name)
 	if len(words) == 0 || slices.Contains(words, "hashed") {
 		return false
@@ -99,6 +160,36 @@ func IsSecretName(name string) bool {
 	}
 	for i, w := range words {
 		if slices.Contains(secretWords, w) || isPair(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretStems are texts every secret word and pair contains.
+var secretStems = []string{"pass", "token", "secret", "key"}
+
+// maySecretName reports whether name may have a secret word, telling
+// cheaply the many names without one: an ASCII name (whose words lower
+// the case of its bytes one by one) can have one only if it contains a
+// stem of secretStems, ignoring case. Other names may.
+func maySecretName(name string) bool {
+	var lower [64]byte
+	if len(name) > len(lower) {
+		return true
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, stem := range secretStems {
+		if bytes.Contains(lower[:len(name)], []byte(stem)) {
 			return true
 		}
 	}

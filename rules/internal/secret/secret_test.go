@@ -106,3 +106,40 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// TestMinLen pins the shortest matches of the token formats, which Find
+// uses to skip shorter strings.
+func TestMinLen(t *testing.T) {
+	want := []int{20, 40, 93, 15, 53}
+	for i, p := range patterns {
+		if p.minLen != want[i] {
+			t.Errorf("%s %s: minLen = %d, want %d", p.kind, p.re, p.minLen, want[i])
+		}
+	}
+	// The bounds hold for the shortest tokens.
+	for _, s := range []string{akia, "xoxb-" + "2451837960"} {
+		if m, ok := Find(s); !ok || m.End-m.Start < 15 {
+			t.Errorf("Find(%q) = %+v, %v", s, m, ok)
+		}
+	}
+}
+
+// TestMaySecretName checks the prefilter of IsSecretName: it lets
+// through every name whose words hold a secret word, whatever the case
+// or script, and stops names without one.
+func TestMaySecretName(t *testing.T) {
+	for _, name := range []string{"password", "PASSWD", "dbPassPhrase", "apiToken", "CLIENT_SECRET", "x-api-key",
+		"accessKey", "apiKEY", "api\u212Aey" /* Kelvin sign: lower-cases to k */, strings.Repeat("a", 70) + "Token"} {
+		if !maySecretName(name) {
+			t.Errorf("maySecretName(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"enable", "package", "settings", "hashedPasswordFile"[:6], "extraConfig"} {
+		if maySecretName(name) {
+			t.Errorf("maySecretName(%q) = true", name)
+		}
+	}
+	if !IsSecretName("api\u212Aey") {
+		t.Errorf("IsSecretName(api\\u212Aey) = false")
+	}
+}
