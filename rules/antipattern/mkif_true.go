@@ -6,6 +6,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -80,17 +81,14 @@ func runMkifTrue(pass *analysis.Pass) (any, error) {
 // of a binding.
 func eachMkIfWith(pass *analysis.Pass, value bool, report func(call *ast.CallExpr, cond ast.Expr, direct bool)) {
 	f := nixpass.Of(pass)
-	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
-		call := n.(*ast.CallExpr)
-		if len(call.Args) != 2 || !nixmatch.Refers(f.Info, call.Fun, "lib.mkIf") ||
-			!nixmatch.IsBool(f.Info, call.Args[1], value) {
-			return
+	for _, c := range nixmatch.CallsOf(pass) {
+		// mkIf is the function of the innermost application of (f a) b,
+		// which must take both arguments itself.
+		call := c.Innermost()
+		if len(call.Args) != 2 || !c.Name.Refers("lib.mkIf") || !nixmatch.IsBool(f.Info, call.Args[1], value) {
+			continue
 		}
-		direct := false
-		if len(stack) > 0 {
-			d, ok := stack[len(stack)-1].(*ast.AttrDef)
-			direct = ok && d.Value == ast.Expr(call)
-		}
-		report(call, call.Args[0], direct)
-	})
+		d, direct := edit.Parent(f.File, call).(*ast.AttrDef)
+		report(call, call.Args[0], direct && d.Value == ast.Expr(call))
+	}
 }

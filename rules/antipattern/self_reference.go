@@ -56,8 +56,8 @@ myLib.my.hello
 func runSelfReference(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	for _, def := range f.Info.Defs {
-		if def.Kind != scope.LetDef && def.Kind != scope.RecDef {
-			continue
+		if def.Kind != scope.LetDef && def.Kind != scope.RecDef || len(def.Uses) == 0 {
+			continue // only a used binding can need itself
 		}
 		var value ast.Expr
 		switch n := def.Node.(type) {
@@ -71,9 +71,12 @@ func runSelfReference(pass *analysis.Pass) (any, error) {
 		if value == nil {
 			continue
 		}
-		reported := map[*ast.Ident]bool{}
+		var reported map[*ast.Ident]bool
 		nixmatch.Forced(f.Info, value, nixmatch.WHNF, func(r nixmatch.ForcedRef) bool {
 			if f.Info.DefOf(r.Ident) == def && !reported[r.Ident] {
+				if reported == nil {
+					reported = map[*ast.Ident]bool{}
+				}
 				reported[r.Ident] = true
 				pass.Report(analysis.Diagnostic{Pos: r.Ident.Pos(), End: r.Ident.End(),
 					Message: "`" + def.Name + "` needs its own value here: evaluating it is an infinite recursion (rename the binding if an outer `" + def.Name + "` was meant)"})

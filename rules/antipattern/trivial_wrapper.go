@@ -74,17 +74,22 @@ func runTrivialWrapper(pass *analysis.Pass) (any, error) {
 		}
 		for _, b := range bindings {
 			d, ok := b.(*ast.AttrDef)
-			if !ok || len(d.Path.Keys) != 1 || nixshape.HasDocComment(f.File, d) {
-				continue // a documented binding is a name of its own (nixdoc)
+			if !ok || len(d.Path.Keys) != 1 {
+				continue
 			}
 			name, ok := ast.KeyName(d.Path.Keys[0])
 			if !ok {
 				continue
 			}
-			if target := forwardedTo(f, d.Value); target != "" {
+			target := forwardedTo(f, d.Value)
+			reexport := target == "" && !inLet && reexportsLib(f.Info, name, d.Value)
+			if target == "" && !reexport || nixshape.HasDocComment(f.File, d) {
+				continue // a documented binding is a name of its own (nixdoc)
+			}
+			if target != "" {
 				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
 					Message: "`" + name + "` only passes its arguments on to " + target + ": use " + target + " directly"})
-			} else if !inLet && reexportsLib(f.Info, name, d.Value) {
+			} else {
 				src := f.Text(ast.Unparen(d.Value).(*ast.SelectExpr).X)
 				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
 					Message: "`" + name + "` re-exports " + f.Text(ast.Unparen(d.Value)) + ": write `inherit (" + src + ") " + name + ";` or use it directly"})
@@ -156,6 +161,9 @@ func reexportsLib(info *scope.Info, name string, value ast.Expr) bool {
 	sel, ok := ast.Unparen(value).(*ast.SelectExpr)
 	if !ok || sel.Default != nil {
 		return false
+	}
+	if last, _ := ast.KeyName(sel.Path.Keys[len(sel.Path.Keys)-1]); last != name {
+		return false // the name selected last is the qualified name's last
 	}
 	q, _ := nixmatch.QualifiedName(info, sel)
 	return len(q) == 2 && q[1] == name && (q[0] == "lib" || q[0] == "builtins")

@@ -65,10 +65,15 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 		}
 		key := d.Path.Keys[len(d.Path.Keys)-1]
 		name, _ := ast.KeyName(key)
-		value, _ := nixmatch.Unwrap(f.Info, d.Value)
+		// The value, for the names that look at it.
+		value := func() ast.Expr {
+			v, _ := nixmatch.Unwrap(f.Info, d.Value)
+			return v
+		}
 		var msg string
 		switch name {
 		case "permittedInsecurePackages":
+			value := value()
 			if l, ok := value.(*ast.ListExpr); ok && len(l.Elems) == 0 {
 				return true
 			}
@@ -79,7 +84,7 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 		case "allowInsecurePredicate":
 			msg = "permits every insecure package the predicate accepts"
 		case "allowInsecure":
-			if !nixmatch.IsBool(f.Info, value, true) {
+			if !nixmatch.IsBool(f.Info, value(), true) {
 				return true
 			}
 			msg = "permits every insecure package"

@@ -61,17 +61,18 @@ func runSecretReadAtEval(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || !nixmatch.RefersAny(f.Info, call.Fun, evalReaders...) {
-			return true
+	for _, c := range nixmatch.CallsOf(pass) {
+		if !c.Name.RefersAny(evalReaders...) {
+			continue
 		}
+		// The reader is the function of the innermost application of
+		// (f a) b, whose own first argument is the reader's.
+		call := c.Innermost()
 		if what := secretPath(f.Info, call.Args[0], 0); what != "" {
 			pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.Args[0].End(),
 				Message: "reading " + what + " at evaluation copies the secret into the world-readable Nix store: pass the path to a *File option instead"})
 		}
-		return true
-	})
+	}
 	return nil, nil
 }
 

@@ -66,18 +66,16 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		fun := nixmatch.NameOf(f.Info, call.Fun)
+	for _, c := range nixmatch.CallsOf(pass) {
+		// The fetcher is the function of the innermost application of
+		// (f a) b, whose own first argument is the fetcher's.
+		call := c.Innermost()
 		for _, fetcher := range evalFetchers {
-			if !fun.Refers(fetcher) {
+			if !c.Name.Refers(fetcher) {
 				continue
 			}
 			if pinned(call.Args[0], fetcher == "builtins.fetchGit" || fetcher == "builtins.fetchTree", !flake) {
-				return true
+				break
 			}
 			d := analysis.Diagnostic{Pos: call.Pos(), End: call.Args[0].End(),
 				Message: fetcher + " without a hash or rev fetches whatever the server returns today: add sha256 (or rev for git)"}
@@ -86,10 +84,9 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 				d = analyzer.WithSeverity(d, analyzer.SeverityError)
 			}
 			pass.Report(d)
-			return true
+			break
 		}
-		return true
-	})
+	}
 	return nil, nil
 }
 

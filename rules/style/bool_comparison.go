@@ -46,7 +46,7 @@ func runBoolComparison(pass *analysis.Pass) (any, error) {
 			}
 			text, prec = "!"+text, edit.PrecNot
 		}
-		if parent := parentOf(f, bin); parent != nil {
+		if parent := edit.Parent(f.File, bin); parent != nil {
 			text = edit.Parenthesize(parent, bin, prec, text)
 		}
 		pass.Report(analysis.Diagnostic{

@@ -37,7 +37,7 @@ func runBoolSimplification(pass *analysis.Pass) (any, error) {
 			edit.ReplaceSpan(not.OpPos, paren.Lparen, ""),
 			edit.ReplaceSpan(cmp.OpPos, cmp.OpPos+2, op),
 		}
-		if parent := parentOf(f, not); parent == nil || edit.Fits(parent, not, edit.PrecEq) {
+		if parent := edit.Parent(f.File, not); parent == nil || edit.Fits(parent, not, edit.PrecEq) {
 			edits = append(edits, edit.Unwrap(f.File, paren.Lparen, paren.Rparen)...)
 		}
 		pass.Report(analysis.Diagnostic{

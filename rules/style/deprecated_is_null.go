@@ -57,3 +57,12 @@ func reportIsNullCall(pass *analysis.Pass, f *nixpass.File, call *ast.CallExpr) 
 		SuggestedFixes: fixIf(!edit.DropsCommentOutside(f.File, replaced, call.Args[0]), edit.Fix("write "+text, edit.Replace(replaced, text))),
 	})
 }
+
+// top returns the node i below the top of stack (its last node for 0),
+// or nil.
+func top(stack []ast.Node, i int) ast.Node {
+	if len(stack) <= i {
+		return nil
+	}
+	return stack[len(stack)-1-i]
+}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
-	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/ruledef"
 )
 
@@ -16,23 +15,6 @@ var docs embed.FS
 
 // pack builds the category's rules, documented by doc/NAME.md.
 var pack = ruledef.Pack{Category: "style", Docs: docs}
-
-// parentOf returns n's parent in f: the *ast.File for the file's
-// expression. Rules ask for it only to word a finding, so that the walks
-// over every file need no stack.
-func parentOf(f *nixpass.File, n ast.Node) ast.Node {
-	stack, _ := edit.Ancestors(f.File, n)
-	return top(stack, 0)
-}
-
-// top returns the node i below the top of stack (its last node for 0),
-// or nil.
-func top(stack []ast.Node, i int) ast.Node {
-	if len(stack) <= i {
-		return nil
-	}
-	return stack[len(stack)-1-i]
-}
 
 // fixIf returns fix as the only suggested fix, or none when ok is false.
 func fixIf(ok bool, fix analysis.SuggestedFix) []analysis.SuggestedFix {

@@ -137,6 +137,15 @@ func Ancestors(root, n ast.Node) ([]ast.Node, bool) {
 	return ancestors(root, n, false)
 }
 
+// Parent returns n's parent under root (see Ancestors), or nil.
+func Parent(root, n ast.Node) ast.Node {
+	stack, _ := Ancestors(root, n)
+	if len(stack) == 0 {
+		return nil
+	}
+	return stack[len(stack)-1]
+}
+
 // ancestors is Ancestors, going into every node unless byPos.
 func ancestors(root, n ast.Node, byPos bool) (out []ast.Node, found bool) {
 	ast.InspectWithStack(root, func(m ast.Node, stack []ast.Node) bool {
