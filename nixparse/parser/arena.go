@@ -112,7 +112,16 @@ func (s *seq[T]) copyOf(items []T) []T {
 		return nil
 	}
 	out := s.take(len(items), 16, 4096)
-	copy(out, items)
+	// Most lists (attribute paths above all) have one or two items:
+	// assignments beat the call to the runtime's typed copy.
+	switch len(items) {
+	case 1:
+		out[0] = items[0]
+	case 2:
+		out[0], out[1] = items[0], items[1]
+	default:
+		copy(out, items)
+	}
 	return out
 }
 
@@ -127,12 +136,21 @@ func (s *stack[T]) base() int { return len(s.items) }
 func (s *stack[T]) push(x T) { s.items = append(s.items, x) }
 
 // pop returns the items pushed since base, as an exact-length slice from
-// out, and drops them from the stack.
+// out, and drops them from the stack (the parser clears its stacks' arrays
+// once per file, not here).
 func (s *stack[T]) pop(base int, out *seq[T]) []T {
 	items := out.copyOf(s.items[base:])
-	clear(s.items[base:])
 	s.items = s.items[:base]
 	return items
+}
+
+// empty empties s and clears its array.
+func (s *stack[T]) empty() { s.items = emptied(s.items) }
+
+// emptied returns items[:0] after clearing items' whole array.
+func emptied[T any](items []T) []T {
+	clear(items[:cap(items)])
+	return items[:0]
 }
 
 // resetter is a slab or a seq of the arena.

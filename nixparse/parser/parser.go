@@ -118,9 +118,14 @@ func (p *parser) init(f *ast.File, toks []ast.Token, reuse bool) {
 	p.base, p.i = f.Tok.Base(), -1
 	p.a.reset(reuse)
 	var n [ast.OPERATOR + 1]int
-	for _, t := range toks {
+	comments := p.comments[:0]
+	for i, t := range toks {
 		n[t.Kind]++
+		if t.Kind == ast.COMMENT {
+			comments = append(comments, int32(i))
+		}
 	}
+	p.comments = comments
 	p.a.reserve(&n)
 }
 
@@ -131,8 +136,15 @@ func (p *parser) release(reuse bool) {
 	if !reuse {
 		p.a.reset(false)
 	}
+	// What the scratch stacks held stays in their arrays: drop it, so
+	// that a pooled parser keeps no tree alive.
+	p.exprs.empty()
+	p.bindings.empty()
+	p.keys.empty()
+	p.parts.empty()
+	p.formals.empty()
+	p.vals = emptied(p.vals)
 	p.ops = p.ops[:0]
-	p.vals = p.vals[:0]
 	p.buf = p.buf[:0]
 }
 
@@ -141,8 +153,9 @@ func (p *parser) release(reuse bool) {
 type parser struct {
 	fileState
 
-	scanner scanner.Scanner
-	tokBuf  []ast.Token // the scanner's output, reused between files
+	scanner  scanner.Scanner
+	tokBuf   []ast.Token // the scanner's output, reused between files
+	comments []int32     // indexes of the COMMENT tokens
 
 	ops  []opFrame // operator stack shared by nested parseOp calls
 	vals []ast.Expr
@@ -336,24 +349,15 @@ func mergeErrors(p *parser, lexErrs []scanner.Error) []ast.SyntaxError {
 
 // collectComments returns the file's comments, from the arena.
 func (p *parser) collectComments() []*ast.Comment {
-	n := 0
-	for _, t := range p.toks {
-		if t.Kind == ast.COMMENT {
-			n++
-		}
-	}
-	if n == 0 {
+	if len(p.comments) == 0 {
 		return nil
 	}
-	out := p.a.commentList.take(n, 16, 4096)
-	n = 0
-	for _, t := range p.toks {
-		if t.Kind == ast.COMMENT {
-			c := p.a.comment.new()
-			c.Slash, c.Text = p.pos(int(t.Offset)), p.text[t.Offset:t.EndOffset]
-			out[n] = c
-			n++
-		}
+	out := p.a.commentList.take(len(p.comments), 16, 4096)
+	for n, i := range p.comments {
+		t := p.toks[i]
+		c := p.a.comment.new()
+		c.Slash, c.Text = p.pos(int(t.Offset)), p.text[t.Offset:t.EndOffset]
+		out[n] = c
 	}
 	return out
 }
