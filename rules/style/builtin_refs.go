@@ -2,6 +2,8 @@ package style
 
 import (
 	"bytes"
+	"strings"
+	"unicode"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -43,9 +45,28 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // rule looking for one builtin skips the many files without it at the
 // cost of a byte search.
 func mayName(f *nixpass.File, name string) bool {
-	return bytes.Contains(f.Src, []byte(name)) || f.Memo(escapesKey{}, func() any {
-		return bytes.IndexByte(f.Src, '\\') >= 0 && bytes.Contains(f.Src, []byte("builtins"))
+	return contains(f.Src, name) || f.Memo(escapesKey{}, func() any {
+		return bytes.IndexByte(f.Src, '\\') >= 0 && contains(f.Src, "builtins")
 	}).(bool)
+}
+
+// contains is bytes.Contains for a camelCase word, searching for its
+// first upper-case letter (rare in Nix code, so that the search skips
+// quickly) rather than its first letter, which occurs everywhere.
+func contains(src []byte, word string) bool {
+	at := max(strings.IndexFunc(word, unicode.IsUpper), 0)
+	for from := at; from < len(src); {
+		i := bytes.IndexByte(src[from:], word[at])
+		if i < 0 {
+			return false
+		}
+		start := from + i - at
+		if start+len(word) <= len(src) && string(src[start:start+len(word)]) == word {
+			return true
+		}
+		from += i + 1
+	}
+	return false
 }
 
 // escapesKey is the nixpass.File.Memo key of whether a file has both a
