@@ -28,6 +28,10 @@ type liveness struct {
 	// live holds the definitions used from live code; alive also the
 	// kept ones, whose regions count as live.
 	live, alive []bool
+	// next[start[u]:start[u+1]] are the definitions used in u's regions.
+	start, next []int32
+	// work holds the alive definitions whose uses are not marked yet.
+	work []int32
 }
 
 type region struct {
@@ -60,13 +64,18 @@ func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
 	n := len(f.Info.Defs)
 	flags := make([]bool, 2*n)
 	l := &liveness{live: flags[:n:n], alive: flags[n:]}
-	suppressed := analyzer.Suppressions(f)
-	kept := func(d *scope.Def) bool {
-		return exempt(d) || d.Kind == scope.LetDef &&
-			suppressed(letBindingRule, "deadcode", f.Tok.Line(defName(d).Pos()))
-	}
 	l.collectRegions(f.Info)
-	l.propagate(f.Info, kept)
+	l.propagate(f.Info, exempt)
+	// Suppressed let bindings are looked up last, among the dead ones
+	// only: the lines of all bindings would cost more. What they keep
+	// alive joins the same fixpoint.
+	suppressed := analyzer.Suppressions(f)
+	for i, d := range f.Info.Defs {
+		if d.Kind == scope.LetDef && !l.alive[i] && suppressed(letBindingRule, "deadcode", f.Tok.Line(defName(d).Pos())) {
+			l.expand(int32(i))
+		}
+	}
+	l.drain()
 	return l
 }
 
@@ -80,6 +89,14 @@ func (l *liveness) collectRegions(info *scope.Info) {
 	var inherits map[*ast.Inherit][]int32
 	var order []*ast.Inherit
 	var buf []ast.Binding
+	lets := 0
+	for _, d := range info.Defs {
+		if d.Kind == scope.LetDef {
+			lets++
+		}
+	}
+	// Usually one region and one owner each.
+	l.regions, l.owners = make([]region, 0, lets), make([]int32, 0, lets)
 	for i, d := range info.Defs {
 		if d.Kind != scope.LetDef {
 			continue
@@ -201,28 +218,17 @@ type edge struct{ from, to int32 }
 // definitions are not live themselves unless used, but what they use is.
 func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
 	var edges []edge
-	var work []int32
-	expand := func(u int32) {
-		if !l.alive[u] {
-			l.alive[u] = true
-			work = append(work, u)
-		}
-	}
-	mark := func(u int32) {
-		l.live[u] = true
-		expand(u)
-	}
 	for i, d := range info.Defs {
 		di := int32(i)
 		if isLegacyLetBody(d) {
-			mark(di)
+			l.mark(di)
 		} else if kept(d) {
-			expand(di)
+			l.expand(di)
 		}
 		for _, use := range d.Uses {
 			r := l.innermost(use.Pos(), use.End())
 			if r == nil {
-				mark(di)
+				l.mark(di)
 				continue
 			}
 			for _, o := range l.owners[r.first:r.last] {
@@ -232,29 +238,46 @@ func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
 			}
 		}
 	}
-	if len(edges) == 0 {
-		return
-	}
 	// The edges grouped by source: next[start[u]:start[u+1]] are the
 	// definitions used in u's regions.
-	start := make([]int32, len(info.Defs)+1)
+	l.start = make([]int32, len(info.Defs)+1)
 	for _, e := range edges {
-		start[e.from+1]++
+		l.start[e.from+1]++
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
+	for i := 1; i < len(l.start); i++ {
+		l.start[i] += l.start[i-1]
 	}
-	next := make([]int32, len(edges))
-	fill := append([]int32(nil), start[:len(start)-1]...)
+	l.next = make([]int32, len(edges))
+	fill := append([]int32(nil), l.start[:len(l.start)-1]...)
 	for _, e := range edges {
-		next[fill[e.from]] = e.to
+		l.next[fill[e.from]] = e.to
 		fill[e.from]++
 	}
-	for len(work) > 0 {
-		u := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, v := range next[start[u]:start[u+1]] {
-			mark(v)
+	l.drain()
+}
+
+// expand marks u alive, to be drained.
+func (l *liveness) expand(u int32) {
+	if !l.alive[u] {
+		l.alive[u] = true
+		l.work = append(l.work, u)
+	}
+}
+
+// mark marks u live (and so alive).
+func (l *liveness) mark(u int32) {
+	l.live[u] = true
+	l.expand(u)
+}
+
+// drain marks what the alive definitions not drained yet use, until
+// the fixpoint.
+func (l *liveness) drain() {
+	for len(l.work) > 0 {
+		u := l.work[len(l.work)-1]
+		l.work = l.work[:len(l.work)-1]
+		for _, v := range l.next[l.start[u]:l.start[u+1]] {
+			l.mark(v)
 		}
 	}
 }
