@@ -118,7 +118,24 @@ type attrBuilder struct {
 	errors  []Error
 	attrs   slab[Attr]
 	sets    slab[AttrSet]
+	dynamic slab[DynamicAttr]
 	attrBuf []*Attr // backing of the sets' attribute lists
+}
+
+// reset empties the builder for another file, keeping its memory.
+func (b *attrBuilder) reset() {
+	b.errors = b.errors[:0]
+	b.attrs.reset()
+	b.sets.reset()
+	b.dynamic.reset()
+	b.attrBuf = b.attrBuf[:0]
+}
+
+// newDynamic returns a dynamic attribute holding v, in slab memory.
+func (b *attrBuilder) newDynamic(v DynamicAttr) *DynamicAttr {
+	d := b.dynamic.new()
+	*d = v
+	return d
 }
 
 // BuildAttrSet returns the merged attribute set of a set literal, let or
@@ -165,7 +182,9 @@ func (b *attrBuilder) newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
 	start := len(b.attrBuf)
 	b.attrBuf = b.attrBuf[:start+size]
 	s := b.sets.new()
+	dynamic, froms, dups := s.Dynamic[:0], s.InheritFroms[:0], s.Duplicates[:0]
 	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf[start : start : start+size]}
+	s.Dynamic, s.InheritFroms, s.Duplicates = dynamic, froms, dups
 	return s
 }
 
@@ -189,7 +208,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 		name, static := ast.KeyName(k)
 		if !static {
 			nested := b.newAttrSet(d, false, 1)
-			s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: k, Pos: pos, Set: nested})
+			s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: k, Pos: pos, Set: nested}))
 			s = nested
 			continue
 		}
@@ -212,7 +231,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 	last := keys[len(keys)-1]
 	name, static := ast.KeyName(last)
 	if !static {
-		s.Dynamic = append(s.Dynamic, &DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)})
+		s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)}))
 		return
 	}
 	a := b.newAttr(name, PlainAttr, last, pos, d, d.Value)

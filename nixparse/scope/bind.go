@@ -53,7 +53,7 @@ func (b *binder) newEnv(up *env, defs []*Def) *env {
 	e := b.envs.new()
 	*e = env{up: up, defs: defs, inWith: up.innermostWith()}
 	if len(defs) > smallEnv {
-		e.byNm = make(map[string]*Def, len(defs))
+		e.byNm = b.envMap(len(defs))
 		for _, d := range defs {
 			e.byNm[d.Name] = d
 		}
@@ -83,38 +83,17 @@ type scopeRange struct {
 type binder struct {
 	info  *Info
 	attrs *attrBuilder
-	cur   *Def // innermost let/rec definition whose value is being bound
+	cur   *Def    // innermost let/rec definition whose value is being bound
+	errs  []Error // errors found while binding (the builder has its own)
 
-	defs   slab[Def]
-	envs   slab[env]
-	defBuf []*Def // backing of the scopes' definition lists
-}
-
-// Bind resolves the references of f and reports the semantic errors Nix
-// reports for it. It never fails; a file without an expression gives an
-// empty Info.
-func Bind(f *ast.File) *Info {
-	c := countTokens(f.Tokens)
-	// In real code about a third of the identifiers are references and
-	// a tenth name a let or rec attribute, a formal or an argument.
-	n, nDefs := c.ident/3+8, c.ident/10+4
-	info := &Info{
-		Refs:     make(map[*ast.Ident]*Def, n),
-		WithRefs: map[*ast.Ident][]*ast.WithExpr{},
-		names:    make(map[*ast.Name]*Def, nDefs),
-		Defs:     make([]*Def, 0, nDefs),
-		sets:     make(map[ast.Node]*AttrSet, (c.lbrace+c.let)*5/4), // and sets implied by paths
-	}
-	b := &binder{info: info, attrs: &attrBuilder{tf: f.Tok}}
-	b.attrs.attrs.reserve(c.assign + c.assign/8)
-	b.attrs.sets.reserve(c.lbrace + c.let)
-	b.defs.reserve(c.ident / 10)
-	if f.Expr != nil {
-		b.expr(f.Expr, nil)
-	}
-	info.Errors = append(b.attrs.errors, info.Errors...)
-	sortErrors(info.Errors)
-	return info
+	defs    slab[Def]
+	envs    slab[env]
+	idents  slab[ast.Ident] // references made by inherit
+	names   slab[ast.Name]  // inherited names given by a string key
+	defBuf  []*Def          // backing of the scopes' definition lists
+	envMaps []map[string]*Def
+	nEnvMap int // envMaps handed out for this file
+	spine   []*ast.BinaryExpr
 }
 
 // tokenCounts counts the tokens of a file that size the binder's
@@ -146,7 +125,7 @@ func sortErrors(errs []Error) {
 }
 
 func (b *binder) errorf(kind ErrorKind, pos, end, raised token.Pos, format string, args ...any) {
-	b.info.Errors = append(b.info.Errors, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
+	b.errs = append(b.errs, Error{Kind: kind, Pos: pos, End: end, Raised: raised, Msg: fmt.Sprintf(format, args...)})
 }
 
 // withEnv returns the scope of a with's body.
@@ -183,16 +162,21 @@ func (b *binder) defSlice(n int) []*Def {
 // is walked in a loop and the right operand of the outermost operator is
 // the loop's next iteration.
 func (b *binder) binary(x *ast.BinaryExpr, e *env) {
-	var spine []*ast.BinaryExpr
+	// b.spine is a stack shared with the chains nested in operands: this
+	// chain's spine lies above base, nested ones push above it and pop
+	// back.
+	base := len(b.spine)
 	for {
-		spine = append(spine[:0], x)
+		b.spine = append(b.spine[:base], x)
 		for l, ok := x.X.(*ast.BinaryExpr); ok; l, ok = l.X.(*ast.BinaryExpr) {
-			spine = append(spine, l)
+			b.spine = append(b.spine, l)
 		}
-		b.expr(spine[len(spine)-1].X, e)
-		for i := len(spine) - 1; i > 0; i-- {
-			b.expr(spine[i].Y, e)
+		top := len(b.spine) - 1
+		b.expr(b.spine[top].X, e)
+		for i := top; i > base; i-- {
+			b.expr(b.spine[i].Y, e)
 		}
+		b.spine = b.spine[:base]
 		next, ok := x.Y.(*ast.BinaryExpr)
 		if !ok {
 			b.expr(x.Y, e)
@@ -243,8 +227,7 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	if builtin {
 		d = b.info.builtins[id.Name]
 		if d == nil {
-			d = b.defs.new()
-			*d = Def{Name: id.Name, Kind: BuiltinDef}
+			d = b.newDef(Def{Name: id.Name, Kind: BuiltinDef})
 			if b.info.builtins == nil {
 				b.info.builtins = map[string]*Def{}
 			}
@@ -381,8 +364,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		}
 		defs := b.defSlice(len(s.Attrs))
 		for i, a := range s.Attrs {
-			d := b.defs.new()
-			*d = Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a}
+			d := b.newDef(Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a})
 			d.Ident, _ = a.Key.(*ast.Name)
 			b.define(d)
 			for _, k := range a.Keys {
@@ -432,9 +414,11 @@ func (b *binder) attr(a *Attr, inner, outer *env) {
 	case InheritedAttr:
 		n, ok := a.Key.(*ast.Name)
 		if !ok {
-			n = &ast.Name{NamePos: a.Key.Pos(), Name: a.Name}
+			n = b.names.new()
+			*n = ast.Name{NamePos: a.Key.Pos(), Name: a.Name}
 		}
-		id := &ast.Ident{NamePos: n.NamePos, Name: a.Name}
+		id := b.idents.new()
+		*id = ast.Ident{NamePos: n.NamePos, Name: a.Name}
 		if b.info.inherits == nil {
 			b.info.inherits = map[*ast.Name]*ast.Ident{}
 			b.info.inherited = map[*ast.Ident]*ast.Name{}
@@ -459,16 +443,14 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		if l.Formals != nil {
 			kind = AtDef
 		}
-		d := b.defs.new()
-		*d = Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l}
+		d := b.newDef(Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l})
 		b.define(d)
 		b.info.names[l.Arg] = d
 		defs = append(defs, d)
 	}
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
-			d := b.defs.new()
-			*d = Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l}
+			d := b.newDef(Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l})
 			b.define(d)
 			b.info.names[f.Name] = d
 			defs = append(defs, d)

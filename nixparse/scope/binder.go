@@ -1,0 +1,159 @@
+package scope
+
+import (
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
+
+// A Binder binds files one after another in the same memory: its
+// definitions, attributes, scopes, maps and scratch space are kept from
+// one file to the next and emptied, not made again, so that a worker
+// binding many files allocates little once it has met its largest file.
+// The zero Binder is ready to use.
+//
+// The Info that Bind returns, and everything reached from it (Defs and
+// their Uses, Attrs, AttrSets, the results of its queries that are
+// shared slices), is valid only until the next call of Bind on the same
+// Binder. Strings are never kept in reused memory: names and messages
+// stay valid. A Binder must not be used by two goroutines at once; the
+// Info may be queried concurrently until the next Bind.
+type Binder struct {
+	info  Info
+	b     binder
+	attrs attrBuilder
+	used  bool
+	peaks mapPeaks
+}
+
+// Bind resolves the references of f and reports the semantic errors Nix
+// reports for it, in memory of its own. It never fails; a file without
+// an expression gives an empty Info.
+func Bind(f *ast.File) *Info {
+	return new(Binder).Bind(f)
+}
+
+// Bind is the package's Bind in the Binder's memory: the Info is valid
+// until the next call of Bind on b.
+func (b *Binder) Bind(f *ast.File) *Info {
+	if b.used {
+		b.reset(f)
+	} else {
+		b.prepare(f)
+	}
+	b.used = true
+	bd := &b.b
+	b.attrs.tf = f.Tok
+	if f.Expr != nil {
+		bd.expr(f.Expr, nil)
+	}
+	info := &b.info
+	// The builder's errors first: sorting is stable and keeps the
+	// binding order among errors raised at the same place.
+	info.Errors = append(append(info.Errors, b.attrs.errors...), bd.errs...)
+	sortErrors(info.Errors)
+	return info
+}
+
+// prepare sizes a new Binder's memory for f from its tokens.
+func (b *Binder) prepare(f *ast.File) {
+	c := countTokens(f.Tokens)
+	// In real code about a third of the identifiers are references and
+	// a tenth name a let or rec attribute, a formal or an argument.
+	n, nDefs := c.ident/3+8, c.ident/10+4
+	b.info = Info{
+		Refs:     make(map[*ast.Ident]*Def, n),
+		WithRefs: map[*ast.Ident][]*ast.WithExpr{},
+		names:    make(map[*ast.Name]*Def, nDefs),
+		Defs:     make([]*Def, 0, nDefs),
+		sets:     make(map[ast.Node]*AttrSet, (c.lbrace+c.let)*5/4), // and sets implied by paths
+	}
+	b.b = binder{info: &b.info, attrs: &b.attrs}
+	b.attrs.attrs.reserve(c.assign + c.assign/8)
+	b.attrs.sets.reserve(c.lbrace + c.let)
+	b.b.defs.reserve(c.ident / 10)
+}
+
+// mapPeaks holds the largest size each of the Info's maps reached since
+// it was made: clearing a map costs in proportion to that, so a map that
+// a large file made big is dropped rather than cleared for each small
+// file after it.
+type mapPeaks struct {
+	refs, withRefs, names, sets, withUses, nested, inherits, inherited, bindingOf, builtins int
+}
+
+// reset empties the memory of the previous file for f.
+func (b *Binder) reset(f *ast.File) {
+	// No map of f holds more entries than a fourth of its tokens.
+	limit := len(f.Tokens)/4 + 64
+	info, p := &b.info, &b.peaks
+	*info = Info{
+		Defs:      info.Defs[:0],
+		Errors:    info.Errors[:0],
+		Refs:      reuseMap(info.Refs, &p.refs, limit),
+		WithRefs:  reuseMap(info.WithRefs, &p.withRefs, limit),
+		names:     reuseMap(info.names, &p.names, limit),
+		sets:      reuseMap(info.sets, &p.sets, limit),
+		withUses:  reuseMap(info.withUses, &p.withUses, limit),
+		nested:    reuseMap(info.nested, &p.nested, limit),
+		inherits:  reuseMap(info.inherits, &p.inherits, limit),
+		inherited: reuseMap(info.inherited, &p.inherited, limit),
+		bindingOf: reuseMap(info.bindingOf, &p.bindingOf, limit),
+		builtins:  reuseMap(info.builtins, &p.builtins, limit),
+		scopes:    info.scopes[:0],
+	}
+	if info.Refs == nil {
+		info.Refs = make(map[*ast.Ident]*Def, limit/4)
+	}
+	if info.WithRefs == nil {
+		info.WithRefs = map[*ast.Ident][]*ast.WithExpr{}
+	}
+	if info.names == nil {
+		info.names = make(map[*ast.Name]*Def, limit/8)
+	}
+	if info.sets == nil {
+		info.sets = make(map[ast.Node]*AttrSet, limit/16)
+	}
+	bd := &b.b
+	bd.cur = nil
+	bd.errs = bd.errs[:0]
+	bd.defs.reset()
+	bd.envs.reset()
+	bd.idents.reset()
+	bd.names.reset()
+	bd.defBuf = bd.defBuf[:0]
+	bd.nEnvMap = 0
+	b.attrs.reset()
+}
+
+// reuseMap returns m emptied, or nil when it reached more than limit
+// entries (then the caller makes a new one if it needs one).
+func reuseMap[K comparable, V any](m map[K]V, peak *int, limit int) map[K]V {
+	*peak = max(*peak, len(m))
+	if m == nil || *peak > limit {
+		*peak = 0
+		return nil
+	}
+	clear(m)
+	return m
+}
+
+// envMap returns an empty map for a scope of n definitions, reused from
+// an earlier file when there is one.
+func (b *binder) envMap(n int) map[string]*Def {
+	if b.nEnvMap == len(b.envMaps) {
+		b.envMaps = append(b.envMaps, make(map[string]*Def, n))
+	} else {
+		clear(b.envMaps[b.nEnvMap])
+	}
+	b.nEnvMap++
+	return b.envMaps[b.nEnvMap-1]
+}
+
+// newDef returns a definition holding v, in slab memory. A reused
+// definition keeps the capacity of its lists.
+func (b *binder) newDef(v Def) *Def {
+	d := b.defs.new()
+	uses, direct, children := d.Uses[:0], d.direct[:0], d.children[:0]
+	*d = v
+	d.Uses, d.direct, d.children = uses, direct, children
+	return d
+}
