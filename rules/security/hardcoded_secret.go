@@ -72,9 +72,23 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	passwords := map[ast.Expr]bool{}
+	var passwords map[ast.Expr]bool
 	for _, d := range plaintextPasswords(nixmatch.Of(pass).Defs) {
+		if passwords == nil {
+			passwords = map[ast.Expr]bool{}
+		}
 		passwords[d.Value] = true
+	}
+	// The applications of documentation functions: the innermost of
+	// (f a) b, whose function is the name.
+	var docs map[*ast.CallExpr]bool
+	for _, c := range nixmatch.CallsOf(pass) {
+		if c.Name.RefersAny(documentation...) {
+			if docs == nil {
+				docs = map[*ast.CallExpr]bool{}
+			}
+			docs[c.Innermost()] = true
+		}
 	}
 	reported := map[*ast.StringExpr]bool{}
 	report := func(pos, end token.Pos, msg string) {
@@ -83,10 +97,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			// The application of (f a) b whose function is a name is the
-			// inner one: only there does f count.
-			_, nested := ast.Unparen(n.Fun).(*ast.CallExpr)
-			return nested || !nixmatch.IsCallTo(f.Info, n, documentation...)
+			return !docs[n]
 		case *ast.AttrDef:
 			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
 			if slices.Contains(documentationAttrs, name) {
