@@ -65,6 +65,10 @@ var deprecations = loadDeprecations(deprecatedJSON)
 // is matched against the few entries that can match it rather than all.
 var deprecationsByFirst = indexByFirst(deprecations)
 
+// wildDeprecations are the entries whose old path starts with "*",
+// which every definition is matched against.
+var wildDeprecations = deprecationsByFirst["*"]
+
 func indexByFirst(deps []deprecation) map[string][]int {
 	index := map[string][]int{}
 	for i, d := range deps {
@@ -79,7 +83,7 @@ func deprecationOf(path []string) *deprecation {
 	if len(path) == 0 {
 		return nil
 	}
-	named, wild := deprecationsByFirst[path[0]], deprecationsByFirst["*"]
+	named, wild := deprecationsByFirst[path[0]], wildDeprecations
 	for len(named) > 0 || len(wild) > 0 {
 		var i int
 		if len(wild) == 0 || len(named) > 0 && named[0] < wild[0] {

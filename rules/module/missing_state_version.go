@@ -64,10 +64,8 @@ var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name stri
 			return true
 		}
 	}
-	for input := range stateManagingInputs {
-		if containsAround(src, input, strings.IndexByte(input, '-')) {
-			return true
-		}
+	if mentionsStateManagingInput(src) {
+		return true
 	}
 	return containsAround(src, "home-manager", 4) && bytes.Contains(src, []byte("users"))
 })
@@ -140,21 +138,22 @@ func hostsOf(f *nixpass.File) []host {
 		return nil
 	}
 	var out []host
-	ast.Inspect(f.Expr, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	for _, c := range nixmatch.Calls(f) { // the per-file rules found them
+		var h host
+		switch c.Name.Last() {
+		case "nixosSystem":
+			h = host{Pos: c.Fun.Pos(), End: c.Fun.End()}
+		case "homeManagerConfiguration":
+			h = host{Pos: c.Fun.Pos(), End: c.Fun.End(), Home: true}
+		default:
+			continue
 		}
-		fun, _ := nixmatch.FlattenCall(call)
-		switch name, _ := nixmatch.QualifiedName(f.Info, fun); {
-		case len(name) == 0:
-		case name[len(name)-1] == "nixosSystem":
-			out = append(out, host{Pos: fun.Pos(), End: fun.End()})
-		case name[len(name)-1] == "homeManagerConfiguration":
-			out = append(out, host{Pos: fun.Pos(), End: fun.End(), Home: true})
+		// Each application of (nixosSystem a) b is a host, as it has
+		// always been counted.
+		for call := c.Node; call != nil; call, _ = ast.Unparen(call.Fun).(*ast.CallExpr) {
+			out = append(out, h)
 		}
-		return true
-	})
+	}
 	if filepath.Base(f.Name) == "configuration.nix" && nixmatch.IsModuleFile(f) {
 		pos, end := moduleHead(f)
 		out = append(out, host{Pos: pos, End: end})
@@ -242,6 +241,18 @@ func enclosingKey(stack []ast.Node) string {
 	return ""
 }
 
+// mentionsStateManagingInput reports whether src has one of
+// stateManagingInputs: a name in the tree is written as it is in the
+// source, so the files without one need no walk.
+func mentionsStateManagingInput(src []byte) bool {
+	for input := range stateManagingInputs {
+		if containsAround(src, input, strings.IndexByte(input, '-')) {
+			return true
+		}
+	}
+	return false
+}
+
 // stateManagingInputs are flake inputs of frameworks that set
 // system.stateVersion for the machines they build (clan-core's
 // state-version module).
@@ -251,7 +262,7 @@ var stateManagingInputs = map[string]bool{"clan-core": true}
 // stateManagingInputs (`inputs.clan-core = …`, `inputs.clan-core.flakeModules…`).
 func usesStateManagingFramework(f *nixpass.File) bool {
 	found := false
-	if f.Expr == nil {
+	if f.Expr == nil || !mentionsStateManagingInput(f.Src) {
 		return false
 	}
 	ast.Inspect(f.Expr, func(n ast.Node) bool {

@@ -114,8 +114,8 @@ func appendName(buf []string, info *scope.Info, e ast.Expr, depth int) ([]string
 // (an undefined variable) matches nothing. Other targets must match
 // exactly.
 func Refers(info *scope.Info, e ast.Expr, target string) bool {
-	got, root := qualifiedName(info, e)
-	return refers(info, got, root, target)
+	var buf [4]string
+	return nameIn(buf[:0], info, e).Refers(target)
 }
 
 // refers is Refers for the name got, starting from root, that e denotes.
@@ -169,7 +169,8 @@ func equalDotted(names []string, dotted string) bool {
 
 // RefersAny reports whether e refers to one of targets (see Refers).
 func RefersAny(info *scope.Info, e ast.Expr, targets ...string) bool {
-	return NameOf(info, e).RefersAny(targets...)
+	var buf [4]string
+	return nameIn(buf[:0], info, e).RefersAny(targets...)
 }
 
 // A Name is the name an expression denotes, resolved once so that it can
@@ -256,17 +257,8 @@ func CallArgs(info *scope.Info, e ast.Expr, targets ...string) (args []ast.Expr,
 
 // IsCallTo reports whether e is a call of one of targets (see Refers).
 func IsCallTo(info *scope.Info, e ast.Expr, targets ...string) bool {
-	return isCallTo(info, e, targets...)
-}
-
-// isCallTo is IsCallTo without allocating the name.
-func isCallTo(info *scope.Info, e ast.Expr, targets ...string) bool {
 	fun, _ := FlattenCall(e)
-	if fun == nil {
-		return false
-	}
-	var buf [4]string
-	return nameIn(buf[:0], info, fun).RefersAny(targets...)
+	return fun != nil && RefersAny(info, fun, targets...)
 }
 
 // FlattenCall returns the function and all arguments of a call written in

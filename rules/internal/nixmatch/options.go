@@ -167,7 +167,7 @@ func (c *collector) module(prefix []string, e ast.Expr) {
 		c.moduleSet(m, set)
 		return
 	}
-	if isCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
+	if IsCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
 		c.modules = append(c.modules, m)
 		c.value(m, prefix, nil, nil, body, false)
 	}

@@ -1,6 +1,8 @@
 package nixmatch
 
 import (
+	"strings"
+
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
@@ -146,36 +148,51 @@ func (w *forcer) ident(id *ast.Ident, path []string, d Demand, via []*ast.Ident)
 func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 	fun, args := FlattenCall(c)
 	w.force(fun, WHNF, via)
+	var buf [4]string
+	name := nameIn(buf[:0], w.info, fun) // resolved once for every table
 	switch {
-	case RefersAny(w.info, fun, "lib.optional", "lib.lists.optional") && len(args) == 2:
+	case name.RefersAny("lib.optional", "lib.lists.optional") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		if d == Elems {
 			w.force(args[1], WHNF, via)
 		}
-	case RefersAny(w.info, fun, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
+	case name.RefersAny("lib.optionals", "lib.lists.optionals") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		w.force(args[1], d, via)
-	case RefersAny(w.info, fun, listFunctions...) && len(args) >= 1:
+	case name.RefersAny(listFunctions...) && len(args) >= 1:
 		w.force(args[len(args)-1], Spine, via)
 	default:
-		for i := range min(strictCount(w.info, fun), len(args)) {
+		for i := range min(strictCount(name), len(args)) {
 			w.force(args[i], WHNF, via)
 		}
 	}
 }
 
-// strictCount returns how many leading arguments fun always evaluates.
-func strictCount(info *scope.Info, fun ast.Expr) int {
-	name, _ := QualifiedName(info, fun)
-	if len(name) == 0 {
+// strictCount returns how many leading arguments the function named
+// fun always evaluates.
+func strictCount(fun Name) int {
+	s, ok := strictByLast[fun.Last()]
+	if !ok || !fun.Refers(s.target) {
 		return 0
 	}
-	target := "builtins." + name[len(name)-1]
-	if n, ok := strictArgs[target]; ok && Refers(info, fun, target) {
-		return n
-	}
-	return 0
+	return s.n
 }
+
+// A strictBuiltin is an entry of strictArgs.
+type strictBuiltin struct {
+	target string // "builtins.readFile"
+	n      int
+}
+
+// strictByLast is strictArgs by the builtins' names without "builtins.",
+// so that a function is looked up without building its target name.
+var strictByLast = func() map[string]strictBuiltin {
+	out := make(map[string]strictBuiltin, len(strictArgs))
+	for target, n := range strictArgs {
+		out[strings.TrimPrefix(target, "builtins.")] = strictBuiltin{target, n}
+	}
+	return out
+}()
 
 // selectChain returns the identifier a chain of static selections
 // starts from and the names selected (a.b.c gives a and [b c]), or nil.
