@@ -57,6 +57,13 @@ func init() {
 
 // span returns the end of the run of bytes in class starting at i.
 func span(src []byte, i int, class *[256]bool) int {
+	for i+4 <= len(src) {
+		b := src[i : i+4 : i+4]
+		if !class[b[0]] || !class[b[1]] || !class[b[2]] || !class[b[3]] {
+			break
+		}
+		i += 4
+	}
 	for i < len(src) && class[src[i]] {
 		i++
 	}

@@ -106,7 +106,8 @@ func isTwoByteOp(c, d byte) bool {
 // scanFast scans, from i, the tokens of the DEFAULT (or INITIAL) start
 // condition that make most of real code and need no look-ahead: runs of
 // whitespace, identifiers and keywords not followed by a byte that could
-// make them a path or URI, and one-byte punctuation. It keeps the tokens in
+// make them a path or URI, one-byte punctuation, and '=' and '.' when
+// they do not start a longer token. It keeps the tokens in
 // a local slice, so the loop runs in registers, and returns where it
 // stopped: at the end of input, at a byte that needs scanDefault, or after
 // a '}' that left the default start condition.
@@ -129,6 +130,19 @@ loop:
 			i = j
 		case ast.ILLEGAL:
 			break loop
+		case ast.ASSIGN:
+			if at(src, i+1) == '=' {
+				break loop
+			}
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
+		case ast.DOT:
+			// Not a float (.5), an ellipsis or a path (.foo/bar, ../x).
+			if b := at(src, i+1); digit[b] || b == '.' || at(src, s.pathRun(i)) == '/' {
+				break loop
+			}
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
 		case ast.LBRACE:
 			s.push(stDefault)
 			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
@@ -185,6 +199,7 @@ var fastKind = func() (k [256]ast.TokenKind) {
 	for c, kind := range map[byte]ast.TokenKind{
 		'{': ast.LBRACE, '}': ast.RBRACE, '[': ast.LBRACK, ']': ast.RBRACK, '(': ast.LPAREN,
 		')': ast.RPAREN, ';': ast.SEMI, ',': ast.COMMA, '@': ast.AT, '?': ast.QUESTION, ':': ast.COLON,
+		'=': ast.ASSIGN, '.': ast.DOT,
 	} {
 		k[c] = kind
 	}

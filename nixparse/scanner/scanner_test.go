@@ -43,6 +43,10 @@ func TestScan(t *testing.T) {
 		{"a / b a//b a/* c */b", "IDENT`a` OPERATOR`/` IDENT`b` IDENT`a` OPERATOR`//` IDENT`b` IDENT`a` COMMENT`/* c */` IDENT`b`"},
 		// URIs: x:x is a URI, x: x a lambda head.
 		{"x:x x: x https://e.org/a?b=c", "URI`x:x` IDENT`x` :`:` IDENT`x` URI`https://e.org/a?b=c`"},
+		// A dot is DOT unless it starts a float, an ellipsis or a path;
+		// an identifier before it ends there unless a path or URI is
+		// longer.
+		{"a.b a.b/c a .b/c x.y:z _x.y:z a..b a=b==c", "IDENT`a` .`.` IDENT`b` PATH`a.b/c` PATH_END IDENT`a` PATH`.b/c` PATH_END URI`x.y:z` IDENT`_x` .`.` URI`y:z` IDENT`a` .`.` .`.` IDENT`b` IDENT`a` =`=` IDENT`b` OPERATOR`==` IDENT`c`"},
 		// Operators, including the pipes.
 		{"a==b!=c<=d>=e&&f||g -> h//i++j|>k<|l", "IDENT`a` OPERATOR`==` IDENT`b` OPERATOR`!=` IDENT`c` OPERATOR`<=` IDENT`d` OPERATOR`>=` IDENT`e` OPERATOR`&&` IDENT`f` OPERATOR`||` IDENT`g` OPERATOR`->` IDENT`h` OPERATOR`//` IDENT`i` OPERATOR`++` IDENT`j` OPERATOR`|>` IDENT`k` OPERATOR`<|` IDENT`l`"},
 		// '-' is an identifier character: g->h is g- > h.
