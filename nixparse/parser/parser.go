@@ -201,12 +201,12 @@ func (p *parser) next() {
 		}
 		p.prevEnd = int(p.tok.EndOffset)
 	}
-	for p.i++; p.i < len(p.toks); p.i++ {
-		if !p.toks[p.i].Kind.IsTrivia() {
-			break
-		}
+	// The scanner ends every stream with EOF, which is not trivia.
+	toks, i := p.toks, p.i+1
+	for toks[i].Kind.IsTrivia() {
+		i++
 	}
-	p.tok = p.toks[p.i]
+	p.i, p.tok = i, toks[i]
 }
 
 // peek returns the kind of the n-th significant token after the current
