@@ -1,7 +1,9 @@
 package deadcode
 
 import (
+	"cmp"
 	"go/token"
+	"slices"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
@@ -84,10 +86,8 @@ func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
 const letBindingRule = "unused-let-binding"
 
 func (l *liveness) collectRegions(info *scope.Info) {
-	// The owners of each `inherit (e)`, whose regions come last, in
-	// order of first appearance.
-	var inherits map[*ast.Inherit][]int32
-	var order []*ast.Inherit
+	// The names of each `inherit (e)`, whose regions come last.
+	var froms []inheritName
 	var buf []ast.Binding
 	lets := 0
 	for _, d := range info.Defs {
@@ -113,27 +113,36 @@ func (l *liveness) collectRegions(info *scope.Info) {
 				name := defName(d)
 				l.addRegion(name.Pos(), name.End(), u)
 				if b.From != nil {
-					if inherits == nil {
-						inherits = map[*ast.Inherit][]int32{}
-					}
-					if _, seen := inherits[b]; !seen {
-						order = append(order, b)
-					}
-					inherits[b] = append(inherits[b], u)
+					froms = append(froms, inheritName{b, u})
 				}
 			}
 		}
 	}
-	for _, in := range order {
-		l.addRegion(in.From.Pos(), in.From.End(), inherits[in]...)
+	// One region per inherit, owned by all its names: grouped by
+	// position, keeping the names' order. (The order of regions matters
+	// only between regions with the same span, which a source expression
+	// shares with no other region.)
+	slices.SortStableFunc(froms, func(a, b inheritName) int { return cmp.Compare(a.in.Pos(), b.in.Pos()) })
+	for i := 0; i < len(froms); {
+		in, first := froms[i].in, int32(len(l.owners))
+		for ; i < len(froms) && froms[i].in == in; i++ {
+			l.owners = append(l.owners, froms[i].owner)
+		}
+		l.regions = append(l.regions, region{in.From.Pos(), in.From.End(), first, int32(len(l.owners))})
 	}
 }
 
-// addRegion adds the region [from, to) owned by owners.
-func (l *liveness) addRegion(from, to token.Pos, owners ...int32) {
+// inheritName is a let definition made by an `inherit (e)`.
+type inheritName struct {
+	in    *ast.Inherit
+	owner int32
+}
+
+// addRegion adds the region [from, to) owned by owner.
+func (l *liveness) addRegion(from, to token.Pos, owner int32) {
 	first := int32(len(l.owners))
-	l.owners = append(l.owners, owners...)
-	l.regions = append(l.regions, region{from, to, first, int32(len(l.owners))})
+	l.owners = append(l.owners, owner)
+	l.regions = append(l.regions, region{from, to, first, first + 1})
 }
 
 // letBindings returns the bindings that define the let definition d: one,
