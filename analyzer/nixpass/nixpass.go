@@ -63,19 +63,21 @@ func Load(fset *token.FileSet, filename string, src []byte) *File {
 }
 
 // A Loader parses and binds files one after another, reusing the memory
-// of the last file's tree for the next (see parser.Parser): a worker
-// loading thousands of files then allocates little. The File Load returns
-// is valid until the next Load; its strings and positions stay valid, and
-// src must not be modified while they are in use. The zero Loader is
-// ready; it must not be used by several goroutines at once.
+// of the last file's tree and bindings for the next (see parser.Parser
+// and scope.Binder): a worker loading thousands of files then allocates
+// little. The File Load returns is valid until the next Load; its strings
+// and positions stay valid, and src must not be modified while they are
+// in use. The zero Loader is ready; it must not be used by several
+// goroutines at once.
 type Loader struct {
 	parser parser.Parser
+	binder scope.Binder
 }
 
 // Load parses and binds src into l's reused memory.
 func (l *Loader) Load(fset *token.FileSet, filename string, src []byte) *File {
 	f := l.parser.ParseFile(fset, filename, src)
-	return &File{File: f, Info: scope.Bind(f)}
+	return &File{File: f, Info: l.binder.Bind(f)}
 }
 
 // Analyzer's result is the *File being analyzed. The driver supplies it.
