@@ -1,6 +1,8 @@
 package deadcode
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
@@ -44,12 +46,18 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			passedOn[d.Owner] = true
 		}
 	}
-	var parents map[ast.Node]ast.Node
 	patternRead := func(lam *ast.LambdaExpr) bool {
-		if parents == nil {
-			parents = edit.Parents(f.File)
-		}
-		return nixshape.PatternRead(lam, func(n ast.Node) ast.Node { return parents[n] })
+		// PatternRead asks for the parents of lam and of its ancestors.
+		stack, _ := edit.Ancestors(f.File, lam)
+		return nixshape.PatternRead(lam, func(n ast.Node) ast.Node {
+			if n == lam && len(stack) > 0 {
+				return stack[len(stack)-1]
+			}
+			if i := slices.Index(stack, n); i > 0 {
+				return stack[i-1]
+			}
+			return nil
+		})
 	}
 	neverUsed := map[*ast.Formal]bool{}
 	var defs []*scope.Def

@@ -160,15 +160,3 @@ func ancestors(root, n ast.Node, byPos bool) (out []ast.Node, found bool) {
 	})
 	return out, found
 }
-
-// Parents maps every node under root to its parent.
-func Parents(root ast.Node) map[ast.Node]ast.Node {
-	parents := map[ast.Node]ast.Node{}
-	ast.InspectWithStack(root, func(n ast.Node, stack []ast.Node) bool {
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		return true
-	})
-	return parents
-}
