@@ -35,8 +35,21 @@ var DuplicatePackage = pack.WithDoc("duplicate-package", analyzer.SeverityWarnin
 // packageLists are the options whose value is a list of packages.
 var packageLists = []string{"environment.systemPackages", "users.users.*.packages"}
 
+// packageListNames are the last names of home.packages and of the
+// packageLists (none of which ends with a wildcard).
+var packageListNames = func() []string {
+	out := []string{"packages"}
+	for _, p := range packageLists {
+		out = append(out, p[strings.LastIndexByte(p, '.')+1:])
+	}
+	return out
+}()
+
 func isPackageList(path []string) bool {
 	n := len(path)
+	if n == 0 || !slices.Contains(packageListNames, path[n-1]) {
+		return false // most definitions stop here
+	}
 	if n >= 2 && path[n-2] == "home" && path[n-1] == "packages" {
 		return true
 	}

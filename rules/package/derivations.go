@@ -39,29 +39,21 @@ type drvCall struct {
 	Set *ast.AttrSetExpr
 }
 
-// derivationsKey and fetcherCallsKey are the nixpass.File.Memo keys of
-// derivations and fetcherOrBuilderCalls: every package rule asks for
-// them, and they depend on the file alone.
-type (
-	derivationsKey  struct{}
-	fetcherCallsKey struct{}
-)
+// derivations returns the builder calls of the file, in source order.
+func derivations(pass *analysis.Pass) []drvCall { return factsOf(pass).derivations }
 
-// derivations returns the builder calls of f, in source order.
-func derivations(pass *analysis.Pass) []drvCall {
-	f := nixpass.Of(pass)
-	return f.Memo(derivationsKey{}, func() any {
-		var out []drvCall
-		for _, c := range nixmatch.CallsOf(pass) {
-			if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
-				continue
-			}
-			if set := nixmatch.SetArg(c.Args[0]); set != nil {
-				out = append(out, drvCall{Fun: c.Fun, Set: set})
-			}
+// findDerivations returns the builder calls among calls, those of f.
+func findDerivations(f *nixpass.File, calls []nixmatch.Call) []drvCall {
+	var out []drvCall
+	for _, c := range calls {
+		if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
+			continue
 		}
-		return out
-	}).([]drvCall)
+		if set := nixmatch.SetArg(c.Args[0]); set != nil {
+			out = append(out, drvCall{Fun: c.Fun, Set: set})
+		}
+	}
+	return out
 }
 
 // packages returns the builder calls of f that build packages: all of
@@ -75,18 +67,22 @@ func packages(pass *analysis.Pass) []drvCall {
 	return derivations(pass)
 }
 
-// fetcherOrBuilderCalls returns the calls of f whose function takes
-// fetcher or derivation arguments (see isFetcherOrBuilder).
+// fetcherOrBuilderCalls returns the calls of the file whose function
+// takes fetcher or derivation arguments (see isFetcherOrBuilder).
 func fetcherOrBuilderCalls(pass *analysis.Pass) []nixmatch.Call {
-	return nixpass.Of(pass).Memo(fetcherCallsKey{}, func() any {
-		var out []nixmatch.Call
-		for _, c := range nixmatch.CallsOf(pass) {
-			if isFetcherOrBuilder(c.Name.Last()) {
-				out = append(out, c)
-			}
+	return factsOf(pass).fetcherOrBuilderCalls
+}
+
+// findFetcherOrBuilderCalls returns the fetcher and builder calls among
+// calls.
+func findFetcherOrBuilderCalls(calls []nixmatch.Call) []nixmatch.Call {
+	var out []nixmatch.Call
+	for _, c := range calls {
+		if isFetcherOrBuilder(c.Name.Last()) {
+			out = append(out, c)
 		}
-		return out
-	}).([]nixmatch.Call)
+	}
+	return out
 }
 
 // argBinding is a `name = value;` binding of a set passed to a call: a
@@ -99,12 +95,17 @@ type argBinding struct {
 }
 
 // argBindings returns the one-key bindings of every set passed to a
-// fetcher or builder call in f (directly, or returned by a function
-// argument such as `finalAttrs: { … }`) whose name satisfies want, in
-// source order.
+// fetcher or builder call of the file (directly, or returned by a
+// function argument such as `finalAttrs: { … }`) whose name satisfies
+// want, in source order.
 func argBindings(pass *analysis.Pass, want func(name string) bool) []argBinding {
+	return bindingsOf(fetcherOrBuilderCalls(pass), want)
+}
+
+// bindingsOf is argBindings of the fetcher and builder calls calls.
+func bindingsOf(calls []nixmatch.Call, want func(name string) bool) []argBinding {
 	var out []argBinding
-	for _, c := range fetcherOrBuilderCalls(pass) {
+	for _, c := range calls {
 		for _, a := range c.Args {
 			set := nixmatch.SetArg(a)
 			if set == nil {

@@ -11,7 +11,6 @@ import (
 	"github.com/nix-community/go-nix/pkg/nixhash"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
@@ -54,27 +53,19 @@ type hashLiteral struct {
 	Algo nixhash.Algorithm
 }
 
-// hashBindingsKey and hashLiteralsKey are the nixpass.File.Memo keys of
-// hashBindings and hashLiterals, which four rules read.
-type (
-	hashBindingsKey struct{}
-	hashLiteralsKey struct{}
-)
+// hashBindings returns the hash attributes of the file's fetcher and
+// builder arguments (argBindings for isHashAttr).
+func hashBindings(pass *analysis.Pass) []argBinding { return factsOf(pass).hashBindings }
 
-// hashBindings returns the hash attributes of f's fetcher and builder
-// arguments (argBindings for isHashAttr).
-func hashBindings(pass *analysis.Pass) []argBinding {
-	return nixpass.Of(pass).Memo(hashBindingsKey{}, func() any { return argBindings(pass, isHashAttr) }).([]argBinding)
-}
+// hashLiterals returns the static hash strings of the file's call
+// arguments.
+func hashLiterals(pass *analysis.Pass) []hashLiteral { return factsOf(pass).hashLiterals }
 
-// hashLiterals returns the static hash strings of f's call arguments.
-func hashLiterals(pass *analysis.Pass) []hashLiteral {
-	return nixpass.Of(pass).Memo(hashLiteralsKey{}, func() any { return findHashLiterals(pass) }).([]hashLiteral)
-}
-
-func findHashLiterals(pass *analysis.Pass) []hashLiteral {
+// findHashLiterals returns the static hash strings among the hash
+// bindings.
+func findHashLiterals(bindings []argBinding) []hashLiteral {
 	var out []hashLiteral
-	for _, b := range hashBindings(pass) {
+	for _, b := range bindings {
 		lit, ok := ast.Unparen(b.Def.Value).(*ast.StringExpr)
 		if !ok {
 			continue
