@@ -120,6 +120,9 @@ type attrBuilder struct {
 	sets    slab[AttrSet]
 	dynamic slab[DynamicAttr]
 	attrBuf []*Attr // backing of the sets' attribute lists
+	// literal, when set, gives the sets of literals that are values
+	// (Info.AttrSetOf building a plain set uses the binder's ones).
+	literal func(*ast.AttrSetExpr) *AttrSet
 }
 
 // reset empties the builder for another file, keeping its memory.
@@ -192,6 +195,11 @@ func (b *attrBuilder) newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
 // for merging: a set literal (rec or not), parentheses aside.
 func (b *attrBuilder) setValue(e ast.Expr) *AttrSet {
 	if s, ok := ast.Unparen(e).(*ast.AttrSetExpr); ok {
+		if b.literal != nil {
+			if set := b.literal(s); set != nil {
+				return set
+			}
+		}
 		return b.build(s)
 	}
 	return nil

@@ -94,6 +94,7 @@ type binder struct {
 	envMaps []map[string]*Def
 	nEnvMap int // envMaps handed out for this file
 	spine   []*ast.BinaryExpr
+	scratch []string // names of the set isPlain looks at
 }
 
 // tokenCounts counts the tokens of a file that size the binder's
@@ -280,7 +281,9 @@ func (b *binder) expr(x ast.Expr, e *env) {
 			b.expr(el, e)
 		}
 	case *ast.AttrSetExpr:
-		b.set(b.attrs.build(x), e, nil)
+		if !b.plainSet(x, e) {
+			b.set(b.attrs.build(x), e, nil)
+		}
 	case *ast.LetExpr:
 		s := b.attrs.build(x)
 		if len(s.Dynamic) > 0 {
@@ -412,22 +415,28 @@ func (b *binder) attr(a *Attr, inner, outer *env) {
 			b.expr(a.Value, inner)
 		}
 	case InheritedAttr:
-		n, ok := a.Key.(*ast.Name)
-		if !ok {
-			n = b.names.new()
-			*n = ast.Name{NamePos: a.Key.Pos(), Name: a.Name}
-		}
-		id := b.idents.new()
-		*id = ast.Ident{NamePos: n.NamePos, Name: a.Name}
-		if b.info.inherits == nil {
-			b.info.inherits = map[*ast.Name]*ast.Ident{}
-			b.info.inherited = map[*ast.Ident]*ast.Name{}
-		}
-		b.info.inherits[n] = id
-		b.info.inherited[id] = n
-		b.ref(id, outer)
+		b.inheritRef(a.Key, a.Name, outer)
 	}
 	// inherit (e) a: e was bound once for the clause.
+}
+
+// inheritRef binds the reference that `inherit name;` makes in outer
+// (k is the inherited key).
+func (b *binder) inheritRef(k ast.AttrKey, name string, outer *env) {
+	n, ok := k.(*ast.Name)
+	if !ok {
+		n = b.names.new()
+		*n = ast.Name{NamePos: k.Pos(), Name: name}
+	}
+	id := b.idents.new()
+	*id = ast.Ident{NamePos: n.NamePos, Name: name}
+	if b.info.inherits == nil {
+		b.info.inherits = map[*ast.Name]*ast.Ident{}
+		b.info.inherited = map[*ast.Ident]*ast.Name{}
+	}
+	b.info.inherits[n] = id
+	b.info.inherited[id] = n
+	b.ref(id, outer)
 }
 
 // lambda binds a function: its argument and formals are in scope in the

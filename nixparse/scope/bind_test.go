@@ -306,3 +306,39 @@ func TestInheritAndSets(t *testing.T) {
 		t.Errorf("ValueRefs(s)[0] at %s, want the inherited x at 1:26", got)
 	}
 }
+
+// TestPlainSets checks the sets the binder builds only when asked: the
+// attributes, the sets of literal values (the very ones AttrSetOf gives
+// for them) and the references of a plain set, nested in other sets.
+func TestPlainSets(t *testing.T) {
+	f, info := bind(t, "let x = 1; in { a = { b = x; }; inherit x; c = rec { d = ({ e = d; }); }; \"f g\" = { h.i = 1; }; }")
+	var lits []*ast.AttrSetExpr
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n, ok := n.(*ast.AttrSetExpr); ok {
+			lits = append(lits, n)
+		}
+		return true
+	})
+	outer := info.AttrSetOf(lits[0])
+	var names []string
+	for _, a := range outer.Attrs {
+		names = append(names, a.Name)
+	}
+	if got := strings.Join(names, ","); outer.Rec || got != "a,x,c,f g" {
+		t.Fatalf("outer set: rec %v, attrs %s", outer.Rec, got)
+	}
+	for i, name := range []string{"a", "c", "f g"} {
+		if a := outer.Lookup(name); a.Set == nil || a.Set != info.AttrSetOf(lits[i+1+i/2]) {
+			t.Errorf("%s: set %p, AttrSetOf its literal %p", name, a.Set, info.AttrSetOf(lits[i+1+i/2]))
+		}
+	}
+	if e := info.AttrSetOf(lits[3]).Lookup("e"); e == nil || e.Value == nil || info.AttrSetOf(lits[3]) != outer.Lookup("c").Set.Lookup("d").Set {
+		t.Errorf("set of d = %+v", e)
+	}
+	if info.AttrSetOf(lits[0]) != outer {
+		t.Error("AttrSetOf built the outer set twice")
+	}
+	if got := resolution(f, info); got != "x@1:27=let@1:5 x@1:41=let@1:5 d@1:65=rec@1:54" {
+		t.Errorf("resolution %s", got)
+	}
+}

@@ -42,6 +42,7 @@ func (b *Binder) Bind(f *ast.File) *Info {
 	b.used = true
 	bd := &b.b
 	b.attrs.tf = f.Tok
+	b.info.tf = f.Tok
 	if f.Expr != nil {
 		bd.expr(f.Expr, nil)
 	}
@@ -67,8 +68,10 @@ func (b *Binder) prepare(f *ast.File) {
 		sets:     make(map[ast.Node]*AttrSet, (c.lbrace+c.let)*5/4), // and sets implied by paths
 	}
 	b.b = binder{info: &b.info, attrs: &b.attrs}
-	b.attrs.attrs.reserve(c.assign + c.assign/8)
-	b.attrs.sets.reserve(c.lbrace + c.let)
+	// Plain sets (see plainSet) have no attributes until asked: in real
+	// code they hold about half the bindings and half the sets.
+	b.attrs.attrs.reserve(c.assign/2 + 4)
+	b.attrs.sets.reserve((c.lbrace+c.let)/2 + 2)
 	b.b.defs.reserve(c.ident / 10)
 }
 
@@ -77,7 +80,7 @@ func (b *Binder) prepare(f *ast.File) {
 // a large file made big is dropped rather than cleared for each small
 // file after it.
 type mapPeaks struct {
-	refs, withRefs, names, sets, withUses, nested, inherits, inherited, bindingOf, builtins int
+	refs, withRefs, names, sets, withUses, nested, inherits, inherited, bindingOf, builtins, plain int
 }
 
 // reset empties the memory of the previous file for f.
@@ -98,6 +101,7 @@ func (b *Binder) reset(f *ast.File) {
 		inherited: reuseMap(info.inherited, &p.inherited, limit),
 		bindingOf: reuseMap(info.bindingOf, &p.bindingOf, limit),
 		builtins:  reuseMap(info.builtins, &p.builtins, limit),
+		plain:     reuseMap(info.plain, &p.plain, limit),
 		scopes:    info.scopes[:0],
 	}
 	if info.Refs == nil {

@@ -171,7 +171,10 @@ type Info struct {
 	bindingOnce sync.Once
 	bindingOf   map[*ast.Ident]*Def // built on first use by BindingOf
 	builtins    map[string]*Def
-	sets        map[ast.Node]*AttrSet
+	sets        map[ast.Node]*AttrSet // nil for a plain set (see plainSet)
+	plainMu     sync.Mutex
+	plain       map[ast.Node]*AttrSet // plain sets built by AttrSetOf
+	tf          *token.File
 	scopes      []scopeRange // in walk order: enclosing scopes before nested ones
 }
 
@@ -247,7 +250,15 @@ func (info *Info) BindingOf(id *ast.Ident) *Def {
 // AttrSetOf returns the merged attribute set of a set literal, let or
 // legacy let, or nil when n was merged into an earlier definition (its
 // attributes are in that one) or is not such a node.
-func (info *Info) AttrSetOf(n ast.Expr) *AttrSet { return info.sets[n] }
+func (info *Info) AttrSetOf(n ast.Expr) *AttrSet {
+	s, ok := info.sets[n]
+	if !ok || s != nil {
+		return s
+	}
+	info.plainMu.Lock()
+	defer info.plainMu.Unlock()
+	return info.plainAttrSet(n)
+}
 
 // Builtin returns the Def standing for the global name, with its uses in
 // this file, or nil when the file does not use it.
