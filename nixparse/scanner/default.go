@@ -178,9 +178,12 @@ func whitespaceEnd(src []byte, i int) int {
 
 // pathOrURI reports whether a path or a URI (longer than the identifier
 // there) starts at i, a byte of idStart: for an identifier, the only
-// longer matches, which scanDefault then makes.
+// longer matches, which scanDefault then makes. A URI's scheme is a run
+// of PATH_CHARs too, so both need the run of PATH_CHARs at i to end at
+// '/' or ':'.
 func (s *scanner) pathOrURI(i int) bool {
-	return at(s.src, s.pathRun(i)) == '/' || letter[s.src[i]] && s.uriLen(i) > 0
+	end := at(s.src, s.pathRun(i))
+	return end == '/' || end == ':' && letter[s.src[i]] && s.uriLen(i) > 0
 }
 
 // fastKind is the kind of the token that scanFast starts at a byte:
