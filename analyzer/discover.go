@@ -122,14 +122,21 @@ func (d *discoverer) file(name, abs string) {
 // walk adds the Nix files under the directory abs (reported under name),
 // honouring the .gitignore files met on the way.
 func (d *discoverer) walk(name, abs string, git *ignorer) error {
-	l, err := readIgnoreFile(abs, filepath.Join(abs, ".gitignore"))
-	if err != nil {
-		return err
-	}
-	git = git.with(l)
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		return err
+	}
+	// Look for .gitignore among the entries rather than trying to open
+	// it: most directories have none, and a failed open costs as much as
+	// reading the directory.
+	if _, found := slices.BinarySearchFunc(entries, ".gitignore", func(e fs.DirEntry, name string) int {
+		return strings.Compare(e.Name(), name)
+	}); found {
+		l, err := readIgnoreFile(abs, filepath.Join(abs, ".gitignore"))
+		if err != nil {
+			return err
+		}
+		git = git.with(l)
 	}
 	for _, e := range entries {
 		childName, childAbs := filepath.Join(name, e.Name()), filepath.Join(abs, e.Name())
