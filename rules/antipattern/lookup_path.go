@@ -58,7 +58,6 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
-	module := nixmatch.IsModuleFile(f)
 	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.LookupPathExpr)(nil)}, func(n ast.Node) bool {
 		lp, ok := n.(*ast.LookupPathExpr)
 		if !ok || lp.Path == "nix" || strings.HasPrefix(lp.Path, "nix/") {
@@ -68,7 +67,7 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 		switch {
 		case flake:
 			d.Message = "<" + lp.Path + "> in a flake depends on NIX_PATH and fails in pure evaluation: use a flake input"
-		case module:
+		case nixmatch.IsModuleFile(f):
 			d.Message = "<" + lp.Path + "> in a module depends on NIX_PATH: use the pkgs or modulesPath module arguments"
 		default:
 			d.Message = "<" + lp.Path + "> depends on NIX_PATH: pin nixpkgs (a flake input, npins, or fetchTarball with a hash)"
