@@ -2,12 +2,11 @@ package style
 
 import (
 	"bytes"
-	"strings"
-	"unicode"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
 )
 
 // builtinRef reports whether e refers to the builtin name: builtins.NAME
@@ -45,28 +44,9 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // rule looking for one builtin skips the many files without it at the
 // cost of a byte search.
 func mayName(f *nixpass.File, name string) bool {
-	return contains(f.Src, name) || f.Memo(escapesKey{}, func() any {
-		return bytes.IndexByte(f.Src, '\\') >= 0 && contains(f.Src, "builtins")
+	return edit.Contains(f.Src, name) || f.Memo(escapesKey{}, func() any {
+		return bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
 	}).(bool)
-}
-
-// contains is bytes.Contains for a camelCase word, searching for its
-// first upper-case letter (rare in Nix code, so that the search skips
-// quickly) rather than its first letter, which occurs everywhere.
-func contains(src []byte, word string) bool {
-	at := max(strings.IndexFunc(word, unicode.IsUpper), 0)
-	for from := at; from < len(src); {
-		i := bytes.IndexByte(src[from:], word[at])
-		if i < 0 {
-			return false
-		}
-		start := from + i - at
-		if start+len(word) <= len(src) && string(src[start:start+len(word)]) == word {
-			return true
-		}
-		from += i + 1
-	}
-	return false
 }
 
 // escapesKey is the nixpass.File.Memo key of whether a file has both a

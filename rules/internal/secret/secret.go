@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
 )
 
 // A pattern is a token format with a fixed, recognisable shape.
@@ -102,7 +104,7 @@ type Match struct {
 // examples and placeholders.
 func Find(s string) (Match, bool) {
 	for _, p := range patterns {
-		if len(s) < p.minLen || !slices.ContainsFunc(p.markers, func(m string) bool { return strings.Contains(s, m) }) {
+		if len(s) < p.minLen || !slices.ContainsFunc(p.markers, func(m string) bool { return edit.Contains(s, m) }) {
 			continue
 		}
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {

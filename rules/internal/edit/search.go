@@ -1,0 +1,58 @@
+package edit
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Contains reports whether s contains word, as strings.Contains does,
+// for the prefilters of rules that skip text which cannot hold what they
+// look for. It searches for the byte of word least frequent in Nix code
+// (its first upper-case letter, else its first underscore, else its
+// first byte) instead of its first byte: looking for isNull, ghp_ or
+// -----BEGIN from i, g or - stops at nearly every word.
+func Contains[S string | []byte](s S, word string) bool {
+	if word == "" {
+		return true
+	}
+	at := searchByte(word)
+	for from := at; from < len(s); {
+		i := indexByte(s[from:], word[at])
+		if i < 0 {
+			return false
+		}
+		if start := from + i - at; start+len(word) <= len(s) && hasPrefix(s[start:], word) {
+			return true
+		}
+		from += i + 1
+	}
+	return false
+}
+
+// searchByte returns the index of the byte of word Contains searches for.
+func searchByte(word string) int {
+	if i := strings.IndexFunc(word, func(r rune) bool { return 'A' <= r && r <= 'Z' }); i >= 0 {
+		return i
+	}
+	return max(strings.IndexByte(word, '_'), 0)
+}
+
+func indexByte[S string | []byte](s S, c byte) int {
+	switch s := any(s).(type) {
+	case string:
+		return strings.IndexByte(s, c)
+	case []byte:
+		return bytes.IndexByte(s, c)
+	}
+	return -1
+}
+
+// hasPrefix reports whether s, at least as long as word, starts with it.
+func hasPrefix[S string | []byte](s S, word string) bool {
+	for i := 0; i < len(word); i++ {
+		if s[i] != word[i] {
+			return false
+		}
+	}
+	return true
+}
