@@ -84,17 +84,15 @@ type Attr struct {
 	// by a path are in Set's attributes.
 	Values []ast.Expr
 
-	keyBuf   [1]ast.AttrKey // backing of Keys for a single definition
-	valueBuf [1]ast.Expr    // backing of Values for a single value
+	valueBuf [1]ast.Expr // backing of Values for a single value
 }
 
-// newAttr returns an attribute defined by key k (and bound to value v,
-// when set) without allocating its Keys and Values.
-func (b *attrBuilder) newAttr(name string, kind AttrKind, k ast.AttrKey, pos token.Pos, bd ast.Binding, v ast.Expr) *Attr {
+// newAttr returns an attribute defined by the key keys[0] (a slice of
+// the tree's, capped so that merging appends elsewhere) and bound to
+// value v, when set.
+func (b *attrBuilder) newAttr(name string, kind AttrKind, keys []ast.AttrKey, pos token.Pos, bd ast.Binding, v ast.Expr) *Attr {
 	a := b.attrs.new()
-	*a = Attr{Name: name, Kind: kind, Key: k, Pos: pos, Binding: bd, Value: v}
-	a.keyBuf[0] = k
-	a.Keys = a.keyBuf[:]
+	*a = Attr{Name: name, Kind: kind, Key: keys[0], Keys: keys[:1:1], Pos: pos, Binding: bd, Value: v}
 	if v != nil {
 		a.valueBuf[0] = v
 		a.Values = a.valueBuf[:]
@@ -223,7 +221,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 		if j := s.Lookup(name); j != nil {
 			if j.Set == nil {
 				b.dupAttr(pathString(keys[:i+1]), pos, j.Pos, d.End())
-				s.Duplicates = append(s.Duplicates, b.newAttr(name, PlainAttr, k, pos, d, d.Value))
+				s.Duplicates = append(s.Duplicates, b.newAttr(name, PlainAttr, keys[i:], pos, d, d.Value))
 				return
 			}
 			j.Keys = append(j.Keys, k)
@@ -231,7 +229,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 			continue
 		}
 		nested := b.newAttrSet(d, false, 1)
-		a := b.newAttr(name, PlainAttr, k, pos, d, nil)
+		a := b.newAttr(name, PlainAttr, keys[i:], pos, d, nil)
 		a.Set = nested
 		s.insert(a)
 		s = nested
@@ -242,7 +240,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 		s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)}))
 		return
 	}
-	a := b.newAttr(name, PlainAttr, last, pos, d, d.Value)
+	a := b.newAttr(name, PlainAttr, keys[len(keys)-1:], pos, d, d.Value)
 	a.Set = b.setValue(d.Value)
 	b.add(s, keys, nil, a, d.End())
 }
@@ -254,13 +252,13 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 		kind = InheritedFromAttr
 		s.InheritFroms = append(s.InheritFroms, in.From)
 	}
-	for _, k := range in.Names {
+	for i, k := range in.Names {
 		name, static := ast.KeyName(k)
 		if !static {
 			b.errorf(DynamicInInherit, k.Pos(), k.End(), k.End(), "dynamic attributes not allowed in inherit")
 			continue
 		}
-		a := b.newAttr(name, kind, k, k.Pos(), in, in.From)
+		a := b.newAttr(name, kind, in.Names[i:], k.Pos(), in, in.From)
 		if j := s.Lookup(name); j != nil {
 			b.dupAttr(QuoteName(name), k.Pos(), j.Pos, in.End())
 			s.Duplicates = append(s.Duplicates, a)
