@@ -25,6 +25,7 @@ import (
 // are slices rather than maps keyed by pointer.
 type liveness struct {
 	regions []region
+	nest    nesting
 	// owners holds the owners of all regions, each region's in a run.
 	owners []int32
 	// live holds the definitions used from live code; alive also the
@@ -67,6 +68,7 @@ func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
 	flags := make([]bool, 2*n)
 	l := &liveness{live: flags[:n:n], alive: flags[n:]}
 	l.collectRegions(f.Info)
+	l.nest = nestRegions(l.regions)
 	l.propagate(f.Info, exempt)
 	// Suppressed let bindings are looked up last, among the dead ones
 	// only: the lines of all bindings would cost more. What they keep
@@ -206,18 +208,6 @@ func defName(d *scope.Def) ast.Node {
 		return d.Ident
 	}
 	return d.Key
-}
-
-// innermost returns the smallest region holding [pos, end), or nil.
-func (l *liveness) innermost(pos, end token.Pos) *region {
-	var best *region
-	for i := range l.regions {
-		r := &l.regions[i]
-		if r.from <= pos && end <= r.to && (best == nil || r.to-r.from < best.to-best.from) {
-			best = r
-		}
-	}
-	return best
 }
 
 // edge says that definition to is used in a region of from.

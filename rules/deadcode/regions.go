@@ -1,0 +1,82 @@
+package deadcode
+
+import (
+	"cmp"
+	"go/token"
+	"slices"
+	"sort"
+)
+
+// nesting indexes regions by how they nest, so that finding the
+// innermost region holding a use costs the depth of the nesting rather
+// than the number of regions (a let of a hundred bindings has a hundred
+// regions side by side). Regions come from the spans of a tree, so they
+// nest; when they do not (after syntax errors), or when two are the same
+// span, innermost looks at them all.
+type nesting struct {
+	// byStart holds the indices of the regions sorted by start, outer
+	// ones first; nil when the regions do not nest.
+	byStart []int32
+	// parent[k] is the position in byStart of the region enclosing
+	// byStart[k], or -1.
+	parent []int32
+}
+
+// nestRegions indexes regions.
+func nestRegions(regions []region) nesting {
+	byStart := make([]int32, len(regions))
+	for i := range byStart {
+		byStart[i] = int32(i)
+	}
+	slices.SortFunc(byStart, func(a, b int32) int {
+		ra, rb := &regions[a], &regions[b]
+		return cmp.Or(cmp.Compare(ra.from, rb.from), cmp.Compare(rb.to, ra.to))
+	})
+	parent := make([]int32, len(regions))
+	var open []int32 // positions in byStart of the regions enclosing the current one
+	for k, i := range byStart {
+		r := &regions[i]
+		for len(open) > 0 && regions[byStart[open[len(open)-1]]].to <= r.from {
+			open = open[:len(open)-1]
+		}
+		parent[k] = -1
+		if len(open) > 0 {
+			outer := &regions[byStart[open[len(open)-1]]]
+			if r.to > outer.to || r.from == outer.from && r.to == outer.to {
+				return nesting{} // overlapping or the same: no nesting
+			}
+			parent[k] = open[len(open)-1]
+		}
+		open = append(open, int32(k))
+	}
+	return nesting{byStart, parent}
+}
+
+// innermost returns the smallest region holding [pos, end), or nil.
+func (l *liveness) innermost(pos, end token.Pos) *region {
+	if l.nest.byStart == nil {
+		return l.innermostScan(pos, end)
+	}
+	// The smallest region holding the use encloses (or is) the last
+	// region starting at or before it.
+	by := l.nest.byStart
+	k := sort.Search(len(by), func(k int) bool { return l.regions[by[k]].from > pos }) - 1
+	for ; k >= 0; k = int(l.nest.parent[k]) {
+		if r := &l.regions[by[k]]; r.from <= pos && end <= r.to {
+			return r
+		}
+	}
+	return nil
+}
+
+// innermostScan is innermost for regions that do not nest.
+func (l *liveness) innermostScan(pos, end token.Pos) *region {
+	var best *region
+	for i := range l.regions {
+		r := &l.regions[i]
+		if r.from <= pos && end <= r.to && (best == nil || r.to-r.from < best.to-best.from) {
+			best = r
+		}
+	}
+	return best
+}
