@@ -132,13 +132,24 @@ func IsConstant(e ast.Expr) bool {
 			if !ok || !IsConstant(def.Value) {
 				return false
 			}
-			if _, static := def.Path.PathNames(); !static {
+			if !isStaticPath(def.Path) {
 				return false
 			}
 		}
 		return true
 	}
 	return false
+}
+
+// isStaticPath reports whether every key of p is static (PathNames
+// without building the names).
+func isStaticPath(p *ast.AttrPath) bool {
+	for _, k := range p.Keys {
+		if _, ok := ast.KeyName(k); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // FlakeOutputs returns the function bound to `outputs` in a flake.nix
