@@ -33,7 +33,9 @@ func (c *chunks[T]) take(n, least, most int) []T {
 }
 
 // advance moves to the next kept chunk that holds n items, or allocates
-// one.
+// one. It is kept out of line so that take, the fast path, inlines.
+//
+//go:noinline
 func (c *chunks[T]) advance(n, least, most int) {
 	for c.used < len(c.chunks) {
 		next := c.chunks[c.used]
@@ -100,7 +102,14 @@ func (c *chunks[T]) reset(keep bool) {
 // slab hands out single nodes.
 type slab[T any] struct{ chunks[T] }
 
-func (s *slab[T]) new() *T { return &s.take(1, 8, 1024)[0] }
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		s.advance(1, 8, 1024)
+	}
+	x := &s.free[0]
+	s.free = s.free[1:]
+	return x
+}
 
 // seq hands out the exact-length slices of nodes (call arguments, list
 // elements, bindings, string parts, attribute keys).

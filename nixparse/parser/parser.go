@@ -53,9 +53,10 @@ var parsers = sync.Pool{New: func() any { return new(parser) }}
 // file to the next: the token slice, the chunks its nodes and node lists
 // are carved from, and its scratch stacks are reset, not reallocated, so
 // that a worker parsing thousands of files allocates little more than
-// each file's line table and the values of strings that have escapes or indentation.
+// each file's line table and the values of the strings that have escapes
+// or indentation.
 //
-// The tree ParseFile returns (every node, every node list, and
+// The tree ParseFile returns (every node and node list, File.Comments and
 // File.Tokens) is valid only until the next call of ParseFile on the same
 // Parser, which overwrites it. What is not reused memory stays valid: the
 // *ast.File itself, its Name, Src, Tok (with its line table) and Errors,
