@@ -117,7 +117,10 @@ type attrBuilder struct {
 	attrs   slab[Attr]
 	sets    slab[AttrSet]
 	dynamic slab[DynamicAttr]
-	attrBuf []*Attr // backing of the sets' attribute lists
+	attrBuf buffer[*Attr]       // backing of the sets' attribute lists
+	keyBuf  buffer[ast.AttrKey] // backing of merged attributes' keys
+	indexes []map[string]*Attr  // maps that indexed large sets
+	nIndex  int                 // indexes handed out for this file
 	// literal, when set, gives the sets of literals that are values
 	// (Info.AttrSetOf building a plain set uses the binder's ones).
 	literal func(*ast.AttrSetExpr) *AttrSet
@@ -129,7 +132,9 @@ func (b *attrBuilder) reset() {
 	b.attrs.reset()
 	b.sets.reset()
 	b.dynamic.reset()
-	b.attrBuf = b.attrBuf[:0]
+	b.attrBuf.reset()
+	b.keyBuf.reset()
+	b.nIndex = 0
 }
 
 // newDynamic returns a dynamic attribute holding v, in slab memory.
@@ -177,14 +182,9 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 // newAttrSet returns an empty set with room for size attributes, cut
 // from the builder's buffers.
 func (b *attrBuilder) newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
-	if size > cap(b.attrBuf)-len(b.attrBuf) {
-		b.attrBuf = make([]*Attr, 0, max(size, 2*cap(b.attrBuf), slabFirst))
-	}
-	start := len(b.attrBuf)
-	b.attrBuf = b.attrBuf[:start+size]
 	s := b.sets.new()
 	dynamic, froms, dups := s.Dynamic[:0], s.InheritFroms[:0], s.Duplicates[:0]
-	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf[start : start : start+size]}
+	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf.cut(size)[:0]}
 	s.Dynamic, s.InheritFroms, s.Duplicates = dynamic, froms, dups
 	return s
 }
@@ -211,7 +211,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 	pos := d.Path.Pos()
 	keys := d.Path.Keys
 	for i, k := range keys[:len(keys)-1] {
-		name, static := ast.KeyName(k)
+		name, static := keyName(k)
 		if !static {
 			nested := b.newAttrSet(d, false, 1)
 			s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: k, Pos: pos, Set: nested}))
@@ -224,18 +224,18 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 				s.Duplicates = append(s.Duplicates, b.newAttr(name, PlainAttr, keys[i:], pos, d, d.Value))
 				return
 			}
-			j.Keys = append(j.Keys, k)
+			j.Keys = b.keyBuf.appendTo(j.Keys, k)
 			s = j.Set
 			continue
 		}
 		nested := b.newAttrSet(d, false, 1)
 		a := b.newAttr(name, PlainAttr, keys[i:], pos, d, nil)
 		a.Set = nested
-		s.insert(a)
+		b.insert(s, a)
 		s = nested
 	}
 	last := keys[len(keys)-1]
-	name, static := ast.KeyName(last)
+	name, static := keyName(last)
 	if !static {
 		s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: last, Pos: pos, Value: d.Value, Set: b.setValue(d.Value)}))
 		return
@@ -253,7 +253,7 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 		s.InheritFroms = append(s.InheritFroms, in.From)
 	}
 	for i, k := range in.Names {
-		name, static := ast.KeyName(k)
+		name, static := keyName(k)
 		if !static {
 			b.errorf(DynamicInInherit, k.Pos(), k.End(), k.End(), "dynamic attributes not allowed in inherit")
 			continue
@@ -264,7 +264,7 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 			s.Duplicates = append(s.Duplicates, a)
 			continue
 		}
-		s.insert(a)
+		b.insert(s, a)
 	}
 }
 
@@ -275,7 +275,7 @@ func (b *attrBuilder) addInherit(s *AttrSet, in *ast.Inherit) {
 func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr, raised token.Pos) {
 	j := s.Lookup(a.Name)
 	if j == nil {
-		s.insert(a)
+		b.insert(s, a)
 		return
 	}
 	if j.Set == nil || a.Set == nil || a.Kind != PlainAttr || j.Kind != PlainAttr {
@@ -283,7 +283,7 @@ func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr
 		s.Duplicates = append(s.Duplicates, a)
 		return
 	}
-	j.Keys = append(j.Keys, a.Keys...)
+	j.Keys = b.keyBuf.appendTo(j.Keys, a.Keys...)
 	j.Values = append(j.Values, a.Values...)
 	for _, sub := range a.Set.Attrs {
 		b.add(j.Set, keys, append(subs[:len(subs):len(subs)], sub.Name), sub, raised)
@@ -295,17 +295,38 @@ func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr
 // indexAbove is the size from which an AttrSet indexes its attributes.
 const indexAbove = 8
 
-func (s *AttrSet) insert(a *Attr) {
-	s.Attrs = append(s.Attrs, a)
+// insert adds a to s, indexing s once it is large.
+func (b *attrBuilder) insert(s *AttrSet, a *Attr) {
+	s.Attrs = b.attrBuf.appendTo(s.Attrs, a)
 	switch {
 	case s.index != nil:
 		s.index[a.Name] = a
 	case len(s.Attrs) > indexAbove:
-		s.index = make(map[string]*Attr, 2*len(s.Attrs))
+		s.index = b.indexMap(2 * len(s.Attrs))
 		for _, x := range s.Attrs {
 			s.index[x.Name] = x
 		}
 	}
+}
+
+// indexMap returns an empty map for indexing a set of about n
+// attributes, reused from an earlier file when there is one.
+func (b *attrBuilder) indexMap(n int) map[string]*Attr {
+	if b.nIndex == len(b.indexes) {
+		b.indexes = append(b.indexes, make(map[string]*Attr, n))
+	} else {
+		clear(b.indexes[b.nIndex])
+	}
+	b.nIndex++
+	return b.indexes[b.nIndex-1]
+}
+
+// keyName is ast.KeyName with the common case, a plain name, inlined.
+func keyName(k ast.AttrKey) (string, bool) {
+	if n, ok := k.(*ast.Name); ok {
+		return n.Name, true
+	}
+	return ast.KeyName(k)
 }
 
 func (b *attrBuilder) dupAttr(path string, pos, prev, raised token.Pos) {
@@ -321,7 +342,7 @@ func (b *attrBuilder) errorf(kind ErrorKind, pos, end, raised token.Pos, format 
 func pathNames(keys []ast.AttrKey) []string {
 	names := make([]string, len(keys))
 	for i, k := range keys {
-		if n, ok := ast.KeyName(k); ok {
+		if n, ok := keyName(k); ok {
 			names[i] = n
 		}
 	}

@@ -22,20 +22,30 @@ type env struct {
 	withs []*ast.WithExpr
 	// inWith is the nearest with env at or above this one, or nil.
 	inWith *env
+	depth  int             // for a with: how many withs enclose its body, itself included
 	defs   []*Def          // small scopes: searched linearly
 	byNm   map[string]*Def // large scopes
 }
 
-// withList returns e.withs, making it on first use.
-func (e *env) withList() []*ast.WithExpr {
+// withList returns the withs of the with env e, innermost first: e.withs,
+// cut from the binder's buffer on first use and then shared by every
+// reference under e.
+func (b *binder) withList(e *env) []*ast.WithExpr {
 	if e.withs == nil {
-		for s := e; s != nil; s = s.up {
-			if s.with != nil {
-				e.withs = append(e.withs, s.with)
-			}
-		}
+		e.withs = appendWiths(b.withBuf.cut(e.depth)[:0], e)
 	}
 	return e.withs
+}
+
+// appendWiths appends the withs of e and its enclosing scopes, innermost
+// first.
+func appendWiths(withs []*ast.WithExpr, e *env) []*ast.WithExpr {
+	for s := e; s != nil; s = s.up {
+		if s.with != nil {
+			withs = append(withs, s.with)
+		}
+	}
+	return withs
 }
 
 // innermostWith returns the with env nearest e, or nil.
@@ -90,7 +100,8 @@ type binder struct {
 	envs    slab[env]
 	idents  slab[ast.Ident] // references made by inherit
 	names   slab[ast.Name]  // inherited names given by a string key
-	defBuf  []*Def          // backing of the scopes' definition lists
+	defBuf  buffer[*Def]    // backing of the scopes' definition lists
+	withBuf buffer[*ast.WithExpr]
 	envMaps []map[string]*Def
 	nEnvMap int // envMaps handed out for this file
 	spine   []*ast.BinaryExpr
@@ -134,6 +145,10 @@ func (b *binder) withEnv(up *env, w *ast.WithExpr) *env {
 	e := b.envs.new()
 	*e = env{up: up, with: w, skip: up}
 	e.inWith = e
+	e.depth = 1
+	if outer := up.innermostWith(); outer != nil {
+		e.depth += outer.depth
+	}
 	if up != nil && up.with != nil {
 		e.skip = up.skip
 	}
@@ -144,17 +159,6 @@ func (b *binder) withEnv(up *env, w *ast.WithExpr) *env {
 		b.info.nested[outer.with] = append(b.info.nested[outer.with], w)
 	}
 	return e
-}
-
-// defSlice returns a slice of n definitions for a scope, cut from a
-// shared buffer.
-func (b *binder) defSlice(n int) []*Def {
-	if n > cap(b.defBuf)-len(b.defBuf) {
-		b.defBuf = make([]*Def, 0, max(n, 2*cap(b.defBuf), slabFirst))
-	}
-	s := b.defBuf[len(b.defBuf) : len(b.defBuf)+n : len(b.defBuf)+n]
-	b.defBuf = b.defBuf[:len(b.defBuf)+n]
-	return s
 }
 
 // binary binds an operator chain without recursing along it, so that
@@ -194,8 +198,8 @@ func (b *binder) scope(n ast.Node, e *env) *env {
 }
 
 // lookup resolves name in e: its static definition, else (builtin set)
-// a global, else the withs that may supply it (innermost first).
-func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
+// a global, else the innermost with env (whose withs may supply it).
+func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
 	var firstWith *env
 	for s := e; s != nil; {
 		if s.with != nil {
@@ -213,10 +217,7 @@ func lookup(name string, e *env) (d *Def, builtin bool, withs []*ast.WithExpr) {
 	if IsGlobal(name) {
 		return nil, true, nil
 	}
-	if firstWith != nil {
-		withs = firstWith.withList() // shared by every reference under it
-	}
-	return nil, false, withs
+	return nil, false, firstWith
 }
 
 // ref resolves the reference id in e.
@@ -224,7 +225,7 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	if b.cur != nil {
 		b.cur.direct = append(b.cur.direct, id)
 	}
-	d, builtin, withs := lookup(id.Name, e)
+	d, builtin, with := lookup(id.Name, e)
 	if builtin {
 		d = b.info.builtins[id.Name]
 		if d == nil {
@@ -239,15 +240,13 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 		b.use(id, d)
 		return
 	}
-	if len(withs) == 0 {
+	if with == nil {
 		b.errorf(UndefinedVariable, id.Pos(), id.End(), token.NoPos, "undefined variable '%s'", id.Name)
 		return
 	}
+	withs := b.withList(with)
 	b.info.WithRefs[id] = withs
-	if b.info.withUses == nil {
-		b.info.withUses = map[*ast.WithExpr][]*ast.Ident{}
-	}
-	b.info.withUses[withs[0]] = append(b.info.withUses[withs[0]], id)
+	b.info.withRefList = append(b.info.withRefList, withRef{withs[0], id})
 }
 
 func (b *binder) use(id *ast.Ident, d *Def) {
@@ -365,7 +364,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		} else if lit, ok := s.Node.(*ast.AttrSetExpr); ok {
 			own = lit
 		}
-		defs := b.defSlice(len(s.Attrs))
+		defs := b.defBuf.cut(len(s.Attrs))
 		for i, a := range s.Attrs {
 			d := b.newDef(Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a})
 			d.Ident, _ = a.Key.(*ast.Name)
@@ -446,7 +445,7 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 	if l.Formals != nil {
 		n = len(l.Formals.List)
 	}
-	defs := b.defSlice(n + 1)[:0]
+	defs := b.defBuf.cut(n + 1)[:0]
 	if l.Arg != nil {
 		kind := LambdaArgDef
 		if l.Formals != nil {

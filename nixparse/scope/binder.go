@@ -80,7 +80,7 @@ func (b *Binder) prepare(f *ast.File) {
 // a large file made big is dropped rather than cleared for each small
 // file after it.
 type mapPeaks struct {
-	refs, withRefs, names, sets, withUses, nested, inherits, inherited, bindingOf, builtins, plain int
+	refs, withRefs, names, sets, nested, inherits, inherited, bindingOf, builtins, plain int
 }
 
 // reset empties the memory of the previous file for f.
@@ -89,20 +89,20 @@ func (b *Binder) reset(f *ast.File) {
 	limit := len(f.Tokens)/4 + 64
 	info, p := &b.info, &b.peaks
 	*info = Info{
-		Defs:      info.Defs[:0],
-		Errors:    info.Errors[:0],
-		Refs:      reuseMap(info.Refs, &p.refs, limit),
-		WithRefs:  reuseMap(info.WithRefs, &p.withRefs, limit),
-		names:     reuseMap(info.names, &p.names, limit),
-		sets:      reuseMap(info.sets, &p.sets, limit),
-		withUses:  reuseMap(info.withUses, &p.withUses, limit),
-		nested:    reuseMap(info.nested, &p.nested, limit),
-		inherits:  reuseMap(info.inherits, &p.inherits, limit),
-		inherited: reuseMap(info.inherited, &p.inherited, limit),
-		bindingOf: reuseMap(info.bindingOf, &p.bindingOf, limit),
-		builtins:  reuseMap(info.builtins, &p.builtins, limit),
-		plain:     reuseMap(info.plain, &p.plain, limit),
-		scopes:    info.scopes[:0],
+		Defs:        info.Defs[:0],
+		Errors:      info.Errors[:0],
+		Refs:        reuseMap(info.Refs, &p.refs, limit),
+		WithRefs:    reuseMap(info.WithRefs, &p.withRefs, limit),
+		names:       reuseMap(info.names, &p.names, limit),
+		sets:        reuseMap(info.sets, &p.sets, limit),
+		withRefList: info.withRefList[:0],
+		nested:      reuseMap(info.nested, &p.nested, limit),
+		inherits:    reuseMap(info.inherits, &p.inherits, limit),
+		inherited:   reuseMap(info.inherited, &p.inherited, limit),
+		bindingOf:   reuseMap(info.bindingOf, &p.bindingOf, limit),
+		builtins:    reuseMap(info.builtins, &p.builtins, limit),
+		plain:       reuseMap(info.plain, &p.plain, limit),
+		scopes:      info.scopes[:0],
 	}
 	if info.Refs == nil {
 		info.Refs = make(map[*ast.Ident]*Def, limit/4)
@@ -123,16 +123,20 @@ func (b *Binder) reset(f *ast.File) {
 	bd.envs.reset()
 	bd.idents.reset()
 	bd.names.reset()
-	bd.defBuf = bd.defBuf[:0]
+	bd.defBuf.reset()
+	bd.withBuf.reset()
 	bd.nEnvMap = 0
 	b.attrs.reset()
 }
 
-// reuseMap returns m emptied, or nil when it reached more than limit
-// entries (then the caller makes a new one if it needs one).
+// reuseMap returns m emptied, or nil when it once held much more than
+// limit entries (then the caller makes a new one if it needs one).
+// Clearing a sparse map costs about a byte per slot, far less than
+// growing one again, so only a map left very large by a large file is
+// dropped.
 func reuseMap[K comparable, V any](m map[K]V, peak *int, limit int) map[K]V {
 	*peak = max(*peak, len(m))
-	if m == nil || *peak > limit {
+	if m == nil || *peak > max(16*limit, 1<<14) {
 		*peak = 0
 		return nil
 	}

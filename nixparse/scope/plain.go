@@ -34,7 +34,7 @@ func (b *binder) plainSet(x *ast.AttrSetExpr, e *env) bool {
 		case *ast.Inherit:
 			if bd.From == nil {
 				for _, k := range bd.Names {
-					name, _ := ast.KeyName(k)
+					name, _ := keyName(k)
 					b.inheritRef(k, name, e)
 				}
 			}
@@ -69,14 +69,14 @@ func plainNames(x *ast.AttrSetExpr, names []string) ([]string, bool) {
 			if len(bd.Path.Keys) > 1 {
 				return names, false
 			}
-			name, static := ast.KeyName(bd.Path.Keys[0])
+			name, static := keyName(bd.Path.Keys[0])
 			if !static {
 				return names, false
 			}
 			names = append(names, name)
 		case *ast.Inherit:
 			for _, k := range bd.Names {
-				name, static := ast.KeyName(k)
+				name, static := keyName(k)
 				if !static {
 					return names, false
 				}

@@ -164,7 +164,9 @@ type Info struct {
 	Errors []Error
 
 	names       map[*ast.Name]*Def
-	withUses    map[*ast.WithExpr][]*ast.Ident    // by innermost with
+	withRefList []withRef // references that may come from withs, in binding order
+	withUsesOf  sync.Once
+	withUses    map[*ast.WithExpr][]*ast.Ident    // withRefList by innermost with, made by UsesOfWith
 	nested      map[*ast.WithExpr][]*ast.WithExpr // withs directly inside a with's body
 	inherits    map[*ast.Name]*ast.Ident
 	inherited   map[*ast.Ident]*ast.Name
@@ -190,6 +192,7 @@ func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr { return info.WithRefs[
 // UsesOfWith returns the references that may come from w: those not
 // bound statically with w among their enclosing withs, in source order.
 func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident {
+	info.withUsesOf.Do(info.groupWithUses)
 	var uses []*ast.Ident
 	stack := []*ast.WithExpr{w}
 	for len(stack) > 0 {
@@ -200,6 +203,31 @@ func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident {
 	}
 	slices.SortFunc(uses, func(a, b *ast.Ident) int { return int(a.Pos()) - int(b.Pos()) })
 	return uses
+}
+
+// withRef is a reference that may come from with, its innermost with.
+type withRef struct {
+	with *ast.WithExpr
+	id   *ast.Ident
+}
+
+// groupWithUses makes withUses from withRefList: a slice per with, cut
+// from one array.
+func (info *Info) groupWithUses() {
+	counts := map[*ast.WithExpr]int{}
+	for _, r := range info.withRefList {
+		counts[r.with]++
+	}
+	all := make([]*ast.Ident, 0, len(info.withRefList))
+	info.withUses = make(map[*ast.WithExpr][]*ast.Ident, len(counts))
+	for _, r := range info.withRefList {
+		uses, ok := info.withUses[r.with]
+		if !ok {
+			n := counts[r.with]
+			uses, all = all[len(all):len(all):len(all)+n], all[:len(all)+n]
+		}
+		info.withUses[r.with] = append(uses, r.id)
+	}
 }
 
 // IsBuiltin reports whether id refers to a global of Nix's base
@@ -278,7 +306,14 @@ func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
 			break
 		}
 	}
-	d, builtin, withs := lookup(name, inner)
+	d, builtin, with := lookup(name, inner)
+	var withs []*ast.WithExpr
+	if with != nil {
+		withs = with.withs
+		if withs == nil { // no reference used them: not kept
+			withs = appendWiths(nil, with)
+		}
+	}
 	if builtin {
 		if d = info.builtins[name]; d == nil {
 			d = &Def{Name: name, Kind: BuiltinDef}

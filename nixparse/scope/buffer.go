@@ -1,0 +1,30 @@
+package scope
+
+// buffer cuts short slices (a scope's definitions, a set's attributes, a
+// with's list of enclosing withs) from one backing array, so that they
+// cost no allocation each. When the array is full a larger one replaces
+// it; reset keeps the last, largest one for the next file.
+type buffer[T any] struct{ buf []T }
+
+// cut returns a slice of n values, exclusively the caller's (its
+// capacity is n).
+func (b *buffer[T]) cut(n int) []T {
+	if n > cap(b.buf)-len(b.buf) {
+		b.buf = make([]T, 0, max(n, 2*cap(b.buf), slabFirst))
+	}
+	start := len(b.buf)
+	b.buf = b.buf[:start+n]
+	return b.buf[start : start+n : start+n]
+}
+
+// appendTo is append(s, vs...) that, when s is full, moves s to a slice
+// twice as long cut from b instead of the heap.
+func (b *buffer[T]) appendTo(s []T, vs ...T) []T {
+	if len(s)+len(vs) <= cap(s) {
+		return append(s, vs...)
+	}
+	t := b.cut(2 * (len(s) + len(vs)))[:0]
+	return append(append(t, s...), vs...)
+}
+
+func (b *buffer[T]) reset() { b.buf = b.buf[:0] }
