@@ -44,14 +44,8 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // rule looking for one builtin skips the many files without it at the
 // cost of a byte search.
 func mayName(f *nixpass.File, name string) bool {
-	return edit.Contains(f.Src, name) || f.Memo(escapesKey{}, func() any {
-		return bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
-	}).(bool)
+	return edit.Contains(f.Src, name) || bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
 }
-
-// escapesKey is the nixpass.File.Memo key of whether a file has both a
-// backslash and the word builtins.
-type escapesKey struct{}
 
 // unbound reports whether id refers to no binding of the file.
 func unbound(f *nixpass.File, id *ast.Ident) bool {
