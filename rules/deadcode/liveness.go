@@ -224,7 +224,11 @@ func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
 		} else if kept(d) {
 			l.expand(di)
 		}
+		// Once d is live, its other uses cannot make it more so.
 		for _, use := range d.Uses {
+			if l.live[di] {
+				break
+			}
 			r := l.innermost(use.Pos(), use.End())
 			if r == nil {
 				l.mark(di)
