@@ -1,10 +1,6 @@
 package edit
 
-import (
-	"slices"
-
-	"github.com/nixaudit/nixaudit/nixparse/ast"
-)
+import "github.com/nixaudit/nixaudit/nixparse/ast"
 
 // Precedence levels of Nix expressions, from the loosest (functions, let,
 // with, assert, if) to the tightest (atoms), as in the Nix manual's
@@ -147,16 +143,38 @@ func Parent(root, n ast.Node) ast.Node {
 }
 
 // ancestors is Ancestors, going into every node unless byPos.
-func ancestors(root, n ast.Node, byPos bool) (out []ast.Node, found bool) {
-	ast.InspectWithStack(root, func(m ast.Node, stack []ast.Node) bool {
-		switch {
-		case found:
-			return false
-		case m == n:
-			out, found = slices.Clone(stack), true
-			return false
+func ancestors(root, n ast.Node, byPos bool) ([]ast.Node, bool) {
+	a := &ancestorFinder{target: n, byPos: byPos}
+	a.stack = a.buf[:0]
+	ast.Walk(a, root)
+	return a.stack, a.found
+}
+
+// ancestorFinder is the visitor of ancestors: stack holds the nodes
+// enclosing the one visited, then, once found, those enclosing target.
+type ancestorFinder struct {
+	target ast.Node
+	byPos  bool
+	found  bool
+	stack  []ast.Node
+	buf    [16]ast.Node // the stack's first memory: trees are seldom deeper
+}
+
+func (a *ancestorFinder) Visit(n ast.Node) ast.Visitor {
+	switch {
+	case n == nil: // leaving the node on top of the stack
+		if !a.found {
+			a.stack = a.stack[:len(a.stack)-1]
 		}
-		return !byPos || m.Pos() <= n.Pos() && n.End() <= m.End()
-	})
-	return out, found
+		return nil
+	case a.found:
+		return nil
+	case n == a.target:
+		a.found = true
+		return nil
+	case a.byPos && (n.Pos() > a.target.Pos() || a.target.End() > n.End()):
+		return nil
+	}
+	a.stack = append(a.stack, n)
+	return a
 }
