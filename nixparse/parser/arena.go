@@ -223,10 +223,13 @@ func (a *arena) reset(keep bool) {
 	}
 }
 
-// reserve sizes the slabs of the node types whose count the tokens tell:
-// exactly (one StringExpr per opening quote, one AttrDef per =, one
-// LambdaExpr per :) or about (a third of the identifiers are references,
-// the rest names), so that a file's nodes of these types take one chunk.
+// reserve sizes the slabs and seqs of the node types whose count the
+// tokens tell: exactly (one StringExpr per opening quote, one AttrDef per
+// =, one LambdaExpr per :, one list per [), at most (one set per {, one
+// binding per = or inherit, one attribute key per = or . or ?, but for
+// inherited names) or about (a third of the identifiers are references,
+// the rest names; half the dots are selects), so that a file's nodes of
+// these types take one chunk.
 func (a *arena) reserve(n *[ast.OPERATOR + 1]int) {
 	a.ident.reserve(n[ast.IDENT] / 3)
 	a.name.reserve(n[ast.IDENT] * 2 / 3)
@@ -242,4 +245,10 @@ func (a *arena) reserve(n *[ast.OPERATOR + 1]int) {
 	a.inherit.reserve(n[ast.KEYWORD_INHERIT])
 	a.comment.reserve(n[ast.COMMENT])
 	a.commentList.reserve(n[ast.COMMENT])
+	a.list.reserve(n[ast.LBRACK])
+	a.paren.reserve(n[ast.LPAREN])
+	a.set.reserve(n[ast.LBRACE])
+	a.sel.reserve(n[ast.DOT] / 2)
+	a.bindings.reserve(n[ast.ASSIGN] + n[ast.KEYWORD_INHERIT])
+	a.keys.reserve(n[ast.ASSIGN] + n[ast.DOT] + n[ast.QUESTION])
 }
