@@ -27,8 +27,8 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 		}
 		for _, b := range bindings {
 			def, name := singleNameDef(b)
-			if def == nil || nixshape.HasDocComment(f.File, def) {
-				continue // documented under its own name on purpose (nixdoc)
+			if def == nil {
+				continue
 			}
 			sel, ok := def.Value.(*ast.SelectExpr)
 			if !ok || sel.Default != nil {
@@ -40,8 +40,8 @@ func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 			}
 			keys := sel.Path.Keys
 			last, ok := keys[len(keys)-1].(*ast.Name)
-			if !ok || last.Name != name.Name {
-				continue
+			if !ok || last.Name != name.Name || nixshape.HasDocComment(f.File, def) {
+				continue // a documented binding is a name of its own on purpose (nixdoc)
 			}
 			// x.b.a gives inherit (x.b) a; (x).a gives inherit (x) a.
 			from := f.Text(ast.Unparen(sel.X))
