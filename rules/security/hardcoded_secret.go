@@ -61,7 +61,7 @@ cache and everyone with access to the repository can read the credential.
 // documentation are functions whose arguments document options, and
 // documentationAttrs the attributes of mkOption that do.
 var (
-	documentation      = []string{"lib.literalExpression", "lib.literalExample", "lib.literalMD", "lib.mdDoc"}
+	documentation      = newNameSet("lib.literalExpression", "lib.literalExample", "lib.literalMD", "lib.mdDoc")
 	documentationAttrs = []string{"example", "defaultText", "description"}
 )
 
@@ -83,7 +83,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	// (f a) b, whose function is the name.
 	var docs map[*ast.CallExpr]bool
 	for _, c := range nixmatch.CallsOf(pass) {
-		if c.Name.RefersAny(documentation...) {
+		if _, ok := documentation.find(c.Name); ok {
 			if docs == nil {
 				docs = map[*ast.CallExpr]bool{}
 			}

@@ -54,7 +54,7 @@ activation precisely so that this does not happen.
 	SecuritySeverity: "8.0",
 }
 
-var evalReaders = []string{"builtins.readFile", "lib.fileContents", "lib.readFile", "lib.importJSON", "lib.strings.fileContents"}
+var evalReaders = newNameSet("builtins.readFile", "lib.fileContents", "lib.readFile", "lib.importJSON", "lib.strings.fileContents")
 
 func runSecretReadAtEval(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
@@ -62,7 +62,7 @@ func runSecretReadAtEval(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, c := range nixmatch.CallsOf(pass) {
-		if !c.Name.RefersAny(evalReaders...) {
+		if _, ok := evalReaders.find(c.Name); !ok {
 			continue
 		}
 		// The reader is the function of the innermost application of

@@ -53,7 +53,7 @@ import (builtins.fetchTarball {
 }
 
 // evalFetchers are the builtins that fetch while evaluating.
-var evalFetchers = []string{"builtins.fetchTarball", "builtins.fetchurl", "builtins.fetchGit", "builtins.fetchTree"}
+var evalFetchers = newNameSet("builtins.fetchTarball", "builtins.fetchurl", "builtins.fetchGit", "builtins.fetchTree")
 
 var (
 	hashAttrs = []string{"sha256", "hash", "narHash"}
@@ -67,25 +67,23 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
 	for _, c := range nixmatch.CallsOf(pass) {
+		fetcher, ok := evalFetchers.find(c.Name)
+		if !ok {
+			continue
+		}
 		// The fetcher is the function of the innermost application of
 		// (f a) b, whose own first argument is the fetcher's.
 		call := c.Innermost()
-		for _, fetcher := range evalFetchers {
-			if !c.Name.Refers(fetcher) {
-				continue
-			}
-			if pinned(call.Args[0], fetcher == "builtins.fetchGit" || fetcher == "builtins.fetchTree", !flake) {
-				break
-			}
-			d := analysis.Diagnostic{Pos: call.Pos(), End: call.Args[0].End(),
-				Message: fetcher + " without a hash or rev fetches whatever the server returns today: add sha256 (or rev for git)"}
-			if flake {
-				d.Message = fetcher + " without a hash or rev fails in pure (flake) evaluation: add sha256 (or rev for git), or make it a flake input"
-				d = analyzer.WithSeverity(d, analyzer.SeverityError)
-			}
-			pass.Report(d)
-			break
+		if pinned(call.Args[0], fetcher == "builtins.fetchGit" || fetcher == "builtins.fetchTree", !flake) {
+			continue
 		}
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.Args[0].End(),
+			Message: fetcher + " without a hash or rev fetches whatever the server returns today: add sha256 (or rev for git)"}
+		if flake {
+			d.Message = fetcher + " without a hash or rev fails in pure (flake) evaluation: add sha256 (or rev for git), or make it a flake input"
+			d = analyzer.WithSeverity(d, analyzer.SeverityError)
+		}
+		pass.Report(d)
 	}
 	return nil, nil
 }
