@@ -115,7 +115,8 @@ func appendName(buf []string, info *scope.Info, e ast.Expr, depth int) ([]string
 // exactly.
 func Refers(info *scope.Info, e ast.Expr, target string) bool {
 	var buf [4]string
-	return nameIn(buf[:0], info, e).Refers(target)
+	names, root := nameIn(buf[:0], info, e)
+	return refers(info, names, root, target)
 }
 
 // refers is Refers for the name got, starting from root, that e denotes.
@@ -170,7 +171,8 @@ func equalDotted(names []string, dotted string) bool {
 // RefersAny reports whether e refers to one of targets (see Refers).
 func RefersAny(info *scope.Info, e ast.Expr, targets ...string) bool {
 	var buf [4]string
-	return nameIn(buf[:0], info, e).RefersAny(targets...)
+	names, root := nameIn(buf[:0], info, e)
+	return refersAny(info, names, root, targets...)
 }
 
 // A Name is the name an expression denotes, resolved once so that it can
@@ -188,14 +190,34 @@ func NameOf(info *scope.Info, e ast.Expr) Name {
 }
 
 // nameIn resolves the name e denotes into buf, which callers give from
-// their stack for names they only compare: the name is valid as long as
-// buf is.
-func nameIn(buf []string, info *scope.Info, e ast.Expr) Name {
-	names, root := appendName(buf, info, e, 0)
+// their stack for names they only compare: the names are valid as long
+// as buf is. They are not returned as a Name: escape analysis follows a
+// struct as a whole, and root, which the binder's tables may keep, would
+// take buf to the heap with it.
+func nameIn(buf []string, info *scope.Info, e ast.Expr) (names []string, root *ast.Ident) {
+	names, root = appendName(buf, info, e, 0)
 	if root == nil {
-		return Name{info: info}
+		return nil, nil
 	}
-	return Name{info, names, root}
+	return names, root
+}
+
+// refersAny is RefersAny for the name got, starting from root.
+func refersAny(info *scope.Info, got []string, root *ast.Ident, targets ...string) bool {
+	for _, t := range targets {
+		if refers(info, got, root, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// last returns the last of names, or "".
+func last(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[len(names)-1]
 }
 
 // nameSlab resolves names into shared chunks of memory, so that the
@@ -223,24 +245,14 @@ func (s *nameSlab) of(info *scope.Info, e ast.Expr) Name {
 
 // Last returns the last name of the name ("mkDerivation" for
 // stdenv.mkDerivation), or "" when the expression denotes no name.
-func (n Name) Last() string {
-	if len(n.names) == 0 {
-		return ""
-	}
-	return n.names[len(n.names)-1]
-}
+func (n Name) Last() string { return last(n.names) }
 
 // Refers reports whether the name refers to target (see Refers).
 func (n Name) Refers(target string) bool { return refers(n.info, n.names, n.root, target) }
 
 // RefersAny reports whether the name refers to one of targets.
 func (n Name) RefersAny(targets ...string) bool {
-	for _, t := range targets {
-		if n.Refers(t) {
-			return true
-		}
-	}
-	return false
+	return refersAny(n.info, n.names, n.root, targets...)
 }
 
 // CallArgs returns the arguments of e when e calls a function that refers

@@ -234,12 +234,13 @@ func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bo
 // value collects the definition of path by e, and the definitions below
 // it when e is a set.
 func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) {
-	e, wrapped, never := unwrap(c.info, e)
-	if never {
+	var buf [4]string
+	u, names, root := unwrapInto(buf[:0], c.info, e)
+	if u.never {
 		return // mkIf false v defines nothing
 	}
-	cond = cond || wrapped
-	if c.merged(m, path, key, d, e, cond) {
+	e, cond = u.value, cond || u.conditional
+	if u.call && c.merged(m, path, key, d, names, root, u.args, cond) {
 		return
 	}
 	if len(path) > 0 && d != nil {
@@ -249,15 +250,10 @@ func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef
 }
 
 // merged collects the parts of `mkMerge [ … ]` and `optionalAttrs c set`
-// as definitions of path, and reports whether e was one of these.
-func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) bool {
-	fun, args := FlattenCall(e)
-	if fun == nil {
-		return false
-	}
-	var buf [4]string
-	name := nameIn(buf[:0], c.info, fun)
-	if name.Refers("lib.mkMerge") && len(args) == 1 {
+// as definitions of path, and reports whether the call with args of the
+// function named names (from root) was one of these.
+func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDef, names []string, root *ast.Ident, args []ast.Expr, cond bool) bool {
+	if refers(c.info, names, root, "lib.mkMerge") && len(args) == 1 {
 		if l, ok := ast.Unparen(args[0]).(*ast.ListExpr); ok {
 			for _, el := range l.Elems {
 				c.value(m, path, key, d, el, cond)
@@ -265,7 +261,7 @@ func (c *collector) merged(m *Module, path []string, key ast.Node, d *ast.AttrDe
 			return true
 		}
 	}
-	if name.RefersAny("lib.optionalAttrs", "lib.attrsets.optionalAttrs") && len(args) == 2 {
+	if refersAny(c.info, names, root, "lib.optionalAttrs", "lib.attrsets.optionalAttrs") && len(args) == 2 {
 		if !IsBool(c.info, args[0], false) { // optionalAttrs false s is { }
 			c.value(m, path, key, d, args[1], true)
 		}
@@ -299,12 +295,13 @@ func (c *collector) below(m *Module, path []string, e ast.Expr, cond bool) {
 		}
 	case *ast.CallExpr:
 		// let … in mkIf c { … }: the wrapper under a scope.
-		if u, wrapped, never := unwrap(c.info, v); never {
+		var buf [4]string
+		if u, names, root := unwrapInto(buf[:0], c.info, v); u.never {
 			return
-		} else if u != ast.Expr(v) {
-			c.below(m, path, u, cond || wrapped)
+		} else if u.value != ast.Expr(v) {
+			c.below(m, path, u.value, cond || u.conditional)
 		} else {
-			c.merged(m, path, nil, nil, v, cond)
+			c.merged(m, path, nil, nil, names, root, u.args, cond)
 		}
 	}
 }

@@ -149,30 +149,30 @@ func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 	fun, args := FlattenCall(c)
 	w.force(fun, WHNF, via)
 	var buf [4]string
-	name := nameIn(buf[:0], w.info, fun) // resolved once for every table
+	names, root := nameIn(buf[:0], w.info, fun) // resolved once for every table
 	switch {
-	case name.RefersAny("lib.optional", "lib.lists.optional") && len(args) == 2:
+	case refersAny(w.info, names, root, "lib.optional", "lib.lists.optional") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		if d == Elems {
 			w.force(args[1], WHNF, via)
 		}
-	case name.RefersAny("lib.optionals", "lib.lists.optionals") && len(args) == 2:
+	case refersAny(w.info, names, root, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		w.force(args[1], d, via)
-	case name.RefersAny(listFunctions...) && len(args) >= 1:
+	case refersAny(w.info, names, root, listFunctions...) && len(args) >= 1:
 		w.force(args[len(args)-1], Spine, via)
 	default:
-		for i := range min(strictCount(name), len(args)) {
+		for i := range min(strictCount(w.info, names, root), len(args)) {
 			w.force(args[i], WHNF, via)
 		}
 	}
 }
 
 // strictCount returns how many leading arguments the function named
-// fun always evaluates.
-func strictCount(fun Name) int {
-	s, ok := strictByLast[fun.Last()]
-	if !ok || !fun.Refers(s.target) {
+// names (from root) always evaluates.
+func strictCount(info *scope.Info, names []string, root *ast.Ident) int {
+	s, ok := strictByLast[last(names)]
+	if !ok || !refers(info, names, root, s.target) {
 		return 0
 	}
 	return s.n

@@ -37,32 +37,42 @@ func Unwrap(info *scope.Info, e ast.Expr) (value ast.Expr, conditional bool) {
 // unwrap is Unwrap that also reports whether one of the mkIfs has the
 // literal condition false: such a definition never applies.
 func unwrap(info *scope.Info, e ast.Expr) (value ast.Expr, conditional, never bool) {
-	e = ast.Unparen(e)
-	for range maxDepth {
-		fun, args := FlattenCall(e)
-		if fun == nil {
-			return e, conditional, never
-		}
-		w, ok := wrapperOf(info, fun)
-		if !ok || len(args) != w.n+1 {
-			return e, conditional, never
-		}
-		if w.target == "lib.mkIf" {
-			conditional = true
-			never = never || IsBool(info, args[0], false)
-		}
-		e = ast.Unparen(args[w.n])
-	}
-	return e, conditional, never
+	var buf [4]string
+	u, _, _ := unwrapInto(buf[:0], info, e)
+	return u.value, u.conditional, u.never
 }
 
-// wrapperOf returns the wrapper fun refers to.
-func wrapperOf(info *scope.Info, fun ast.Expr) (wrapper, bool) {
-	var buf [4]string
-	name := nameIn(buf[:0], info, fun)
-	w, ok := wrappers[name.Last()]
-	if !ok || !name.Refers(w.target) {
-		return wrapper{}, false
+// unwrapped is what unwrapInto finds.
+type unwrapped struct {
+	value              ast.Expr
+	conditional, never bool
+	// call reports whether value is a call (with args), whose function's
+	// name unwrapInto returns: it is resolved once, for the wrappers and
+	// the caller's own tables.
+	call bool
+	args []ast.Expr
+}
+
+// unwrapInto is unwrap, resolving names into buf; when value is a call,
+// names and root are its function's name (see nameIn).
+func unwrapInto(buf []string, info *scope.Info, e ast.Expr) (u unwrapped, names []string, root *ast.Ident) {
+	u.value = ast.Unparen(e)
+	for i := 0; ; i++ {
+		fun, args := FlattenCall(u.value)
+		if fun == nil {
+			return u, nil, nil
+		}
+		names, root = nameIn(buf[:0], info, fun)
+		u.call, u.args = true, args
+		w, ok := wrappers[last(names)]
+		if i == maxDepth || !ok || len(args) != w.n+1 || !refers(info, names, root, w.target) {
+			return u, names, root
+		}
+		if w.target == "lib.mkIf" {
+			u.conditional = true
+			u.never = u.never || IsBool(info, args[0], false)
+		}
+		u.value = ast.Unparen(args[w.n])
+		u.call, u.args = false, nil
 	}
-	return w, true
 }
