@@ -122,7 +122,7 @@ func snapshot(f *ast.File, info *scope.Info) string {
 // reuseFiles parses the inline sources of the other tests, the .nix
 // files of the nixparse testdata, and the first halves of these files
 // (unterminated constructs, syntax errors).
-func reuseFiles(t *testing.T) []*ast.File {
+func reuseFiles(t testing.TB) []*ast.File {
 	srcs := map[string]string{
 		"dups.nix":    "let x = 1; in { a = 1; a.b = 2; inherit x; inherit x; c.d = 1; c = { e = x; }; \"${x}\" = 3; }",
 		"merge.nix":   "x: with x; { a.b = 1; a = rec { c = b; }; d = rec { e = 1; }; d.f = e; }",
@@ -183,4 +183,28 @@ func TestBinderReuse(t *testing.T) {
 			t.Fatalf("%s: a reused Binder answers differently from Bind\n got %.3000s\nwant %.3000s", files[i].Name, got, want[i])
 		}
 	}
+}
+
+// FuzzBindReuse binds a, b and a again with one Binder: each answer must
+// be the one a fresh Bind gives, whatever the previous file left in the
+// Binder.
+func FuzzBindReuse(f *testing.F) {
+	files := reuseFiles(f)
+	for i, a := range files {
+		f.Add(a.Src, files[(i+1)%len(files)].Src)
+	}
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		fa := parser.ParseFile(token.NewFileSet(), "a.nix", a)
+		fb := parser.ParseFile(token.NewFileSet(), "b.nix", b)
+		wantA, wantB := snapshot(fa, scope.Bind(fa)), snapshot(fb, scope.Bind(fb))
+		var bd scope.Binder
+		for _, c := range []struct {
+			f    *ast.File
+			want string
+		}{{fa, wantA}, {fb, wantB}, {fa, wantA}} {
+			if got := snapshot(c.f, bd.Bind(c.f)); got != c.want {
+				t.Fatalf("%s: a reused Binder answers differently from Bind\n got %.3000s\nwant %.3000s", c.f.Name, got, c.want)
+			}
+		}
+	})
 }

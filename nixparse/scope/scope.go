@@ -17,8 +17,8 @@
 // `inherit x;` (without a source) both defines x in its set and refers to
 // x in the enclosing scope. The syntax tree has only an *ast.Name there, so
 // the binder makes an *ast.Ident for that reference (same name, same
-// position) and treats it like any other reference: it is in Refs or
-// WithRefs, in Def.Uses and in the results of the queries.
+// position) and treats it like any other reference: it is in Def.Uses
+// and in the results of the queries.
 // Info.InheritRef maps the inherited *ast.Name to it and Info.IsInherit
 // tells such references apart.
 //
@@ -151,19 +151,15 @@ type Info struct {
 	// Defs lists every non-builtin definition, scope by scope in source
 	// order.
 	Defs []*Def
-	// Refs maps each variable reference to its definition (a builtin
-	// global's Def for builtins). A reference that can only come from a
-	// `with` (or is undefined) is absent.
-	Refs map[*ast.Ident]*Def
-	// WithRefs maps each reference that is not statically bound to the
-	// enclosing `with` expressions that may supply it, innermost first.
-	// References under the same withs share one slice: do not modify it.
-	WithRefs map[*ast.Ident][]*ast.WithExpr
 	// Errors lists the semantic errors in the order Nix finds them
 	// (see Error.Raised).
 	Errors []Error
 
-	names       map[*ast.Name]*Def
+	// refs maps each variable reference to its definition (a builtin
+	// global's Def for builtins) or else to the innermost with scope,
+	// whose withs may supply it; an undefined reference is absent.
+	refs        table[*ast.Ident, refTarget]
+	names       table[*ast.Name, *Def]
 	withRefList []withRef // references that may come from withs, in binding order
 	withUsesOf  sync.Once
 	withUses    map[*ast.WithExpr][]*ast.Ident    // withRefList by innermost with, made by UsesOfWith
@@ -173,7 +169,7 @@ type Info struct {
 	bindingOnce sync.Once
 	bindingOf   map[*ast.Ident]*Def // built on first use by BindingOf
 	builtins    map[string]*Def
-	sets        map[ast.Node]*AttrSet // nil for a plain set (see plainSet)
+	sets        table[ast.Node, *AttrSet] // nil for a plain set (see plainSet)
 	plainMu     sync.Mutex
 	plain       map[ast.Node]*AttrSet // plain sets built by AttrSetOf
 	tf          *token.File
@@ -182,12 +178,20 @@ type Info struct {
 
 // DefOf returns the definition id refers to (a BuiltinDef for globals),
 // or nil when it can only come from a `with` or is undefined.
-func (info *Info) DefOf(id *ast.Ident) *Def { return info.Refs[id] }
+func (info *Info) DefOf(id *ast.Ident) *Def {
+	r, _ := info.refs.get(id)
+	return r.def
+}
 
 // WithsOf returns the `with` expressions that may supply id, innermost
 // first; nil when id is bound statically or is a builtin. The slice is
 // shared: do not modify it.
-func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr { return info.WithRefs[id] }
+func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr {
+	if r, _ := info.refs.get(id); r.with != nil {
+		return r.with.withs
+	}
+	return nil
+}
 
 // UsesOfWith returns the references that may come from w: those not
 // bound statically with w among their enclosing withs, in source order.
@@ -233,13 +237,14 @@ func (info *Info) groupWithUses() {
 // IsBuiltin reports whether id refers to a global of Nix's base
 // environment.
 func (info *Info) IsBuiltin(id *ast.Ident) bool {
-	d := info.Refs[id]
+	d := info.DefOf(id)
 	return d != nil && d.Kind == BuiltinDef
 }
 
 // IsUndefined reports whether id has no definition and no enclosing with.
 func (info *Info) IsUndefined(id *ast.Ident) bool {
-	return info.Refs[id] == nil && len(info.WithRefs[id]) == 0
+	_, ok := info.refs.get(id)
+	return !ok
 }
 
 // DefByName returns the definition a binding name makes: a let or rec
@@ -247,7 +252,10 @@ func (info *Info) IsUndefined(id *ast.Ident) bool {
 // inherited name in a let or rec set, a formal, a lambda argument or an
 // @-name. It returns nil for names that define no variable (attributes of
 // non-rec sets, inner keys of paths).
-func (info *Info) DefByName(n *ast.Name) *Def { return info.names[n] }
+func (info *Info) DefByName(n *ast.Name) *Def {
+	d, _ := info.names.get(n)
+	return d
+}
 
 // InheritRef returns the reference that `inherit x;` (without a source)
 // makes to x in the enclosing scope, or nil.
@@ -265,7 +273,9 @@ func (info *Info) IsInherit(id *ast.Ident) (*ast.Name, bool) {
 // nil when id lies outside every binding value.
 func (info *Info) BindingOf(id *ast.Ident) *Def {
 	info.bindingOnce.Do(func() {
-		info.bindingOf = make(map[*ast.Ident]*Def, len(info.Refs))
+		if info.bindingOf == nil { // else emptied by the Binder
+			info.bindingOf = make(map[*ast.Ident]*Def, info.refs.len())
+		}
 		for _, d := range info.Defs {
 			for _, r := range d.direct {
 				info.bindingOf[r] = d
@@ -279,7 +289,7 @@ func (info *Info) BindingOf(id *ast.Ident) *Def {
 // legacy let, or nil when n was merged into an earlier definition (its
 // attributes are in that one) or is not such a node.
 func (info *Info) AttrSetOf(n ast.Expr) *AttrSet {
-	s, ok := info.sets[n]
+	s, ok := info.sets.get(n)
 	if !ok || s != nil {
 		return s
 	}
