@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -156,4 +157,25 @@ func FuzzParseReuse(f *testing.F) {
 			prevStrs, prevCopies = strs, copies
 		}
 	})
+}
+
+// TestParserReuseAllocations checks that a Parser that has parsed a file
+// parses it again allocating only what the tree does not reuse: the
+// File, its token.File with its FileSet entry and line table (files
+// without errors or strings whose values need new memory).
+func TestParserReuseAllocations(t *testing.T) {
+	for _, name := range []string{"lambdas.nix", "numbers.nix", "or.nix", "paths.nix"} {
+		src, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fset := token.NewFileSet()
+		var p parser.Parser
+		p.ParseFile(fset, name, src)
+		reused := testing.AllocsPerRun(10, func() { p.ParseFile(fset, name, src) })
+		fresh := testing.AllocsPerRun(10, func() { parser.ParseFile(fset, name, src) })
+		if reused > 6 || fresh < 4*reused {
+			t.Errorf("%s: %v allocations per parse with a reused Parser (want at most 6), %v fresh", name, reused, fresh)
+		}
+	}
 }
