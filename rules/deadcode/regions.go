@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"go/token"
 	"slices"
-	"sort"
 )
 
 // nesting indexes regions by how they nest, so that finding the
@@ -60,8 +59,16 @@ func (l *liveness) innermost(pos, end token.Pos) *region {
 	// The smallest region holding the use encloses (or is) the last
 	// region starting at or before it.
 	by := l.nest.byStart
-	k := sort.Search(len(by), func(k int) bool { return l.regions[by[k]].from > pos }) - 1
-	for ; k >= 0; k = int(l.nest.parent[k]) {
+	lo, hi := 0, len(by) // lo ends as the number of regions starting at or before pos
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if l.regions[by[mid]].from > pos {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	for k := lo - 1; k >= 0; k = int(l.nest.parent[k]) {
 		if r := &l.regions[by[k]]; r.from <= pos && end <= r.to {
 			return r
 		}
