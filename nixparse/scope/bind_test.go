@@ -342,3 +342,13 @@ func TestPlainSets(t *testing.T) {
 		t.Errorf("resolution %s", got)
 	}
 }
+
+// TestNilQueries checks that the queries answer nil for nil nodes, as
+// lookups in maps did.
+func TestNilQueries(t *testing.T) {
+	_, info := bind(t, "x: x")
+	if info.DefOf(nil) != nil || info.WithsOf(nil) != nil || info.IsBuiltin(nil) || !info.IsUndefined(nil) ||
+		info.DefByName(nil) != nil || info.AttrSetOf(nil) != nil {
+		t.Error("a query about nil found something")
+	}
+}

@@ -57,9 +57,11 @@ func (t *table[K, V]) find(k K) (slot uint64, entry int32) {
 	}
 }
 
-// get returns the value of k, and whether k has one.
+// get returns the value of k, and whether k has one (a nil k has
+// none).
 func (t *table[K, V]) get(k K) (V, bool) {
-	if len(t.slots) == 0 {
+	var nilKey K
+	if len(t.slots) == 0 || k == nilKey {
 		var zero V
 		return zero, false
 	}
