@@ -15,7 +15,7 @@ func Contains[S string | []byte](s S, word string) bool {
 	if word == "" {
 		return true
 	}
-	at := searchByte(word)
+	at := SearchByte(word)
 	for from := at; from < len(s); {
 		i := indexByte(s[from:], word[at])
 		if i < 0 {
@@ -29,8 +29,9 @@ func Contains[S string | []byte](s S, word string) bool {
 	return false
 }
 
-// searchByte returns the index of the byte of word Contains searches for.
-func searchByte(word string) int {
+// SearchByte returns the index of the byte of word Contains searches
+// for, the one least frequent in Nix code.
+func SearchByte(word string) int {
 	if i := strings.IndexFunc(word, func(r rune) bool { return 'A' <= r && r <= 'Z' }); i >= 0 {
 		return i
 	}

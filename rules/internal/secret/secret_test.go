@@ -143,3 +143,14 @@ func TestMaySecretName(t *testing.T) {
 		t.Errorf("IsSecretName(api\\u212Aey) = false")
 	}
 }
+
+// TestCommonMarkerByte pins the bytes that patterns with several
+// markers search for first.
+func TestCommonMarkerByte(t *testing.T) {
+	want := []byte{'A', '_', 0, 0, 0}
+	for i, p := range patterns {
+		if p.common != want[i] {
+			t.Errorf("%s %s: common = %q, want %q", p.kind, p.re, p.common, want[i])
+		}
+	}
+}
