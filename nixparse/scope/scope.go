@@ -37,9 +37,14 @@
 //	info.AttrSetOf(set)          // merged attributes of a set or let
 //	scope.FileErrors(file, info) // syntax and semantic errors, Nix's order
 //
-// Bind makes one pass over the tree; Defs and Attrs come from slabs and
-// the rarely used maps are made on first use, so that binding costs a
-// fraction of parsing.
+// Bind makes one pass over the tree; Defs and Attrs come from slabs,
+// references, names and sets are indexed by tables hashed on position,
+// plain set literals get their AttrSet only when asked for, and the
+// rarely used maps are made on first use, so that binding costs a
+// fraction of parsing. A Binder (var b scope.Binder; info := b.Bind(f))
+// does the same in memory kept from one file to the next: a worker
+// binding many files then allocates next to nothing, and each Info is
+// valid until the Binder binds the next file.
 package scope
 
 import (
