@@ -62,13 +62,23 @@ func CallsOf(pass *analysis.Pass) []Call {
 	}).([]Call)
 }
 
-// callTypes are the nodes findCalls looks at.
-var callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
+// callTypes are the nodes findCalls looks at, callType those it counts.
+var (
+	callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
+	callType  = []ast.Node{(*ast.CallExpr)(nil)}
+)
 
 // findCalls returns the calls of f, whose Inspector is in.
 func findCalls(f *nixpass.File, in *nixpass.Inspector) []Call {
-	buf := callsScratch.get()
-	out := *buf
+	// Counted first, the calls are appended to a slice of their size:
+	// walking the file's Inspector twice costs less than growing the
+	// slice (or copying it from a buffer), as calls hold pointers.
+	n := 0
+	in.Preorder(callType, func(ast.Node) { n++ })
+	if n == 0 {
+		return nil
+	}
+	out := make([]Call, 0, n)
 	// A walk meets the inner applications of (f a) b right after the
 	// outer one, and the operands of `//` right after the update: both
 	// are recognised without a set of nodes.
@@ -99,14 +109,9 @@ func findCalls(f *nixpass.File, in *nixpass.Inspector) []Call {
 			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
 		}
 	})
-	*buf = out
-	out = callsScratch.keep(buf)
 	names := nameSlab{buf: make([]string, 0, 2*len(out)+4)} // most names have two parts
 	for i := range out {
 		out[i].Name = names.of(f.Info, out[i].Fun)
 	}
 	return out
 }
-
-// callsScratch lends findCalls its buffers.
-var callsScratch scratch[Call]
