@@ -73,7 +73,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	var passwords map[ast.Expr]bool
-	for _, d := range plaintextPasswords(nixmatch.Of(pass).Defs) {
+	for _, d := range plaintextPasswords(pass) {
 		if passwords == nil {
 			passwords = map[ast.Expr]bool{}
 		}

@@ -44,7 +44,7 @@ to the repository.
 ` + "```",
 		Requires: []*analysis.Analyzer{nixpass.Analyzer, nixmatch.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			for _, d := range plaintextPasswords(nixmatch.Of(pass).Defs) {
+			for _, d := range plaintextPasswords(pass) {
 				s := d.Value.(*ast.StringExpr)
 				text, _ := nixmatch.StringParts(s, "")
 				pass.Report(analysis.Diagnostic{Pos: s.Pos(), End: s.End(), Category: secretCategory,
@@ -65,9 +65,20 @@ var passwordOptions = []string{
 	"users.extraUsers.*.password", "users.extraUsers.*.initialPassword",
 }
 
-// plaintextPasswords returns the user password options set to string
-// literals (hardcoded-secret leaves them to plaintext-password).
-func plaintextPasswords(defs []nixmatch.OptionDef) []nixmatch.OptionDef {
+// passwordsKey is the nixpass.File.Memo key of a file's plaintext
+// passwords.
+type passwordsKey struct{}
+
+// plaintextPasswords returns the user password options the file under
+// analysis in pass sets to string literals (hardcoded-secret leaves them
+// to plaintext-password), found once per file for both rules.
+func plaintextPasswords(pass *analysis.Pass) []nixmatch.OptionDef {
+	return nixpass.Of(pass).Memo(passwordsKey{}, func() any { return findPlaintextPasswords(nixmatch.Of(pass).Defs) }).([]nixmatch.OptionDef)
+}
+
+// findPlaintextPasswords returns the user password options of defs set
+// to string literals.
+func findPlaintextPasswords(defs []nixmatch.OptionDef) []nixmatch.OptionDef {
 	var out []nixmatch.OptionDef
 	for _, p := range passwordOptions {
 		for _, d := range nixmatch.Find(defs, p) {

@@ -60,7 +60,7 @@ capabilities.
 
 func runServiceRunsAsRoot(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, s := range definedServices(nixmatch.Of(pass).Defs) {
+	for _, s := range definedServices(pass) {
 		users := s.setting("User")
 		for _, d := range users {
 			if v, ok := nixmatch.String(d.Value); ok && v == "root" {

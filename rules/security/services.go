@@ -3,6 +3,8 @@ package security
 import (
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
@@ -28,14 +30,15 @@ func (s service) isSet(f *nixpass.File, name string) bool {
 	})
 }
 
-// definedServices returns the systemd services f defines: those whose
-// command (serviceConfig.ExecStart or script) is set here, not replaced
-// in a unit defined elsewhere (ExecStart = [ "" "…" ]), that say when
-// or why they run (see declaresUnit), and whose
-// service and serviceConfig sets are written out. A service f only
-// adjusts (one a NixOS module defines, with its own User and hardening)
-// or whose settings are computed cannot be judged from f and is skipped.
-func definedServices(all []nixmatch.OptionDef) []service {
+// services returns the systemd services a file whose definitions are
+// all defines: those whose command (serviceConfig.ExecStart or script)
+// is set here, not replaced in a unit defined elsewhere (ExecStart =
+// [ "" "…" ]), that say when or why they run (see declaresUnit), and
+// whose service and serviceConfig sets are written out. A service the
+// file only adjusts (one a NixOS module defines, with its own User and
+// hardening) or whose settings are computed cannot be judged from it and
+// is skipped.
+func services(all []nixmatch.OptionDef) []service {
 	var out []service
 	for _, defs := range nixmatch.Group(nixmatch.Under(all, "systemd.services.*"), 3) {
 		s := service{name: defs[0].Path[2], defs: defs}
@@ -63,6 +66,15 @@ func definedServices(all []nixmatch.OptionDef) []service {
 		out = append(out, s)
 	}
 	return out
+}
+
+// servicesKey is the nixpass.File.Memo key of a file's services.
+type servicesKey struct{}
+
+// definedServices returns the services (see services) of the file under
+// analysis in pass, found once per file for all the rules about them.
+func definedServices(pass *analysis.Pass) []service {
+	return nixpass.Of(pass).Memo(servicesKey{}, func() any { return services(nixmatch.Of(pass).Defs) }).([]service)
 }
 
 // resetsCommand reports whether an ExecStart definition is systemd's

@@ -72,7 +72,7 @@ var hardening = []struct {
 
 func runSystemdMissingHardening(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, s := range definedServices(nixmatch.Of(pass).Defs) {
+	for _, s := range definedServices(pass) {
 		dynamic := s.isSet(f, "DynamicUser")
 		var missing []string
 		for _, h := range hardening {
