@@ -53,17 +53,28 @@ func matchPrefix(path []string, pattern string) (int, bool) {
 	}
 }
 
-// patternLen returns the number of names of a pattern. Find and Under
-// skip the definitions whose paths are too short for it without looking
-// at their names: most of a file's are.
-func patternLen(pattern string) int { return strings.Count(pattern, ".") + 1 }
+// A quickPattern rejects most paths a pattern cannot match without
+// walking the pattern: Find and Under try every definition of a file.
+type quickPattern struct {
+	n     int    // the number of names of the pattern
+	first string // its first name
+}
+
+func quick(pattern string) quickPattern {
+	first, _, _ := strings.Cut(pattern, ".")
+	return quickPattern{strings.Count(pattern, ".") + 1, first}
+}
+
+// mayMatch reports whether the pattern may match a path of at least its
+// length beginning with first.
+func (q quickPattern) mayMatch(first string) bool { return q.first == "*" || q.first == first }
 
 // Find returns the definitions whose path matches pattern exactly.
 func Find(defs []OptionDef, pattern string) []OptionDef {
 	var out []OptionDef
-	n := patternLen(pattern)
+	q := quick(pattern)
 	for _, d := range defs {
-		if len(d.Path) == n && Match(d.Path, pattern) {
+		if len(d.Path) == q.n && q.mayMatch(d.Path[0]) && Match(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}
@@ -75,9 +86,9 @@ func Find(defs []OptionDef, pattern string) []OptionDef {
 // contributes to some service, however its paths were split.
 func Under(defs []OptionDef, pattern string) []OptionDef {
 	var out []OptionDef
-	n := patternLen(pattern)
+	q := quick(pattern)
 	for _, d := range defs {
-		if len(d.Path) >= n && MatchPrefix(d.Path, pattern) {
+		if len(d.Path) >= q.n && q.mayMatch(d.Path[0]) && MatchPrefix(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}

@@ -18,6 +18,10 @@ func TestMatch(t *testing.T) {
 		{"services.nginx", "services", false, true},
 		{"a.b", "a.c", false, false},
 		{"a", "a", true, true},
+		{"x.y", "*.y", true, true},
+		{"${n}.y.z", "*.y", false, true},
+		{"${n}.y", "${n}.y", false, false},
+		{"b.y", "a.y", false, false},
 	} {
 		path, pat := strings.Split(tc.path, "."), tc.pattern
 		if got := Match(path, pat); got != tc.match {
@@ -28,6 +32,13 @@ func TestMatch(t *testing.T) {
 		}
 		if got := MatchPrefixNames(path, strings.Split(pat, ".")); got != tc.prefix {
 			t.Errorf("MatchPrefixNames(%s, %s) = %v, want %v", tc.path, pat, got, tc.prefix)
+		}
+		defs := []OptionDef{{Path: path}}
+		if got := len(Find(defs, pat)) == 1; got != tc.match {
+			t.Errorf("Find([%s], %s) found it: %v, want %v", tc.path, pat, got, tc.match)
+		}
+		if got := len(Under(defs, pat)) == 1; got != tc.prefix {
+			t.Errorf("Under([%s], %s) found it: %v, want %v", tc.path, pat, got, tc.prefix)
 		}
 	}
 }
