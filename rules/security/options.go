@@ -12,6 +12,9 @@ import (
 func checkOptions(pass *analysis.Pass, patterns []string, flag func(f *nixpass.File, d nixmatch.OptionDef) string) {
 	f := nixpass.Of(pass)
 	defs := nixmatch.Of(pass).Defs
+	if len(defs) == 0 {
+		return // not a module: nothing to match the patterns against
+	}
 	for _, p := range patterns {
 		for _, d := range nixmatch.Find(defs, p) {
 			if d.Value == nil {
