@@ -71,21 +71,3 @@ func benchFiles(b *testing.B) (files []*ast.File, size int) {
 	}
 	return files, size
 }
-
-// BenchmarkParseBindReuse lexes, parses and binds every file with one
-// parser.Parser and one Binder, as a worker of the driver loads files:
-// the figure to hold against `nix-instantiate --parse` (MB/s is over the
-// source size).
-func BenchmarkParseBindReuse(b *testing.B) {
-	files, size := benchFiles(b)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	var p parser.Parser
-	var bd scope.Binder
-	for b.Loop() {
-		fset := token.NewFileSet()
-		for _, f := range files {
-			bd.Bind(p.ParseFile(fset, f.Name, f.Src))
-		}
-	}
-}

@@ -245,12 +245,12 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 		return
 	}
 	withs := b.withList(with) // kept in with for WithsOf
-	b.info.refs.put(id, refTarget{with: with})
+	b.info.refs.put(id, id.NamePos, refTarget{with: with})
 	b.info.withRefList = append(b.info.withRefList, withRef{withs[0], id})
 }
 
 func (b *binder) use(id *ast.Ident, d *Def) {
-	b.info.refs.put(id, refTarget{def: d})
+	b.info.refs.put(id, id.NamePos, refTarget{def: d})
 	d.Uses = append(d.Uses, id)
 }
 
@@ -355,7 +355,7 @@ func (b *binder) key(k ast.AttrKey, e *env) {
 // belongs to (nil for a set literal); it returns the scope the set's
 // values are bound in (the let body's scope).
 func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
-	b.info.sets.put(s.Node, s)
+	b.info.putSet(s.Node, s)
 	inner := e
 	if s.Rec || owner != nil {
 		kind, own := RecDef, ast.Expr(nil)
@@ -371,7 +371,7 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 			b.define(d)
 			for _, k := range a.Keys {
 				if n, ok := k.(*ast.Name); ok {
-					b.info.names.put(n, d)
+					b.info.names.put(n, n.NamePos, d)
 				}
 			}
 			defs[i] = d
@@ -453,14 +453,14 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		}
 		d := b.newDef(Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l})
 		b.define(d)
-		b.info.names.put(l.Arg, d)
+		b.info.names.put(l.Arg, l.Arg.NamePos, d)
 		defs = append(defs, d)
 	}
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
 			d := b.newDef(Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l})
 			b.define(d)
-			b.info.names.put(f.Name, d)
+			b.info.names.put(f.Name, f.Name.NamePos, d)
 			defs = append(defs, d)
 		}
 		b.checkFormals(l)

@@ -348,7 +348,8 @@ func TestPlainSets(t *testing.T) {
 func TestNilQueries(t *testing.T) {
 	_, info := bind(t, "x: x")
 	if info.DefOf(nil) != nil || info.WithsOf(nil) != nil || info.IsBuiltin(nil) || !info.IsUndefined(nil) ||
-		info.DefByName(nil) != nil || info.AttrSetOf(nil) != nil {
+		info.DefByName(nil) != nil || info.AttrSetOf(nil) != nil || info.AttrSetOf((*ast.AttrSetExpr)(nil)) != nil ||
+		info.AttrSetOf(&ast.Ident{Name: "x"}) != nil {
 		t.Error("a query about nil found something")
 	}
 }

@@ -19,7 +19,7 @@ func (b *binder) plainSet(x *ast.AttrSetExpr, e *env) bool {
 	if !b.isPlain(x) {
 		return false
 	}
-	b.info.sets.put(x, nil) // built on demand
+	b.info.putSet(x, nil) // built on demand
 	for _, bd := range x.Bindings {
 		if in, ok := bd.(*ast.Inherit); ok && in.From != nil {
 			b.expr(in.From, e)
@@ -125,7 +125,7 @@ func (info *Info) plainAttrSet(n ast.Node) *AttrSet {
 // literalSet returns the AttrSet the binder made or makes for the set
 // literal x. info.plainMu must be held.
 func (info *Info) literalSet(x *ast.AttrSetExpr) *AttrSet {
-	s, ok := info.sets.get(x)
+	s, ok := info.set(x)
 	if !ok || s != nil {
 		return s
 	}

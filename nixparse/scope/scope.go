@@ -184,15 +184,14 @@ type Info struct {
 // DefOf returns the definition id refers to (a BuiltinDef for globals),
 // or nil when it can only come from a `with` or is undefined.
 func (info *Info) DefOf(id *ast.Ident) *Def {
-	r, _ := info.refs.get(id)
-	return r.def
+	return info.ref(id).def
 }
 
 // WithsOf returns the `with` expressions that may supply id, innermost
 // first; nil when id is bound statically or is a builtin. The slice is
 // shared: do not modify it.
 func (info *Info) WithsOf(id *ast.Ident) []*ast.WithExpr {
-	if r, _ := info.refs.get(id); r.with != nil {
+	if r := info.ref(id); r.with != nil {
 		return r.with.withs
 	}
 	return nil
@@ -248,8 +247,8 @@ func (info *Info) IsBuiltin(id *ast.Ident) bool {
 
 // IsUndefined reports whether id has no definition and no enclosing with.
 func (info *Info) IsUndefined(id *ast.Ident) bool {
-	_, ok := info.refs.get(id)
-	return !ok
+	r := info.ref(id)
+	return r.def == nil && r.with == nil
 }
 
 // DefByName returns the definition a binding name makes: a let or rec
@@ -258,7 +257,10 @@ func (info *Info) IsUndefined(id *ast.Ident) bool {
 // @-name. It returns nil for names that define no variable (attributes of
 // non-rec sets, inner keys of paths).
 func (info *Info) DefByName(n *ast.Name) *Def {
-	d, _ := info.names.get(n)
+	if n == nil {
+		return nil
+	}
+	d, _ := info.names.get(n, n.NamePos)
 	return d
 }
 
@@ -294,7 +296,7 @@ func (info *Info) BindingOf(id *ast.Ident) *Def {
 // legacy let, or nil when n was merged into an earlier definition (its
 // attributes are in that one) or is not such a node.
 func (info *Info) AttrSetOf(n ast.Expr) *AttrSet {
-	s, ok := info.sets.get(n)
+	s, ok := info.set(n)
 	if !ok || s != nil {
 		return s
 	}

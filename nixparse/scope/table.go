@@ -1,18 +1,22 @@
 package scope
 
-import "go/token"
+import (
+	"go/token"
+
+	"github.com/nixaudit/nixaudit/nixparse/ast"
+)
 
 // table maps the nodes of one file to values. It stands for a Go map
 // keyed by node where the binder makes one entry per reference, name or
-// set: nodes hash by position (distinct nodes of a file rarely share
-// one), and a reused table is emptied at a cost in proportion to the new
-// file, not to the largest file it held, which clearing a map costs.
-type table[K interface {
-	comparable
-	Pos() token.Pos
-}, V any] struct {
+// set: nodes hash by their position, which callers pass along (distinct
+// nodes of a file rarely share one; taking it from the key would make
+// every key escape), and a reused table is emptied at a cost in
+// proportion to the new file, not to the largest file it held, which
+// clearing a map costs.
+type table[K comparable, V any] struct {
 	slots []int32 // 1 + the index of an entry, 0 for a free slot
 	keys  []K
+	poss  []token.Pos
 	vals  []V
 	shift uint // 64 - log2(len(slots))
 }
@@ -20,9 +24,9 @@ type table[K interface {
 // reset empties t and sizes it for about n entries.
 func (t *table[K, V]) reset(n int) {
 	if cap(t.keys) < n {
-		t.keys, t.vals = make([]K, 0, n), make([]V, 0, n)
+		t.keys, t.poss, t.vals = make([]K, 0, n), make([]token.Pos, 0, n), make([]V, 0, n)
 	}
-	t.keys, t.vals = t.keys[:0], t.vals[:0]
+	t.keys, t.poss, t.vals = t.keys[:0], t.poss[:0], t.vals[:0]
 	t.size(n)
 }
 
@@ -42,14 +46,11 @@ func (t *table[K, V]) size(n int) {
 	t.shift = 64 - bits
 }
 
-func (t *table[K, V]) home(k K) uint64 {
-	return uint64(k.Pos()) * 0x9E3779B97F4A7C15 >> t.shift
-}
-
-// find returns the slot holding k, or the free slot where k would go.
-func (t *table[K, V]) find(k K) (slot uint64, entry int32) {
+// find returns the slot holding k (at pos), or the free slot where k
+// would go.
+func (t *table[K, V]) find(k K, pos token.Pos) (slot uint64, entry int32) {
 	mask := uint64(len(t.slots) - 1)
-	for h := t.home(k); ; h = (h + 1) & mask {
+	for h := uint64(pos) * 0x9E3779B97F4A7C15 >> t.shift; ; h = (h + 1) & mask {
 		e := t.slots[h]
 		if e == 0 || t.keys[e-1] == k {
 			return h, e
@@ -57,15 +58,13 @@ func (t *table[K, V]) find(k K) (slot uint64, entry int32) {
 	}
 }
 
-// get returns the value of k, and whether k has one (a nil k has
-// none).
-func (t *table[K, V]) get(k K) (V, bool) {
-	var nilKey K
-	if len(t.slots) == 0 || k == nilKey {
+// get returns the value of k (at pos), and whether k has one.
+func (t *table[K, V]) get(k K, pos token.Pos) (V, bool) {
+	if len(t.slots) == 0 {
 		var zero V
 		return zero, false
 	}
-	_, e := t.find(k)
+	_, e := t.find(k, pos)
 	if e == 0 {
 		var zero V
 		return zero, false
@@ -73,17 +72,18 @@ func (t *table[K, V]) get(k K) (V, bool) {
 	return t.vals[e-1], true
 }
 
-// put sets the value of k.
-func (t *table[K, V]) put(k K, v V) {
+// put sets the value of k (at pos).
+func (t *table[K, V]) put(k K, pos token.Pos, v V) {
 	if 4*(len(t.keys)+1) > 3*len(t.slots) {
 		t.grow()
 	}
-	slot, e := t.find(k)
+	slot, e := t.find(k, pos)
 	if e != 0 {
 		t.vals[e-1] = v
 		return
 	}
 	t.keys = append(t.keys, k)
+	t.poss = append(t.poss, pos)
 	t.vals = append(t.vals, v)
 	t.slots[slot] = int32(len(t.keys))
 }
@@ -92,7 +92,7 @@ func (t *table[K, V]) put(k K, v V) {
 func (t *table[K, V]) grow() {
 	t.size(max(2*len(t.slots)*3/4, 8))
 	for i, k := range t.keys {
-		slot, _ := t.find(k)
+		slot, _ := t.find(k, t.poss[i])
 		t.slots[slot] = int32(i + 1)
 	}
 }
@@ -105,4 +105,52 @@ func (t *table[K, V]) len() int { return len(t.keys) }
 type refTarget struct {
 	def  *Def
 	with *env
+}
+
+// ref returns what id resolves to (nothing for nil).
+func (info *Info) ref(id *ast.Ident) refTarget {
+	if id == nil {
+		return refTarget{}
+	}
+	r, _ := info.refs.get(id, id.NamePos)
+	return r
+}
+
+// set returns the AttrSet of n (nil for a plain set), and whether the
+// binder met n as a set.
+func (info *Info) set(n ast.Node) (*AttrSet, bool) {
+	if pos, ok := setPos(n); ok {
+		return info.sets.get(n, pos)
+	}
+	return nil, false
+}
+
+func (info *Info) putSet(n ast.Node, s *AttrSet) {
+	pos, _ := setPos(n)
+	info.sets.put(n, pos, s)
+}
+
+// setPos returns the position of a node that may hold a set: a set
+// literal, a let, or an attribute definition whose path implies sets.
+// It reports false for other nodes and nil ones.
+func setPos(n ast.Node) (token.Pos, bool) {
+	switch x := n.(type) {
+	case *ast.AttrSetExpr:
+		if x != nil {
+			return x.Pos(), true
+		}
+	case *ast.LetExpr:
+		if x != nil {
+			return x.Pos(), true
+		}
+	case *ast.LegacyLetExpr:
+		if x != nil {
+			return x.Pos(), true
+		}
+	case *ast.AttrDef:
+		if x != nil {
+			return x.Pos(), true
+		}
+	}
+	return token.NoPos, false
 }
