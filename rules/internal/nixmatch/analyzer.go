@@ -45,8 +45,5 @@ type indexKey struct{}
 // indexOf returns f's Index, computed once per file whether a rule asks
 // through Of, Options or Modules.
 func indexOf(f *nixpass.File) *Index {
-	return f.Memo(indexKey{}, func() any {
-		c := collect(f)
-		return &Index{Modules: c.modules, Defs: c.defs}
-	}).(*Index)
+	return f.Memo(indexKey{}, func() any { return collect(f) }).(*Index)
 }

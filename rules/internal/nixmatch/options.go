@@ -82,17 +82,13 @@ type collector struct {
 	paths []string
 }
 
-func collect(f *nixpass.File) *collector {
-	c := &collector{file: f.File, info: f.Info}
+// collect returns the Index of f.
+func collect(f *nixpass.File) *Index {
 	if f.Expr == nil {
-		return c
+		return &Index{}
 	}
 	buf := defsScratch.get()
-	c.defs = *buf
-	defer func() {
-		*buf = c.defs
-		c.defs = defsScratch.keep(buf)
-	}()
+	c := collector{file: f.File, info: f.Info, defs: *buf}
 	if filepath.Base(f.Name) != "flake.nix" {
 		c.module(nil, f.Expr)
 		if len(c.modules) > 0 {
@@ -107,7 +103,8 @@ func collect(f *nixpass.File) *collector {
 			c.args(call.Args)
 		}
 	}
-	return c
+	*buf = c.defs
+	return &Index{Modules: c.modules, Defs: defsScratch.keep(buf)}
 }
 
 // defsScratch lends collect its buffers.
