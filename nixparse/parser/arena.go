@@ -33,7 +33,8 @@ func (c *chunks[T]) take(n, least, most int) []T {
 }
 
 // advance moves to the next kept chunk that holds n items, or allocates
-// one. It is kept out of line so that take, the fast path, inlines.
+// one. It is kept out of line, so that the fast paths that call it (take,
+// slab.new) stay short.
 //
 //go:noinline
 func (c *chunks[T]) advance(n, least, most int) {
