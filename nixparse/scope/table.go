@@ -14,19 +14,23 @@ import (
 // proportion to the new file, not to the largest file it held, which
 // clearing a map costs.
 type table[K comparable, V any] struct {
-	slots []int32 // 1 + the index of an entry, 0 for a free slot
-	keys  []K
-	poss  []token.Pos
-	vals  []V
-	shift uint // 64 - log2(len(slots))
+	slots   []int32 // 1 + the index of an entry, 0 for a free slot
+	entries []entry[K, V]
+	shift   uint // 64 - log2(len(slots))
+}
+
+type entry[K comparable, V any] struct {
+	key K
+	pos token.Pos
+	val V
 }
 
 // reset empties t and sizes it for about n entries.
 func (t *table[K, V]) reset(n int) {
-	if cap(t.keys) < n {
-		t.keys, t.poss, t.vals = make([]K, 0, n), make([]token.Pos, 0, n), make([]V, 0, n)
+	if cap(t.entries) < n {
+		t.entries = make([]entry[K, V], 0, n)
 	}
-	t.keys, t.poss, t.vals = t.keys[:0], t.poss[:0], t.vals[:0]
+	t.entries = t.entries[:0]
 	t.size(n)
 }
 
@@ -52,7 +56,7 @@ func (t *table[K, V]) find(k K, pos token.Pos) (slot uint64, entry int32) {
 	mask := uint64(len(t.slots) - 1)
 	for h := uint64(pos) * 0x9E3779B97F4A7C15 >> t.shift; ; h = (h + 1) & mask {
 		e := t.slots[h]
-		if e == 0 || t.keys[e-1] == k {
+		if e == 0 || t.entries[e-1].key == k {
 			return h, e
 		}
 	}
@@ -69,36 +73,34 @@ func (t *table[K, V]) get(k K, pos token.Pos) (V, bool) {
 		var zero V
 		return zero, false
 	}
-	return t.vals[e-1], true
+	return t.entries[e-1].val, true
 }
 
 // put sets the value of k (at pos).
 func (t *table[K, V]) put(k K, pos token.Pos, v V) {
-	if 4*(len(t.keys)+1) > 3*len(t.slots) {
+	if 4*(len(t.entries)+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	slot, e := t.find(k, pos)
 	if e != 0 {
-		t.vals[e-1] = v
+		t.entries[e-1].val = v
 		return
 	}
-	t.keys = append(t.keys, k)
-	t.poss = append(t.poss, pos)
-	t.vals = append(t.vals, v)
-	t.slots[slot] = int32(len(t.keys))
+	t.entries = append(t.entries, entry[K, V]{k, pos, v})
+	t.slots[slot] = int32(len(t.entries))
 }
 
 // grow doubles the slots and places the entries again.
 func (t *table[K, V]) grow() {
 	t.size(max(2*len(t.slots)*3/4, 8))
-	for i, k := range t.keys {
-		slot, _ := t.find(k, t.poss[i])
+	for i, en := range t.entries {
+		slot, _ := t.find(en.key, en.pos)
 		t.slots[slot] = int32(i + 1)
 	}
 }
 
 // len returns the number of entries.
-func (t *table[K, V]) len() int { return len(t.keys) }
+func (t *table[K, V]) len() int { return len(t.entries) }
 
 // refTarget is what a reference resolves to: a definition, or else the
 // innermost with env, whose withs may supply it.
