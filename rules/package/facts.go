@@ -25,12 +25,15 @@ type factsKey struct{}
 func factsOf(pass *analysis.Pass) *facts {
 	return nixpass.Of(pass).Memo(factsKey{}, func() any {
 		calls := nixmatch.CallsOf(pass)
-		fc := &facts{
-			derivations:           findDerivations(nixpass.Of(pass), calls),
-			fetcherOrBuilderCalls: findFetcherOrBuilderCalls(calls),
+		derivations, fetcherOrBuilderCalls := findDerivations(nixpass.Of(pass), calls), findFetcherOrBuilderCalls(calls)
+		if derivations == nil && fetcherOrBuilderCalls == nil {
+			return &noFacts // most files: modules, libraries
 		}
-		fc.hashBindings = bindingsOf(fc.fetcherOrBuilderCalls, isHashAttr)
-		fc.hashLiterals = findHashLiterals(fc.hashBindings)
-		return fc
+		hashBindings := bindingsOf(fetcherOrBuilderCalls, isHashAttr)
+		return &facts{derivations, fetcherOrBuilderCalls, hashBindings, findHashLiterals(hashBindings)}
 	}).(*facts)
 }
+
+// noFacts are the facts of a file without builder and fetcher calls,
+// shared (rules only read facts).
+var noFacts facts

@@ -157,14 +157,14 @@ func (c *collector) moduleList(prefix []string, e ast.Expr) {
 // module collects the module e, if it is one.
 func (c *collector) module(prefix []string, e ast.Expr) {
 	fn, body := moduleBody(e)
-	m := &Module{Func: fn, Body: body, Prefix: prefix}
 	if set, ok := body.(*ast.AttrSetExpr); ok {
-		m.Set = set
+		m := &Module{Func: fn, Body: body, Set: set, Prefix: prefix}
 		c.modules = append(c.modules, m)
 		c.moduleSet(m, set)
 		return
 	}
 	if IsCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
+		m := &Module{Func: fn, Body: body, Prefix: prefix}
 		c.modules = append(c.modules, m)
 		c.value(m, prefix, nil, nil, body, false)
 	}
