@@ -24,8 +24,12 @@ type File struct {
 	Info *scope.Info
 
 	memoMu sync.Mutex
-	memo   map[any]any
+	// memo holds Memo's values. A file has a few dozen keys at most: a
+	// slice searched in order costs less than a map made for every file.
+	memo []memoEntry
 }
+
+type memoEntry struct{ key, value any }
 
 // Memo returns the value compute returns for f and key, calling compute
 // only the first time key is asked for f. It lets helpers that take a
@@ -37,7 +41,7 @@ type File struct {
 // once may both compute, and both get the value stored first.
 func (f *File) Memo(key any, compute func() any) any {
 	f.memoMu.Lock()
-	v, ok := f.memo[key]
+	v, ok := f.lookup(key)
 	f.memoMu.Unlock()
 	if ok {
 		return v
@@ -45,14 +49,23 @@ func (f *File) Memo(key any, compute func() any) any {
 	v = compute()
 	f.memoMu.Lock()
 	defer f.memoMu.Unlock()
-	if first, ok := f.memo[key]; ok {
+	if first, ok := f.lookup(key); ok {
 		return first
 	}
 	if f.memo == nil {
-		f.memo = map[any]any{}
+		f.memo = make([]memoEntry, 0, 16)
 	}
-	f.memo[key] = v
+	f.memo = append(f.memo, memoEntry{key, v})
 	return v
+}
+
+func (f *File) lookup(key any) (any, bool) {
+	for _, e := range f.memo {
+		if e.key == key {
+			return e.value, true
+		}
+	}
+	return nil, false
 }
 
 // Load parses and binds src into memory of its own: the File stays valid
