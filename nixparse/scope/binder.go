@@ -1,8 +1,6 @@
 package scope
 
-import (
-	"github.com/nixaudit/nixaudit/nixparse/ast"
-)
+import "github.com/nixaudit/nixaudit/nixparse/ast"
 
 // A Binder binds files one after another in the same memory: its
 // definitions, attributes, scopes, maps and scratch space are kept from
@@ -13,8 +11,8 @@ import (
 // The Info that Bind returns, and everything reached from it (Defs and
 // their Uses, Attrs, AttrSets, the results of its queries that are
 // shared slices), is valid only until the next call of Bind on the same
-// Binder. Strings are never kept in reused memory: names and messages
-// stay valid. A Binder must not be used by two goroutines at once; the
+// Binder, which returns the same *Info filled anew. Strings are never
+// kept in reused memory: names and messages stay valid. A Binder must not be used by two goroutines at once; the
 // Info may be queried concurrently until the next Bind.
 type Binder struct {
 	info  Info

@@ -11,7 +11,8 @@ import (
 // them and finds no error while building them, and their values bind in
 // the enclosing scope; so the binder binds them straight from the tree,
 // in the order the merged set would give, and builds their AttrSet only
-// when AttrSetOf asks for it. That spares it most attributes of a file.
+// when AttrSetOf asks for it. That spares it about a third of the
+// attributes of real code (home-manager: 46 500 made of 75 000).
 
 // plainSet binds x as a plain set and reports true, or reports false
 // when x is not plain.
@@ -28,8 +29,8 @@ func (b *binder) plainSet(x *ast.AttrSetExpr, e *env) bool {
 	for _, bd := range x.Bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
-			if bd.Value != nil && bd.Path != nil {
-				b.expr(bd.Value, e)
+			if bd.Value != nil && bd.Path != nil && len(bd.Path.Keys) > 0 {
+				b.expr(bd.Value, e) // as the builder, which skips the others
 			}
 		case *ast.Inherit:
 			if bd.From == nil {
