@@ -35,8 +35,11 @@ func Of(pass *analysis.Pass) *Index { return pass.ResultOf[Analyzer].(*Index) }
 // rules/internal/ruledef do). It finds the file's calls with CallsOf,
 // faster than Options and Modules can.
 func IndexOf(pass *analysis.Pass) *Index {
-	CallsOf(pass)
-	return indexOf(nixpass.Of(pass))
+	f := nixpass.Of(pass)
+	return f.Memo(indexKey{}, func() any {
+		CallsOf(pass) // for collect's Calls
+		return collect(f)
+	}).(*Index)
 }
 
 // indexKey is the nixpass.File.Memo key of a file's Index.
