@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -11,6 +13,9 @@ import (
 // Execute does, but builds the passes, their ResultOf maps and their
 // Report functions once: the driver runs some eighty rules over thousands
 // of files, and building them for every file allocated more than parsing.
+// Passes whose analyzers require the same analyzers share one ResultOf
+// map, so that a result is stored once per map that holds it rather than
+// once per pass (most rules require the same one or two).
 // A plan is not safe for concurrent use: each worker has its own.
 type plan struct {
 	fset *token.FileSet
@@ -20,6 +25,10 @@ type plan struct {
 	// order Execute runs them in).
 	steps []step
 	index map[*analysis.Analyzer]int // analyzer -> its step
+	// maps are the distinct ResultOf maps, by their sorted keys' names.
+	maps map[string]map[*analysis.Analyzer]any
+	// baseIn are the maps the base result goes into.
+	baseIn []map[*analysis.Analyzer]any
 	// results[i] is the result of steps[i] for the current unit.
 	results []any
 	// diags[i] are the diagnostics steps[i] reported for the current unit.
@@ -28,15 +37,15 @@ type plan struct {
 
 type step struct {
 	pass *analysis.Pass
-	// requires are the steps whose results go into pass.ResultOf; -1
-	// stands for base.
-	requires []int
+	// in are the ResultOf maps of the later steps that require this one.
+	in []map[*analysis.Analyzer]any
 }
 
 // newPlan prepares running analyzers, and the analyzers they require,
 // over units whose base result is supplied.
 func newPlan(fset *token.FileSet, base *analysis.Analyzer, analyzers []*analysis.Analyzer) *plan {
-	p := &plan{fset: fset, base: base, index: map[*analysis.Analyzer]int{}}
+	p := &plan{fset: fset, base: base, index: map[*analysis.Analyzer]int{},
+		maps: map[string]map[*analysis.Analyzer]any{}}
 	for _, a := range analyzers {
 		p.add(a)
 	}
@@ -53,20 +62,50 @@ func (p *plan) add(a *analysis.Analyzer) int {
 	if i, ok := p.index[a]; ok {
 		return i
 	}
-	var requires []int
 	for _, req := range a.Requires {
-		requires = append(requires, p.add(req))
+		p.add(req)
 	}
 	i := len(p.steps)
 	p.index[a] = i
 	pass := &analysis.Pass{
 		Analyzer: a,
 		Fset:     p.fset,
-		ResultOf: make(map[*analysis.Analyzer]any, len(a.Requires)),
+		ResultOf: p.resultMap(a.Requires),
 		Report:   func(d analysis.Diagnostic) { p.diags[i] = append(p.diags[i], d) },
 	}
-	p.steps = append(p.steps, step{pass: pass, requires: requires})
+	p.steps = append(p.steps, step{pass: pass})
 	return i
+}
+
+// resultMap returns the ResultOf map for passes requiring reqs (whose
+// steps exist), making it and subscribing it to their results the first
+// time.
+func (p *plan) resultMap(reqs []*analysis.Analyzer) map[*analysis.Analyzer]any {
+	names := make([]string, len(reqs))
+	for i, r := range reqs {
+		names[i] = fmt.Sprintf("%s@%p", r.Name, r)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	key := strings.Join(names, ",")
+	if m, ok := p.maps[key]; ok {
+		return m
+	}
+	m := make(map[*analysis.Analyzer]any, len(reqs))
+	p.maps[key] = m
+	for _, r := range reqs {
+		if _, seen := m[r]; seen {
+			continue
+		}
+		m[r] = nil
+		if r == p.base {
+			p.baseIn = append(p.baseIn, m)
+		} else {
+			s := &p.steps[p.index[r]]
+			s.in = append(s.in, m)
+		}
+	}
+	return m
 }
 
 // run runs every step over the unit whose base result is base. The
@@ -77,19 +116,18 @@ func (p *plan) run(base any) error {
 	for i := range p.steps {
 		p.diags[i] = p.diags[i][:0]
 	}
+	for _, m := range p.baseIn {
+		m[p.base] = base
+	}
 	for i, s := range p.steps {
-		for j, req := range s.requires {
-			r := base
-			if req >= 0 {
-				r = p.results[req]
-			}
-			s.pass.ResultOf[s.pass.Analyzer.Requires[j]] = r
-		}
 		r, err := runAnalyzer(s.pass.Analyzer, s.pass)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.pass.Analyzer.Name, err)
 		}
 		p.results[i] = r
+		for _, m := range s.in {
+			m[s.pass.Analyzer] = r
+		}
 	}
 	return nil
 }
@@ -99,7 +137,8 @@ func (p *plan) run(base any) error {
 type releaser interface{ Release() }
 
 // release drops the results of the last run, giving back those that can
-// be reused.
+// be reused. The ResultOf maps keep theirs until the next run overwrites
+// them, before any pass reads them.
 func (p *plan) release() {
 	for i, r := range p.results {
 		if r, ok := r.(releaser); ok {

@@ -76,3 +76,44 @@ func TestPlanReleases(t *testing.T) {
 		t.Errorf("after release: %d releases, want 2", n)
 	}
 }
+
+// TestPlanResultOf checks that each pass's ResultOf holds exactly what its
+// analyzer requires, and that passes requiring the same analyzers share
+// one map.
+func TestPlanResultOf(t *testing.T) {
+	base := &analysis.Analyzer{Name: "base"}
+	index := &analysis.Analyzer{Name: "index", Requires: []*analysis.Analyzer{base},
+		Run: func(pass *analysis.Pass) (any, error) { return pass.ResultOf[base].(int) + 100, nil }}
+	var seen []map[string]any
+	rule := func(name string, reqs ...*analysis.Analyzer) *analysis.Analyzer {
+		return &analysis.Analyzer{Name: name, Requires: reqs, Run: func(pass *analysis.Pass) (any, error) {
+			got := map[string]any{}
+			for a, r := range pass.ResultOf {
+				got[a.Name] = r
+			}
+			seen = append(seen, got)
+			return nil, nil
+		}}
+	}
+	a, b, c := rule("a", base, index), rule("b", index, base), rule("c", base)
+	p := newPlan(token.NewFileSet(), base, []*analysis.Analyzer{a, b, c})
+	for unit := range 2 {
+		seen = nil
+		if err := p.run(unit); err != nil {
+			t.Fatal(err)
+		}
+		both := map[string]any{"base": unit, "index": unit + 100}
+		want := []map[string]any{both, both, {"base": unit}}
+		if !reflect.DeepEqual(seen, want) {
+			t.Errorf("unit %d: ResultOf = %v, want %v", unit, seen, want)
+		}
+	}
+	pass := func(an *analysis.Analyzer) *analysis.Pass { return p.steps[p.index[an]].pass }
+	if reflect.ValueOf(pass(a).ResultOf).Pointer() != reflect.ValueOf(pass(b).ResultOf).Pointer() {
+		t.Error("a and b require the same analyzers but have different ResultOf maps")
+	}
+	// {base} for index and c, {base, index} for a and b.
+	if len(p.maps) != 2 {
+		t.Errorf("%d ResultOf maps, want 2", len(p.maps))
+	}
+}
