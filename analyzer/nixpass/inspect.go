@@ -1,6 +1,7 @@
 package nixpass
 
 import (
+	"math/bits"
 	"reflect"
 	"sync"
 
@@ -29,6 +30,9 @@ func InspectorOf(pass *analysis.Pass) *Inspector { return pass.ResultOf[Inspect]
 // restricted to some node types skip the subtrees without them.
 type Inspector struct {
 	nodes []entry
+	// byType lists, for each type index, the indices in nodes of the
+	// nodes of that type: a traversal for a few types visits those only.
+	byType [64][]int32
 	// stack is WithStack's stack, kept between calls: every rule that
 	// needs ancestors calls WithStack on every file. A call made from
 	// within WithStack's f finds it taken and allocates its own.
@@ -69,8 +73,10 @@ func NewInspector(root ast.Node) *Inspector {
 	ast.Walk(visitFunc(func(n ast.Node) {
 		if n != nil {
 			typ := typeIndex(n)
-			open = append(open, int32(len(in.nodes)))
+			i := int32(len(in.nodes))
+			open = append(open, i)
 			in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
+			in.byType[typ] = append(in.byType[typ], i)
 			return
 		}
 		top := open[len(open)-1]
@@ -95,8 +101,12 @@ func (in *Inspector) Release() {
 	// Drop the references to the tree.
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
-	released.Put(&Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0]})
-	in.nodes, in.stack, in.ends = nil, nil, nil
+	next := &Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0]}
+	for t, list := range in.byType {
+		next.byType[t] = list[:0]
+	}
+	released.Put(next)
+	*in = Inspector{}
 }
 
 // nodesHint guesses the number of nodes of a file's tree from its
@@ -121,19 +131,10 @@ func (f visitFunc) Visit(n ast.Node) ast.Visitor {
 // Preorder calls f for each node whose type is among types (all nodes
 // when types is empty), in depth-first source order.
 func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
-	mask := maskOf(types)
-	nodes := in.nodes
-	for i := 0; i < len(nodes); {
-		e := &nodes[i]
-		if e.sub&mask == 0 {
-			i = int(e.end) // nothing of interest in this subtree
-			continue
-		}
-		if 1<<e.typ&mask != 0 {
-			f(e.node)
-		}
-		i++
-	}
+	in.Nodes(types, func(n ast.Node) bool {
+		f(n)
+		return true
+	})
 }
 
 // Nodes is Preorder in which f decides, as with ast.Inspect, whether to
@@ -141,6 +142,48 @@ func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 // are skipped.
 func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 	mask := maskOf(types)
+	var lists [maxMerged][]int32
+	k := 0
+	for m := mask; m != 0 && k <= maxMerged; m &= m - 1 {
+		if k < maxMerged {
+			lists[k] = in.byType[bits.TrailingZeros64(m)]
+		}
+		k++
+	}
+	if k > maxMerged {
+		in.scan(mask, f)
+		return
+	}
+	// Merge the lists of the wanted types in index order (depth-first
+	// order), leaving out the subtrees f declined.
+	skipTo := int32(0)
+	for {
+		best := -1
+		for j := range k {
+			if len(lists[j]) > 0 && (best < 0 || lists[j][0] < lists[best][0]) {
+				best = j
+			}
+		}
+		if best < 0 {
+			return
+		}
+		i := lists[best][0]
+		lists[best] = lists[best][1:]
+		if i < skipTo {
+			continue
+		}
+		if !f(in.nodes[i].node) {
+			skipTo = in.nodes[i].end
+		}
+	}
+}
+
+// maxMerged is the most node types whose lists Nodes merges; for more,
+// it scans the whole index, skipping subtrees without any of them.
+const maxMerged = 6
+
+// scan is Nodes over the whole index.
+func (in *Inspector) scan(mask uint64, f func(ast.Node) (proceed bool)) {
 	nodes := in.nodes
 	for i := 0; i < len(nodes); {
 		e := &nodes[i]

@@ -2,10 +2,15 @@ package nixpass
 
 import (
 	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/parser"
 )
 
 // sampleTree is `let a = [ 1 x ]; in { b = a; c = y: y; }` built by hand,
@@ -140,5 +145,53 @@ func TestInspectorRelease(t *testing.T) {
 	small.Release() // a second release is harmless
 	if got := all(NewInspector(f)); !reflect.DeepEqual(got, want) {
 		t.Errorf("after releases, Preorder = %q, want %q", got, want)
+	}
+}
+
+// TestInspectorNodesAgreesWithWalk checks the per-type lists Nodes merges
+// against ast.Inspect on the sample fleet's files, for sets of one to
+// eight node types, with and without pruning.
+func TestInspectorNodesAgreesWithWalk(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/fleet/*/*/*.nix")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample files: %v", err)
+	}
+	kinds := []ast.Node{(*ast.Ident)(nil), (*ast.AttrSetExpr)(nil), (*ast.StringExpr)(nil),
+		(*ast.CallExpr)(nil), (*ast.SelectExpr)(nil), (*ast.LambdaExpr)(nil), (*ast.Name)(nil),
+		(*ast.LetExpr)(nil)}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := parser.ParseFile(token.NewFileSet(), name, src)
+		in := NewInspector(f)
+		for n := 1; n <= len(kinds); n++ {
+			types := kinds[:n]
+			mask := maskOf(types)
+			for _, prune := range []bool{false, true} {
+				// keep declines every third node of the wanted types.
+				keep := func(count *int) bool { *count++; return !prune || *count%3 != 0 }
+				var want []ast.Node
+				wantCount := 0
+				ast.Inspect(f, func(n ast.Node) bool {
+					if n == nil || typeOf(n)&mask == 0 {
+						return true
+					}
+					want = append(want, n)
+					return keep(&wantCount)
+				})
+				var got []ast.Node
+				gotCount := 0
+				in.Nodes(types, func(n ast.Node) bool {
+					got = append(got, n)
+					return keep(&gotCount)
+				})
+				if !slices.Equal(got, want) {
+					t.Errorf("%s, %d types, prune %v: Nodes visited %d nodes, the walk %d", name, n, prune, len(got), len(want))
+				}
+			}
+		}
+		in.Release()
 	}
 }
