@@ -6,7 +6,13 @@
 //     wrappers, config sections of modules with options, inline modules of
 //     imports and modules lists, submodule functions), and Find, Under and
 //     Group select them by pattern with "*" wildcards. Analyzer computes
-//     them once per file for all rules of a run (nixmatch.Of(pass)).
+//     them once per file for all rules of a run (nixmatch.Of(pass), or
+//     IndexOf(pass) for rules that do not require Analyzer).
+//   - CallsOf (Calls without a pass) lists a file's calls once for every
+//     rule, each with the name of its function already resolved
+//     (Call.Name): rules about builders, fetchers or library functions
+//     compare that name with their tables instead of walking the tree
+//     and resolving names again.
 //   - QualifiedName, Refers and CallArgs recognise references to library
 //     functions (lib.mkIf, mkIf under `with lib;`, lib.modules.mkIf,
 //     `inherit (lib) mkIf;`, `mkIf = lib.mkIf;`) using the binder, so a
