@@ -30,9 +30,11 @@ func InspectorOf(pass *analysis.Pass) *Inspector { return pass.ResultOf[Inspect]
 // restricted to some node types skip the subtrees without them.
 type Inspector struct {
 	nodes []entry
-	// byType lists, for each type index, the indices in nodes of the
-	// nodes of that type: a traversal for a few types visits those only.
-	byType [64][]int32
+	// byType holds the indices in nodes of the nodes of each type, type
+	// after type (those of type t are byType[typeStart[t]:typeStart[t+1]]):
+	// a traversal for a few types visits those only.
+	byType    []int32
+	typeStart [65]int32
 	// stack is WithStack's stack, kept between calls: every rule that
 	// needs ancestors calls WithStack on every file. A call made from
 	// within WithStack's f finds it taken and allocates its own.
@@ -76,7 +78,7 @@ func NewInspector(root ast.Node) *Inspector {
 			i := int32(len(in.nodes))
 			open = append(open, i)
 			in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
-			in.byType[typ] = append(in.byType[typ], i)
+			in.typeStart[typ+1]++
 			return
 		}
 		top := open[len(open)-1]
@@ -87,7 +89,26 @@ func NewInspector(root ast.Node) *Inspector {
 			in.nodes[open[len(open)-1]].sub |= e.sub
 		}
 	}), root)
+	in.sortByType()
 	return in
+}
+
+// sortByType fills byType from the counts of each type in typeStart[t+1]
+// (a counting sort: indices stay in walk order within each type).
+func (in *Inspector) sortByType() {
+	for t := 1; t < len(in.typeStart); t++ {
+		in.typeStart[t] += in.typeStart[t-1]
+	}
+	if cap(in.byType) < len(in.nodes) {
+		in.byType = make([]int32, len(in.nodes))
+	}
+	in.byType = in.byType[:len(in.nodes)]
+	next := in.typeStart
+	for i := range in.nodes {
+		t := in.nodes[i].typ
+		in.byType[next[t]] = int32(i)
+		next[t]++
+	}
 }
 
 // Release gives the inspector's memory back for reuse by NewInspector;
@@ -101,11 +122,7 @@ func (in *Inspector) Release() {
 	// Drop the references to the tree.
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
-	next := &Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0]}
-	for t, list := range in.byType {
-		next.byType[t] = list[:0]
-	}
-	released.Put(next)
+	released.Put(&Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0], byType: in.byType[:0]})
 	*in = Inspector{}
 }
 
@@ -146,7 +163,8 @@ func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 	k := 0
 	for m := mask; m != 0 && k <= maxMerged; m &= m - 1 {
 		if k < maxMerged {
-			lists[k] = in.byType[bits.TrailingZeros64(m)]
+			t := bits.TrailingZeros64(m)
+			lists[k] = in.byType[in.typeStart[t]:in.typeStart[t+1]]
 		}
 		k++
 	}
