@@ -106,6 +106,29 @@ func TestDiscover(t *testing.T) {
 	}
 }
 
+func TestRelativeTo(t *testing.T) {
+	sep := string(filepath.Separator)
+	root := filepath.VolumeName(os.TempDir()) + sep
+	base := filepath.Join(root, "a", "b")
+	for _, tc := range []struct {
+		abs, rel string
+		ok       bool
+	}{
+		{filepath.Join(base, "c"), "c", true},
+		{filepath.Join(base, "c", "d"), filepath.Join("c", "d"), true},
+		{base, "", false},
+		{base + "c", "", false},
+		{filepath.Join(root, "a"), "", false},
+	} {
+		if rel, ok := relativeTo(base, tc.abs); rel != tc.rel || ok != tc.ok {
+			t.Errorf("relativeTo(%q, %q) = %q, %v, want %q, %v", base, tc.abs, rel, ok, tc.rel, tc.ok)
+		}
+	}
+	if rel, ok := relativeTo(root, filepath.Join(root, "x")); rel != "x" || !ok {
+		t.Errorf("relativeTo(%q, …x) = %q, %v", root, rel, ok)
+	}
+}
+
 func TestCompilePattern(t *testing.T) {
 	for _, tc := range []struct {
 		pattern string
@@ -131,14 +154,21 @@ func TestCompilePattern(t *testing.T) {
 		{"[!ab].nix", "b.nix", false, false},
 		{`\#x`, "#x", false, true},
 		{"a.nix  ", "a.nix", false, true},
+		{"a.nix", "x/y/a.nix", false, true},
+		{"a.nix", "x/ya.nix", false, false},
+		{"a.nix", "a.nix/b", false, false},
+		{"/a.nix", "a.nix", false, true},
+		{"x/a.nix", "x/a.nix", false, true},
+		{"x/a.nix", "y/x/a.nix", false, false},
+		{"/x/", "x", true, true},
 	} {
 		p, ok, err := compilePattern(tc.pattern)
 		if err != nil || !ok {
 			t.Fatalf("compilePattern(%q) = %v, %v", tc.pattern, ok, err)
 		}
-		got := p.re.MatchString(tc.path) && (!p.dirOnly || tc.dir)
+		got := p.matches(tc.path) && (!p.dirOnly || tc.dir)
 		if got != tc.want {
-			t.Errorf("%q matches %q (dir %v) = %v, want %v (re %s)", tc.pattern, tc.path, tc.dir, got, tc.want, p.re)
+			t.Errorf("%q matches %q (dir %v) = %v, want %v (re %v, literal %q)", tc.pattern, tc.path, tc.dir, got, tc.want, p.re, p.literal)
 		}
 	}
 	for _, blank := range []string{"", "   ", "# comment", "!"} {

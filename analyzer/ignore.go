@@ -20,6 +20,11 @@ type pattern struct {
 	re      *regexp.Regexp
 	negate  bool
 	dirOnly bool
+	// literal is set for a pattern without wildcards (most are, such as
+	// "result" or "/vendor"): it is matched by comparing strings, as the
+	// walk asks about every entry of every directory.
+	literal  string
+	anchored bool
 }
 
 // ignoreList is the patterns of one source, matched against paths
@@ -58,6 +63,10 @@ func compilePattern(p string) (pat pattern, ok bool, err error) {
 	}
 	anchored := strings.Contains(p, "/")
 	p = strings.TrimPrefix(p, "/")
+	if !strings.ContainsAny(p, `*?[\`) {
+		pat.literal, pat.anchored = p, anchored
+		return pat, true, nil
+	}
 	var re strings.Builder
 	if anchored {
 		re.WriteString("^")
@@ -154,12 +163,13 @@ func (ig *ignorer) with(l *ignoreList) *ignorer {
 	return &ignorer{lists: append(lists, l)}
 }
 
-// ignored reports whether the absolute path abs is excluded.
+// ignored reports whether the absolute path abs (clean, as the walk
+// makes them) is excluded.
 func (ig *ignorer) ignored(abs string, isDir bool) bool {
 	ignored := false
 	for _, l := range ig.lists {
-		rel, err := filepath.Rel(l.base, abs)
-		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		rel, ok := relativeTo(l.base, abs)
+		if !ok {
 			continue
 		}
 		rel = filepath.ToSlash(rel)
@@ -167,10 +177,40 @@ func (ig *ignorer) ignored(abs string, isDir bool) bool {
 			if p.dirOnly && !isDir {
 				continue
 			}
-			if p.re.MatchString(rel) {
+			if p.matches(rel) {
 				ignored = !p.negate
 			}
 		}
 	}
 	return ignored
+}
+
+// relativeTo returns abs relative to base, both clean and absolute; ok
+// is false unless abs lies inside base. (filepath.Rel does more work, for
+// paths that are neither.)
+func relativeTo(base, abs string) (rel string, ok bool) {
+	if !strings.HasPrefix(abs, base) || len(abs) == len(base) {
+		return "", false
+	}
+	rest := abs[len(base):]
+	if strings.HasSuffix(base, string(filepath.Separator)) { // the root
+		return rest, true
+	}
+	if rest[0] != filepath.Separator {
+		return "", false
+	}
+	return rest[1:], true
+}
+
+// matches reports whether the slash-separated path rel, relative to the
+// pattern's base, matches.
+func (p *pattern) matches(rel string) bool {
+	if p.re != nil {
+		return p.re.MatchString(rel)
+	}
+	if rel == p.literal {
+		return true
+	}
+	// Unanchored, the pattern matches the last elements at any depth.
+	return !p.anchored && len(rel) > len(p.literal) && rel[len(rel)-len(p.literal)-1] == '/' && strings.HasSuffix(rel, p.literal)
 }
