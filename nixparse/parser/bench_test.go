@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/cputime"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -60,14 +61,14 @@ func benchmark(b *testing.B, parse func(*token.FileSet, string, []byte) *ast.Fil
 	}
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		fset := token.NewFileSet()
 		for _, src := range srcs {
 			then(parse(fset, "bench.nix", src))
 		}
 	}
-	if cpu := cpuTime() - start; cpu > 0 {
+	if cpu := cputime.Since(start); cpu > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
 	}
 }
