@@ -119,8 +119,7 @@ type attrBuilder struct {
 	dynamic slab[DynamicAttr]
 	attrBuf buffer[*Attr]       // backing of the sets' attribute lists
 	keyBuf  buffer[ast.AttrKey] // backing of merged attributes' keys
-	indexes []map[string]*Attr  // maps that indexed large sets
-	nIndex  int                 // indexes handed out for this file
+	indexes mapPool[*Attr]      // maps that index large sets
 	// literal, when set, gives the sets of literals that are values
 	// (Info.AttrSetOf building a plain set uses the binder's ones).
 	literal func(*ast.AttrSetExpr) *AttrSet
@@ -134,7 +133,7 @@ func (b *attrBuilder) reset() {
 	b.dynamic.reset()
 	b.attrBuf.reset()
 	b.keyBuf.reset()
-	b.nIndex = 0
+	b.indexes.reset()
 }
 
 // newDynamic returns a dynamic attribute holding v, in slab memory.
@@ -302,23 +301,11 @@ func (b *attrBuilder) insert(s *AttrSet, a *Attr) {
 	case s.index != nil:
 		s.index[a.Name] = a
 	case len(s.Attrs) > indexAbove:
-		s.index = b.indexMap(2 * len(s.Attrs))
+		s.index = b.indexes.get(2 * len(s.Attrs))
 		for _, x := range s.Attrs {
 			s.index[x.Name] = x
 		}
 	}
-}
-
-// indexMap returns an empty map for indexing a set of about n
-// attributes, reused from an earlier file when there is one.
-func (b *attrBuilder) indexMap(n int) map[string]*Attr {
-	if b.nIndex == len(b.indexes) {
-		b.indexes = append(b.indexes, make(map[string]*Attr, n))
-	} else {
-		clear(b.indexes[b.nIndex])
-	}
-	b.nIndex++
-	return b.indexes[b.nIndex-1]
 }
 
 // keyName is ast.KeyName with the common case, a plain name, inlined.

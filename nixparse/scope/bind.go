@@ -63,7 +63,7 @@ func (b *binder) newEnv(up *env, defs []*Def) *env {
 	e := b.envs.new()
 	*e = env{up: up, defs: defs, inWith: up.innermostWith()}
 	if len(defs) > smallEnv {
-		e.byNm = b.envMap(len(defs))
+		e.byNm = b.envMaps.get(len(defs))
 		for _, d := range defs {
 			e.byNm[d.Name] = d
 		}
@@ -102,8 +102,7 @@ type binder struct {
 	names   slab[ast.Name]  // inherited names given by a string key
 	defBuf  buffer[*Def]    // backing of the scopes' definition lists
 	withBuf buffer[*ast.WithExpr]
-	envMaps []map[string]*Def
-	nEnvMap int // envMaps handed out for this file
+	envMaps mapPool[*Def] // maps that index large scopes
 	spine   []*ast.BinaryExpr
 	scratch []string // names of the set isPlain looks at
 }

@@ -113,7 +113,7 @@ func (b *Binder) reset(f *ast.File) {
 	bd.names.reset()
 	bd.defBuf.reset()
 	bd.withBuf.reset()
-	bd.nEnvMap = 0
+	bd.envMaps.reset()
 	b.attrs.reset()
 }
 
@@ -127,18 +127,6 @@ func reuseMap[K comparable, V any](m map[K]V, peak *int, limit int) map[K]V {
 	}
 	clear(m)
 	return m
-}
-
-// envMap returns an empty map for a scope of n definitions, reused from
-// an earlier file when there is one.
-func (b *binder) envMap(n int) map[string]*Def {
-	if b.nEnvMap == len(b.envMaps) {
-		b.envMaps = append(b.envMaps, make(map[string]*Def, n))
-	} else {
-		clear(b.envMaps[b.nEnvMap])
-	}
-	b.nEnvMap++
-	return b.envMaps[b.nEnvMap-1]
 }
 
 // newDef returns a definition holding v, in slab memory. A reused
