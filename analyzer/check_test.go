@@ -390,6 +390,64 @@ func TestCheckProjectFiles(t *testing.T) {
 	}
 }
 
+// summaryFiles is a project base that keeps, of the files mentioning
+// SUM, the names their top-level sets bind, as summaries.
+var summaryFiles = nixpass.ProjectSummaries("summary-test-files", func(_ string, src []byte) bool {
+	return bytes.Contains(src, []byte("SUM"))
+}, func(f *nixpass.File) any {
+	var names []string
+	if set := f.Info.AttrSetOf(f.Expr); set != nil {
+		for _, a := range set.Attrs {
+			names = append(names, a.Name)
+		}
+	}
+	return names
+})
+
+// summaryRule reports each file of its project with its summary, and
+// whether its tree was kept.
+var summaryRule = &Rule{Analyzer: &analysis.Analyzer{
+	Name: "summary-test", Doc: "project summaries test",
+	Requires: []*analysis.Analyzer{summaryFiles},
+	Run: func(pass *analysis.Pass) (any, error) {
+		project := nixpass.ProjectOf(pass)
+		for i, f := range project.Files {
+			pass.Report(analysis.Diagnostic{Pos: f.Tok.Pos(0),
+				Message: fmt.Sprintf("binds %v, tree kept: %v", project.Summaries[i], f.Expr != nil)})
+		}
+		return nil, nil
+	},
+}, Category: "module", Severity: SeverityInfo}
+
+// TestCheckProjectSummaries checks that a project-wide rule whose base is
+// made by nixpass.ProjectSummaries gets, in order, the summary of each
+// file its filter accepts, made from the file's tree, and no tree unless
+// another base keeps it.
+func TestCheckProjectSummaries(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"c.nix": "{ x = 1; }\n"}
+	for i := range 20 { // enough files for each worker to reuse its memory
+		files[fmt.Sprintf("f%02d.nix", i)] = fmt.Sprintf("{ a%d = SUM; b = KEEP; }\n", i)
+	}
+	writeTree(t, dir, files)
+	for _, tc := range []struct {
+		rules []*Rule
+		kept  bool
+	}{{[]*Rule{summaryRule}, false}, {[]*Rule{summaryRule, keepRule}, true}} {
+		var want strings.Builder
+		for i := range 20 {
+			if tc.kept {
+				fmt.Fprintf(&want, "f%02d.nix:1:1:1:1:info:keep-test:seen, tree kept: true\n", i)
+			}
+			fmt.Fprintf(&want, "f%02d.nix:1:1:1:1:info:summary-test:binds [a%d b], tree kept: %v\n", i, i, tc.kept)
+		}
+		out := check(t, dir, Options{Rules: tc.rules})
+		if got := brief(out.Result.Diagnostics); got != want.String() {
+			t.Errorf("findings:\n%s\nwant\n%s", got, want.String())
+		}
+	}
+}
+
 var (
 	deadRule    = wordRule("dead-word", "deadcode", "DEAD", "alive", SeverityWarning, false)
 	breakerRule = wordRule("breaker", "style", "BREAK", "(", SeverityWarning, false)

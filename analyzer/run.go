@@ -29,8 +29,10 @@ type unit struct {
 	// source are kept after analysis.
 	file *nixpass.File
 	// inProject reports, for each of the runner's projectBases, whether
-	// its filter accepts the file.
+	// its filter accepts the file; summaries holds, for those made by
+	// nixpass.ProjectSummaries, the summary of the file.
 	inProject []bool
+	summaries []any
 	// syntaxErrors counts the latest parse's syntax errors: a fix may
 	// not add any.
 	syntaxErrors int
@@ -218,11 +220,11 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		}
 	}
 	u.inProject = u.inProject[:0]
-	keep := false
+	keep := false // a project base needs the whole tree after this
 	for _, base := range r.projectBases {
 		in := nixpass.ProjectFilter(base)(u.name, u.text)
 		u.inProject = append(u.inProject, in)
-		keep = keep || in
+		keep = keep || in && nixpass.ProjectSummarizer(base) == nil
 	}
 	var f *nixpass.File
 	if keep {
@@ -243,6 +245,14 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 			}
 			u.raw = append(u.raw, finding{r.ruleOf[a], r.normalizeRange(d)})
 		}
+	}
+	u.summaries = u.summaries[:0]
+	for i, base := range r.projectBases {
+		var summary any
+		if summarize := nixpass.ProjectSummarizer(base); summarize != nil && u.inProject[i] {
+			summary = summarize(f)
+		}
+		u.summaries = append(u.summaries, summary)
 	}
 	if keep {
 		// Project-wide rules see these files at once: keep the tree and
@@ -286,6 +296,9 @@ func (r *runner) runProject() error {
 		for i, in := range u.inProject {
 			if in {
 				projects[i].Files = append(projects[i].Files, u.file)
+				if nixpass.ProjectSummarizer(r.projectBases[i]) != nil {
+					projects[i].Summaries = append(projects[i].Summaries, u.summaries[i])
+				}
 			}
 		}
 	}

@@ -113,6 +113,9 @@ func Analyze(t testing.TB, dir string, r *analyzer.Rule) []Result {
 			for _, f := range files {
 				if nixpass.ProjectFilter(a)(f.Name, f.Src) {
 					project.Files = append(project.Files, f)
+					if summarize := nixpass.ProjectSummarizer(a); summarize != nil {
+						project.Summaries = append(project.Summaries, summarize(f))
+					}
 				}
 			}
 			base[a] = project

@@ -112,6 +112,10 @@ type Project struct {
 	// bound the memory of large runs, their Tokens are released after the
 	// per-file rules have run.
 	Files []*File
+	// Summaries holds, for a base made by ProjectSummaries, what its
+	// summarize function returned for each of Files (whose trees are then
+	// not kept: only their names, sources and line tables).
+	Summaries []any
 	// AddFile reads a non-Nix file (such as flake.lock) and registers it
 	// in the run's FileSet so diagnostics can point into it.
 	AddFile func(path string) (*token.File, []byte, error)
@@ -149,6 +153,30 @@ func ProjectFiles(name string, keep func(name string, src []byte) bool) *analysi
 	}
 	projectFilters[a] = keep
 	return a
+}
+
+// projectSummarizers are the summarize functions of the bases made by
+// ProjectSummaries, written only by package initialization.
+var projectSummarizers = map[*analysis.Analyzer]func(*File) any{}
+
+// ProjectSummaries is ProjectFiles for project-wide rules that need, of
+// each file keep accepts, only what summarize derives from its tree and
+// bindings (positions, names, flags). The driver calls summarize once
+// the per-file rules have run on the file, while its tree is at hand,
+// and keeps the value in Project.Summaries instead of the tree, so the
+// file is parsed into the worker's reused memory like any other: the
+// value must not hold nodes or bindings of the tree (positions and
+// strings stay valid).
+func ProjectSummaries(name string, keep func(name string, src []byte) bool, summarize func(*File) any) *analysis.Analyzer {
+	a := ProjectFiles(name, keep)
+	projectSummarizers[a] = summarize
+	return a
+}
+
+// ProjectSummarizer returns the summarize function of a base made by
+// ProjectSummaries, or nil.
+func ProjectSummarizer(a *analysis.Analyzer) func(*File) any {
+	return projectSummarizers[a]
 }
 
 // ProjectFilter returns the filter of a base analyzer made by

@@ -53,9 +53,26 @@ var MissingStateVersion = &analyzer.Rule{
 
 // stateVersionFiles are the files missing-state-version looks at: those
 // that could define a host, set a stateVersion or name a framework of
-// stateManagingInputs, as written in the source. Only these stay in
-// memory until the end of a run.
-var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name string, src []byte) bool {
+// stateManagingInputs, as written in the source. Of each, the driver
+// keeps the stateVersionSummary only.
+var stateVersionFiles = nixpass.ProjectSummaries("stateversionfiles", mayConcernStateVersion, summarizeStateVersions)
+
+// stateVersionSummary is what missing-state-version needs of a file.
+type stateVersionSummary struct {
+	framework bool          // names one of stateManagingInputs
+	hosts     []host        // configurations it defines
+	sets      map[bool]bool // stateVersions it sets (home? -> true)
+}
+
+func summarizeStateVersions(f *nixpass.File) any {
+	if usesStateManagingFramework(f) {
+		return stateVersionSummary{framework: true}
+	}
+	return stateVersionSummary{hosts: hostsOf(f), sets: stateVersions(f)}
+}
+
+// mayConcernStateVersion is the filter of stateVersionFiles.
+func mayConcernStateVersion(name string, src []byte) bool {
 	if filepath.Base(name) == "configuration.nix" {
 		return true
 	}
@@ -68,7 +85,7 @@ var stateVersionFiles = nixpass.ProjectFiles("stateversionfiles", func(name stri
 		return true
 	}
 	return containsAround(src, "home-manager", 4) && bytes.Contains(src, []byte("users"))
-})
+}
 
 // hostWords are the words of the source that make a file one of
 // stateVersionFiles, each with the index of a byte that is rare in Nix
@@ -108,12 +125,13 @@ func runMissingStateVersion(pass *analysis.Pass) (any, error) {
 	project := nixpass.ProjectOf(pass)
 	var hosts []host
 	set := map[bool]bool{} // home? -> some file sets the stateVersion
-	for _, f := range project.Files {
-		if usesStateManagingFramework(f) {
+	for _, s := range project.Summaries {
+		s := s.(stateVersionSummary)
+		if s.framework {
 			return nil, nil
 		}
-		hosts = append(hosts, hostsOf(f)...)
-		for home := range stateVersions(f) {
+		hosts = append(hosts, s.hosts...)
+		for home := range s.sets {
 			set[home] = true
 		}
 	}
