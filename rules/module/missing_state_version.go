@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"go/token"
 	"path/filepath"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -77,43 +77,20 @@ func mayConcernStateVersion(name string, src []byte) bool {
 		return true
 	}
 	for _, w := range hostWords {
-		if containsAround(src, w.word, w.anchor) {
+		if edit.Contains(src, w) {
 			return true
 		}
 	}
 	if mentionsStateManagingInput(src) {
 		return true
 	}
-	return containsAround(src, "home-manager", 4) && bytes.Contains(src, []byte("users"))
+	return edit.Contains(src, "home-manager") && bytes.Contains(src, []byte("users"))
 }
 
 // hostWords are the words of the source that make a file one of
-// stateVersionFiles, each with the index of a byte that is rare in Nix
-// code.
-var hostWords = []struct {
-	word   string
-	anchor int
-}{{"stateVersion", 5}, {"nixosSystem", 5}, {"homeManagerConfiguration", 4}}
-
-// containsAround reports whether src contains word, looking for it only
-// where word[anchor] occurs (anchor < 0 means 0). Every file of a run is
-// searched for every word: from a rare byte (a capital, a dash) the
-// search is several times faster than bytes.Contains, which starts from
-// the first letter, a common one.
-func containsAround(src []byte, word string, anchor int) bool {
-	anchor = max(anchor, 0)
-	for i := anchor; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], word[anchor])
-		if j < 0 {
-			return false
-		}
-		i += j
-		if start := i - anchor; start+len(word) <= len(src) && string(src[start:start+len(word)]) == word {
-			return true
-		}
-	}
-	return false
-}
+// stateVersionFiles (every file of a run is searched for each; see
+// edit.Contains).
+var hostWords = []string{"stateVersion", "nixosSystem", "homeManagerConfiguration"}
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {
@@ -264,7 +241,7 @@ func enclosingKey(stack []ast.Node) string {
 // source, so the files without one need no walk.
 func mentionsStateManagingInput(src []byte) bool {
 	for input := range stateManagingInputs {
-		if containsAround(src, input, strings.IndexByte(input, '-')) {
+		if edit.Contains(src, input) {
 			return true
 		}
 	}

@@ -9,8 +9,9 @@ import (
 // for the prefilters of rules that skip text which cannot hold what they
 // look for. It searches for the byte of word least frequent in Nix code
 // (its first upper-case letter, else its first underscore, else its
-// first byte) instead of its first byte: looking for isNull, ghp_ or
-// -----BEGIN from i, g or - stops at nearly every word.
+// first dash, else its first byte) instead of its first byte: looking
+// for isNull, ghp_ or home-manager from i, g or h stops at nearly every
+// word.
 func Contains[S string | []byte](s S, word string) bool {
 	if word == "" {
 		return true
@@ -35,7 +36,10 @@ func SearchByte(word string) int {
 	if i := strings.IndexFunc(word, func(r rune) bool { return 'A' <= r && r <= 'Z' }); i >= 0 {
 		return i
 	}
-	return max(strings.IndexByte(word, '_'), 0)
+	if i := strings.IndexByte(word, '_'); i >= 0 {
+		return i
+	}
+	return max(strings.IndexByte(word, '-'), 0)
 }
 
 func indexByte[S string | []byte](s S, c byte) int {

@@ -10,8 +10,10 @@ import (
 // the middle, partly, or not at all.
 func TestContains(t *testing.T) {
 	srcs := []string{"", "isNull", "xisNully", "Null", "is Null", "isNul", "NullisNull", "sNull isNulL", "toPath",
-		"to Path toPat", "builtins", "builtin", "xbuiltinsx", "gh_ ghp_x", "hp_", "-----BEGIN x", "----BEGIN ", "BEGIN -----BEGIN "}
-	words := []string{"isNull", "toPath", "builtins", "ghp_", "-----BEGIN ", "x", ""}
+		"to Path toPat", "builtins", "builtin", "xbuiltinsx", "gh_ ghp_x", "hp_", "-----BEGIN x", "----BEGIN ", "BEGIN -----BEGIN ",
+		"home-manager", "home- home-manage home-manager", "-home-manager-", "clan-core", "lan-core clan-cor", "clan-core.x",
+		"V V stateVersio V stateVersionX", "a.stateVersion", "tateVersion = 1;"}
+	words := []string{"isNull", "toPath", "builtins", "ghp_", "-----BEGIN ", "home-manager", "clan-core", "stateVersion", "x", ""}
 	for _, src := range srcs {
 		for _, word := range words {
 			want := strings.Contains(src, word)
