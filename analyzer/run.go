@@ -122,7 +122,9 @@ func unitsFeed(units []*unit) feed {
 // time, while next goes on yielding (discovery overlaps the analysis).
 // Of the units that fail, the error of the first by name is returned.
 func (r *runner) analyze(next feed) error {
-	jobs := make(chan *unit)
+	// The walk runs ahead of the workers: a buffer spares a goroutine
+	// handoff per file.
+	jobs := make(chan *unit, 1024)
 	var wg sync.WaitGroup
 	// total stays 0 until next has yielded every unit.
 	var done, total atomic.Int64
