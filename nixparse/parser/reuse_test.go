@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/reuseorder"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/nixparse/printer"
@@ -118,18 +119,7 @@ func reuseSources(t testing.TB) (names []string, srcs [][]byte) {
 // survive the next parse.
 func TestParserReuse(t *testing.T) {
 	names, srcs := reuseSources(t)
-	var order []int
-	for i := range names {
-		order = append(order, i)
-	}
-	for i := range names {
-		order = append(order, len(names)-1-i)
-	}
-	for i := range min(len(names), 40) {
-		for j := range min(len(names), 40) {
-			order = append(order, i, j)
-		}
-	}
+	order := reuseorder.Of(len(names), 40)
 	var p parser.Parser
 	var prevName string
 	var prevStrs, prevCopies []string

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/reuseorder"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -165,18 +166,7 @@ func TestBinderReuse(t *testing.T) {
 	for i, f := range files {
 		want[i] = snapshot(f, scope.Bind(f))
 	}
-	var order []int
-	for i := range files {
-		order = append(order, i)
-	}
-	for i := range files {
-		order = append(order, len(files)-1-i)
-	}
-	for i := range min(len(files), 30) {
-		for j := range min(len(files), 30) {
-			order = append(order, i, j)
-		}
-	}
+	order := reuseorder.Of(len(files), 30)
 	var b scope.Binder
 	for _, i := range order {
 		if got := snapshot(files[i], b.Bind(files[i])); got != want[i] {
