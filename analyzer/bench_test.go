@@ -2,14 +2,13 @@ package analyzer_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/internal/cputime"
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/rules/all"
 )
 
@@ -30,7 +29,11 @@ func BenchmarkCheck(b *testing.B) {
 	if dir == "" {
 		dir = filepath.Join("..", "testdata")
 	}
-	b.SetBytes(nixBytes(b, dir))
+	files, err := nixfiles.Read(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(nixfiles.Size(files))
 	opts := analyzer.Options{Paths: []string{dir}, Rules: all.Rules(), FailOn: "none"}
 	b.ReportAllocs()
 	start := cputime.Now()
@@ -46,21 +49,4 @@ func BenchmarkCheck(b *testing.B) {
 	if cpu := cputime.Since(start); cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
-}
-
-// nixBytes returns the size of the .nix files under dir.
-func nixBytes(b *testing.B, dir string) int64 {
-	var n int64
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".nix") {
-			return err
-		}
-		info, err := d.Info()
-		n += info.Size()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/nixaudit/nixaudit/internal/cputime"
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -49,23 +50,18 @@ func benchmark(b *testing.B, parse func(*token.FileSet, string, []byte) *ast.Fil
 	if dir == "" {
 		dir = "testdata"
 	}
-	var srcs [][]byte
-	total := 0
-	for _, path := range nixFiles(b, dir) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, src)
-		total += len(src)
+	files, err := nixfiles.Read(dir)
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.SetBytes(int64(total))
+	total := nixfiles.Size(files)
+	b.SetBytes(total)
 	b.ReportAllocs()
 	start := cputime.Now()
 	for b.Loop() {
 		fset := token.NewFileSet()
-		for _, src := range srcs {
-			then(parse(fset, "bench.nix", src))
+		for _, f := range files {
+			then(parse(fset, "bench.nix", f.Src))
 		}
 	}
 	if cpu := cputime.Since(start); cpu > 0 {

@@ -1,12 +1,10 @@
 package scanner
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
@@ -18,27 +16,17 @@ func BenchmarkScan(b *testing.B) {
 	if dir == "" {
 		dir = "../parser/testdata"
 	}
-	var srcs [][]byte
-	total := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		srcs = append(srcs, src)
-		total += len(src)
-		return err
-	})
-	if err != nil || len(srcs) == 0 {
-		b.Fatalf("no .nix files under %s: %v", dir, err)
+	files, err := nixfiles.Read(dir)
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.SetBytes(int64(total))
+	b.SetBytes(nixfiles.Size(files))
 	b.ReportAllocs()
 	var sc Scanner
 	var toks []ast.Token
 	for b.Loop() {
-		for _, src := range srcs {
-			toks, _ = sc.Append(toks[:0], src)
+		for _, f := range files {
+			toks, _ = sc.Append(toks[:0], f.Src)
 		}
 	}
 }

@@ -3,12 +3,10 @@ package scope_test
 import (
 	"flag"
 	"go/token"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
@@ -53,21 +51,13 @@ func benchFiles(b *testing.B) (files []*ast.File, size int) {
 	if dir == "" {
 		dir = "../testdata"
 	}
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files = append(files, parser.ParseFile(fset, p, src))
-		size += len(src)
-		return nil
-	})
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no .nix files in %s: %v", dir, err)
+	srcs, err := nixfiles.Read(dir)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return files, size
+	fset := token.NewFileSet()
+	for _, s := range srcs {
+		files = append(files, parser.ParseFile(fset, s.Path, s.Src))
+	}
+	return files, int(nixfiles.Size(srcs))
 }

@@ -3,13 +3,11 @@ package scope_test
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/internal/reuseorder"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
@@ -137,17 +135,13 @@ func reuseFiles(t testing.TB) []*ast.File {
 		texts = append(texts, []byte(src))
 	}
 	for _, dir := range []string{"../testdata", "../parser/testdata"} {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".nix") {
-				return err
-			}
-			src, err := os.ReadFile(path)
-			names = append(names, path, path+"[:half]")
-			texts = append(texts, src, src[:len(src)/2])
-			return err
-		})
+		files, err := nixfiles.Read(dir)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, f := range files {
+			names = append(names, f.Path, f.Path+"[:half]")
+			texts = append(texts, f.Src, f.Src[:len(f.Src)/2])
 		}
 	}
 	var files []*ast.File

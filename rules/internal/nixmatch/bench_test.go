@@ -2,15 +2,13 @@ package nixmatch_test
 
 import (
 	"go/token"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"github.com/nixaudit/nixaudit/rules/flake"
 	"github.com/nixaudit/nixaudit/rules/module"
 	pkgrules "github.com/nixaudit/nixaudit/rules/package"
@@ -29,23 +27,16 @@ func BenchmarkRules(b *testing.B) {
 	if dir == "" {
 		dir = "testdata"
 	}
-	fset := token.NewFileSet()
-	var files []*nixpass.File
-	var size int64
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		files, size = append(files, nixpass.Load(fset, path, src)), size+int64(len(src))
-		return err
-	})
+	srcs, err := nixfiles.Read(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if len(files) == 0 {
-		b.Fatalf("no Nix file under %s", dir)
+	fset := token.NewFileSet()
+	var files []*nixpass.File
+	for _, s := range srcs {
+		files = append(files, nixpass.Load(fset, s.Path, s.Src))
 	}
+	size := nixfiles.Size(srcs)
 	// One pass per rule, reused for every file as the driver does.
 	var passes []*analysis.Pass
 	for _, r := range append(append(module.Rules, pkgrules.Rules...), flake.Rules...) {
