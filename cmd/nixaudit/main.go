@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -13,20 +12,6 @@ import (
 func main() {
 	tuneGC()
 	os.Exit(run(os.Args[1:]))
-}
-
-// auditGCPercent is the garbage collector's target while auditing: the
-// audit's live heap is small (sources, line tables, findings) and what it
-// allocates dies with each file, so collecting half as often saves about
-// a tenth of the run's time on a large tree for a peak heap of three
-// times the live one instead of twice.
-const auditGCPercent = 200
-
-// tuneGC sets auditGCPercent unless the user chose a policy with GOGC.
-func tuneGC() {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(auditGCPercent)
-	}
 }
 
 // run executes the CLI with args and returns the process exit code.
