@@ -109,12 +109,15 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	discovered := func(yield func(*unit) bool) error {
 		var walkErr error
 		stopped := false
-		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, func(s source) {
+		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, func(s source) {
 			if stopped || walkErr != nil {
 				return
 			}
 			u := &unit{source: s}
-			if s.path == "" {
+			if s.content != nil {
+				u.orig, u.text, u.mode = s.content, s.content, s.perm
+				u.content = nil
+			} else if s.path == "" {
 				if walkErr = readStdin(u, opts.Stdin); walkErr != nil {
 					return
 				}

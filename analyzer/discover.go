@@ -17,6 +17,10 @@ type source struct {
 	name string
 	// path is where the file is read and written; "" for stdin.
 	path string
+	// content and perm are the file's text and permission bits when the
+	// walk read them (see discoverer.read), content is nil otherwise.
+	content []byte
+	perm    fs.FileMode
 }
 
 // discoverer finds the Nix files under the paths of a run.
@@ -26,6 +30,9 @@ type discoverer struct {
 	exclude *ignorer
 	seen    map[string]bool
 	emit    func(source)
+	// read makes the walk read the files it finds in directories: it
+	// opens them relative to the directory it is listing (see readIn).
+	read bool
 	// skipped are the files given explicitly that are not .nix files.
 	skipped []string
 }
@@ -35,7 +42,7 @@ type discoverer struct {
 // is not Nix and is not parsed (the flake rules read flake.lock next to
 // the flake.nix of a run). "-" stands for stdin, reported as stdinName.
 func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source, skipped []string, err error) {
-	skipped, err = discoverEach(paths, stdinName, exclude, func(s source) { srcs = append(srcs, s) })
+	skipped, err = discoverEach(paths, stdinName, exclude, false, func(s source) { srcs = append(srcs, s) })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -45,8 +52,10 @@ func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source
 
 // discoverEach is discover calling emit for each file as the walk finds
 // it, so that the analysis of the first files overlaps the walk. Every
-// path is checked to exist before the first call of emit.
-func discoverEach(paths []string, stdinName string, exclude *ignorer, emit func(source)) (skipped []string, err error) {
+// path is checked to exist before the first call of emit. With read, the
+// files found in directories come with their content when it could be
+// read (the caller reads the others, and reports their errors).
+func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool, emit func(source)) (skipped []string, err error) {
 	for _, p := range paths {
 		if p == "-" {
 			continue
@@ -55,7 +64,7 @@ func discoverEach(paths []string, stdinName string, exclude *ignorer, emit func(
 			return nil, statError(p, err)
 		}
 	}
-	d := &discoverer{exclude: exclude, seen: map[string]bool{}, emit: emit}
+	d := &discoverer{exclude: exclude, seen: map[string]bool{}, emit: emit, read: read}
 	for _, p := range paths {
 		if p == "-" {
 			emit(source{name: stdinName})
@@ -101,7 +110,7 @@ func (d *discoverer) add(given string) error {
 			d.skipped = append(d.skipped, given)
 			return nil
 		}
-		d.file(filepath.Clean(given), abs)
+		d.file(filepath.Clean(given), abs, nil)
 		return nil
 	}
 	git, err := gitIgnorer(abs)
@@ -111,21 +120,37 @@ func (d *discoverer) add(given string) error {
 	return d.walk(filepath.Clean(given), abs, git)
 }
 
-func (d *discoverer) file(name, abs string) {
+// file emits the file abs, reported as name; dir is its directory when
+// the walk is listing it.
+func (d *discoverer) file(name, abs string, dir *os.File) {
 	if d.seen[abs] {
 		return
 	}
 	d.seen[abs] = true
-	d.emit(source{name: name, path: name})
+	s := source{name: name, path: name}
+	if d.read && dir != nil {
+		// A file that cannot be read now is read again by the caller,
+		// which reports the error.
+		if text, perm, err := readIn(dir, filepath.Base(abs), name); err == nil {
+			s.content, s.perm = text, perm
+		}
+	}
+	d.emit(s)
 }
 
 // walk adds the Nix files under the directory abs (reported under name),
 // honouring the .gitignore files met on the way.
 func (d *discoverer) walk(name, abs string, git *ignorer) error {
-	entries, err := os.ReadDir(abs)
+	dir, err := os.Open(abs)
 	if err != nil {
 		return err
 	}
+	defer dir.Close()
+	entries, err := dir.ReadDir(-1)
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	// Look for .gitignore among the entries rather than trying to open
 	// it: most directories have none, and a failed open costs as much as
 	// reading the directory.
@@ -149,7 +174,7 @@ func (d *discoverer) walk(name, abs string, git *ignorer) error {
 				return err
 			}
 		} else if strings.HasSuffix(e.Name(), ".nix") {
-			d.file(childName, childAbs)
+			d.file(childName, childAbs, dir)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -220,5 +221,36 @@ func TestDiscoverGitFile(t *testing.T) {
 				t.Errorf("got %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestDiscoverReads checks that a walk asked to read gives each file it
+// finds in a directory with its content and permission bits (symlinks
+// followed), and leaves explicit files to the caller.
+func TestDiscoverReads(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"a.nix": "{ a = 1; }\n", "sub/b.nix": "", "sub/c.nix": "let x = 2; in x\n", "sub/link.nix": "->c.nix", "explicit.nix": "3\n"}
+	writeTree(t, root, files)
+	if err := os.Chmod(filepath.Join(root, "sub", "c.nix"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	var got []source
+	if _, err := discoverEach([]string{"sub", "a.nix", "explicit.nix"}, "-", &ignorer{}, true, func(s source) { got = append(got, s) }); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"sub/b.nix": "", "sub/c.nix": files["sub/c.nix"], "sub/link.nix": files["sub/c.nix"]}
+	wantPerm := map[string]fs.FileMode{"sub/b.nix": 0o644, "sub/c.nix": 0o640, "sub/link.nix": 0o640}
+	if len(got) != 5 {
+		t.Fatalf("found %d files, want 5: %v", len(got), names(got))
+	}
+	for _, s := range got {
+		text, walked := want[s.name]
+		switch {
+		case !walked && s.content != nil:
+			t.Errorf("%s, given explicitly, came with content %q; want it left to the caller", s.name, s.content)
+		case walked && (s.content == nil || string(s.content) != text || s.perm != wantPerm[s.name]):
+			t.Errorf("%s: content %q (nil: %v), perm %v; want %q, %v", s.name, s.content, s.content == nil, s.perm, text, wantPerm[s.name])
+		}
 	}
 }

@@ -27,3 +27,9 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 	}
 	return buf.Bytes(), st.Mode().Perm(), nil
 }
+
+// readIn is readFile of the file name in the open directory dir; path
+// names the file.
+func readIn(_ *os.File, _, path string) ([]byte, fs.FileMode, error) {
+	return readFile(path)
+}
