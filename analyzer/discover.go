@@ -28,8 +28,9 @@ type discoverer struct {
 	// exclude holds the configured and --exclude patterns; they apply to
 	// explicit files too, so pre-commit's file lists honour them.
 	exclude *ignorer
-	seen    map[string]bool
-	emit    func(source)
+	// seen holds the files emitted, when several paths are walked.
+	seen map[string]bool
+	emit func(source)
 	// read makes the walk read the files it finds in directories: it
 	// opens them relative to the directory it is listing (see readIn).
 	read bool
@@ -64,7 +65,12 @@ func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool,
 			return nil, statError(p, err)
 		}
 	}
-	d := &discoverer{exclude: exclude, seen: map[string]bool{}, emit: emit, read: read}
+	d := &discoverer{exclude: exclude, emit: emit, read: read}
+	if len(paths) > 1 {
+		// One walk meets each file once (it does not follow symlinks to
+		// directories); several paths may overlap.
+		d.seen = map[string]bool{}
+	}
 	for _, p := range paths {
 		if p == "-" {
 			emit(source{name: stdinName})
@@ -123,10 +129,12 @@ func (d *discoverer) add(given string) error {
 // file emits the file abs, reported as name; dir is its directory when
 // the walk is listing it.
 func (d *discoverer) file(name, abs string, dir *os.File) {
-	if d.seen[abs] {
-		return
+	if d.seen != nil {
+		if d.seen[abs] {
+			return
+		}
+		d.seen[abs] = true
 	}
-	d.seen[abs] = true
 	s := source{name: name, path: name}
 	if d.read && dir != nil {
 		// A file that cannot be read now is read again by the caller,
@@ -145,6 +153,11 @@ func (d *discoverer) walk(name, abs string, git *ignorer) error {
 	if err != nil {
 		return err
 	}
+	return d.walkOpen(dir, name, abs, git)
+}
+
+// walkOpen is walk of the open directory dir, which it closes.
+func (d *discoverer) walkOpen(dir *os.File, name, abs string, git *ignorer) error {
 	defer dir.Close()
 	entries, err := dir.ReadDir(-1)
 	if err != nil {
@@ -164,13 +177,17 @@ func (d *discoverer) walk(name, abs string, git *ignorer) error {
 		git = git.with(l)
 	}
 	for _, e := range entries {
-		childName, childAbs := filepath.Join(name, e.Name()), filepath.Join(abs, e.Name())
+		childName, childAbs := joinEntry(name, e.Name()), joinEntry(abs, e.Name())
 		isDir, ok := d.kind(e, childAbs)
 		if !ok || d.exclude.ignored(childAbs, isDir) || git.ignored(childAbs, isDir) {
 			continue
 		}
 		if isDir {
-			if err := d.walk(childName, childAbs, git); err != nil {
+			sub, err := openIn(dir, e.Name(), childAbs)
+			if err != nil {
+				return err
+			}
+			if err := d.walkOpen(sub, childName, childAbs, git); err != nil {
 				return err
 			}
 		} else if strings.HasSuffix(e.Name(), ".nix") {
@@ -178,6 +195,15 @@ func (d *discoverer) walk(name, abs string, git *ignorer) error {
 		}
 	}
 	return nil
+}
+
+// joinEntry is filepath.Join(dir, entry) for a clean dir and the name of
+// one of its entries, without Join's cleaning of a result that is clean.
+func joinEntry(dir, entry string) string {
+	if dir == "." || dir == "" || os.IsPathSeparator(dir[len(dir)-1]) || filepath.VolumeName(dir) == dir {
+		return filepath.Join(dir, entry)
+	}
+	return dir + string(filepath.Separator) + entry
 }
 
 // kind classifies a directory entry for the walk. ok is false for entries

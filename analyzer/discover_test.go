@@ -254,3 +254,13 @@ func TestDiscoverReads(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinEntry(t *testing.T) {
+	for _, dir := range []string{".", "", "/", "a", "a/b", "/abs/dir", "../up"} {
+		for _, entry := range []string{"x.nix", ".gitignore", "sub"} {
+			if got, want := joinEntry(dir, entry), filepath.Join(dir, entry); got != want {
+				t.Errorf("joinEntry(%q, %q) = %q, want %q", dir, entry, got, want)
+			}
+		}
+	}
+}

@@ -33,3 +33,9 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 func readIn(_ *os.File, _, path string) ([]byte, fs.FileMode, error) {
 	return readFile(path)
 }
+
+// openIn opens the directory name in the open directory dir; path names
+// it.
+func openIn(_ *os.File, _, path string) (*os.File, error) {
+	return os.Open(path)
+}

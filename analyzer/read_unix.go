@@ -35,6 +35,28 @@ func readIn(dir *os.File, name, path string) (text []byte, mode fs.FileMode, err
 	return text, mode, err
 }
 
+// openIn opens the directory name in the open directory dir (path names
+// it), relative to dir as readIn does.
+func openIn(dir *os.File, name, path string) (*os.File, error) {
+	rc, err := dir.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
+	fd := -1
+	if cerr := rc.Control(func(dirfd uintptr) {
+		err = ignoringEINTR(func() (err error) {
+			fd, err = syscall.Openat(int(dirfd), name, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+			return err
+		})
+	}); cerr != nil {
+		return nil, cerr
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	return os.NewFile(uintptr(fd), path), nil
+}
+
 // readFileAt reads the file name relative to the directory descriptor
 // dirfd (or atCWD); path names the file in errors.
 func readFileAt(dirfd int, name, path string) ([]byte, fs.FileMode, error) {
