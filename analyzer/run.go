@@ -261,8 +261,9 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		// bindings, but not the token list, a fifth of a file's memory.
 		f.Tokens = nil
 	} else {
-		// Keep what suppressions, fixes and reports need; the tree is the
-		// loader's, for the next file.
+		// Keep what suppressions, fixes and reports need; the tree and
+		// the values memoized on it are the loader's, for the next file.
+		f.ReleaseMemo()
 		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
 	}
 	u.file = f

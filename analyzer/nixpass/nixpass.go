@@ -59,6 +59,24 @@ func (f *File) Memo(key any, compute func() any) any {
 	return v
 }
 
+// ReleaseMemo drops f's memoized values, calling Release on those that
+// have the method so that their memory serves the next file. The driver
+// calls it when a file loaded into a Loader's reused memory is done with
+// (every rule has run and its findings are copied out), so a memoized
+// value may reuse memory as the Loader's trees do: it must not be used
+// once its file is released, and nothing that outlives the file, such as
+// a diagnostic, may refer to its memory.
+func (f *File) ReleaseMemo() {
+	f.memoMu.Lock()
+	defer f.memoMu.Unlock()
+	for _, e := range f.memo {
+		if r, ok := e.value.(interface{ Release() }); ok {
+			r.Release()
+		}
+	}
+	f.memo = nil
+}
+
 func (f *File) lookup(key any) (any, bool) {
 	for _, e := range f.memo {
 		if e.key == key {

@@ -63,6 +63,33 @@ func TestMemo(t *testing.T) {
 	}
 }
 
+// releasable counts its Release calls.
+type releasable struct{ released int }
+
+func (r *releasable) Release() { r.released++ }
+
+func TestReleaseMemo(t *testing.T) {
+	type pooled struct{}
+	type plain struct{}
+	f := &File{}
+	r := &releasable{}
+	f.Memo(pooled{}, func() any { return r })
+	f.Memo(plain{}, func() any { return 1 })
+	f.ReleaseMemo()
+	if r.released != 1 {
+		t.Errorf("Release ran %d times, want 1", r.released)
+	}
+	calls := 0
+	f.Memo(plain{}, func() any { calls++; return 2 })
+	if calls != 1 {
+		t.Error("a value asked for after ReleaseMemo was not computed again")
+	}
+	f.ReleaseMemo()
+	if r.released != 1 {
+		t.Errorf("a released value was released again (%d calls)", r.released)
+	}
+}
+
 func names(as []*analysis.Analyzer) []string {
 	var out []string
 	for _, a := range as {
