@@ -33,6 +33,9 @@ type plan struct {
 	results []any
 	// diags[i] are the diagnostics steps[i] reported for the current unit.
 	diags [][]analysis.Diagnostic
+	// reported counts them: most units have none, and then diagnostics
+	// answers without looking its analyzer up.
+	reported int
 }
 
 type step struct {
@@ -71,7 +74,10 @@ func (p *plan) add(a *analysis.Analyzer) int {
 		Analyzer: a,
 		Fset:     p.fset,
 		ResultOf: p.resultMap(a.Requires),
-		Report:   func(d analysis.Diagnostic) { p.diags[i] = append(p.diags[i], d) },
+		Report: func(d analysis.Diagnostic) {
+			p.diags[i] = append(p.diags[i], d)
+			p.reported++
+		},
 	}
 	p.steps = append(p.steps, step{pass: pass})
 	return i
@@ -113,8 +119,11 @@ func (p *plan) resultMap(reqs []*analysis.Analyzer) map[*analysis.Analyzer]any {
 // next run.
 func (p *plan) run(base any) error {
 	p.release()
-	for i := range p.steps {
-		p.diags[i] = p.diags[i][:0]
+	if p.reported > 0 {
+		for i := range p.diags {
+			p.diags[i] = p.diags[i][:0]
+		}
+		p.reported = 0
 	}
 	for _, m := range p.baseIn {
 		m[p.base] = base
@@ -150,5 +159,8 @@ func (p *plan) release() {
 
 // diagnostics returns what a reported in the last run.
 func (p *plan) diagnostics(a *analysis.Analyzer) []analysis.Diagnostic {
+	if p.reported == 0 {
+		return nil
+	}
 	return p.diags[p.index[a]]
 }
