@@ -70,8 +70,9 @@ func NewInspector(root ast.Node) *Inspector {
 	if hint := nodesHint(root); cap(in.nodes) < hint {
 		in.nodes = make([]entry, 0, hint)
 	}
-	b := indexer{in: in, open: make([]int32, 0, 64)}
+	b := indexer{in: in, open: in.ends[:0]} // ends is free until WithStack
 	ast.Walk(&b, root)
+	in.ends = b.open[:0]
 	in.sortByType()
 	return in
 }
