@@ -74,7 +74,8 @@ func (f *File) ReleaseMemo() {
 			r.Release()
 		}
 	}
-	f.memo = nil
+	clear(f.memo)
+	f.memo = f.memo[:0]
 }
 
 func (f *File) lookup(key any) (any, bool) {
@@ -103,12 +104,16 @@ func Load(fset *token.FileSet, filename string, src []byte) *File {
 type Loader struct {
 	parser parser.Parser
 	binder scope.Binder
+	// file is the File Load returns, reused with its memo slice.
+	file File
 }
 
 // Load parses and binds src into l's reused memory.
 func (l *Loader) Load(fset *token.FileSet, filename string, src []byte) *File {
 	f := l.parser.ParseFile(fset, filename, src)
-	return &File{File: f, Info: l.binder.Bind(f)}
+	clear(l.file.memo) // the last file's values, if they were not released
+	l.file.File, l.file.Info, l.file.memo = f, l.binder.Bind(f), l.file.memo[:0]
+	return &l.file
 }
 
 // Analyzer's result is the *File being analyzed. The driver supplies it.

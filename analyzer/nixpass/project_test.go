@@ -1,6 +1,7 @@
 package nixpass
 
 import (
+	"go/token"
 	"reflect"
 	"strings"
 	"testing"
@@ -96,4 +97,30 @@ func names(as []*analysis.Analyzer) []string {
 		out = append(out, a.Name)
 	}
 	return out
+}
+
+// TestLoaderMemo checks that a Loader's file starts each Load without the
+// last file's memoized values, released or not.
+func TestLoaderMemo(t *testing.T) {
+	type key struct{}
+	var l Loader
+	fset := token.NewFileSet()
+	a := l.Load(fset, "a.nix", []byte("1"))
+	r := &releasable{}
+	a.Memo(key{}, func() any { return r })
+	b := l.Load(fset, "b.nix", []byte("2"))
+	if got := b.Memo(key{}, func() any { return "b" }); got != "b" {
+		t.Errorf("the second file's Memo = %v, want its own value", got)
+	}
+	if b.File.Name != "b.nix" {
+		t.Errorf("the loaded file is %s, want b.nix", b.File.Name)
+	}
+	b.ReleaseMemo()
+	c := l.Load(fset, "c.nix", []byte("3"))
+	if got := c.Memo(key{}, func() any { return "c" }); got != "c" {
+		t.Errorf("after ReleaseMemo, the next file's Memo = %v, want its own value", got)
+	}
+	if r.released != 0 {
+		t.Errorf("a value dropped without ReleaseMemo was released %d times", r.released)
+	}
 }
