@@ -2,11 +2,13 @@ package nixmatch
 
 import (
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
 
 // Call is a function application with nested applications flattened:
@@ -43,13 +45,14 @@ type callsKey struct{}
 // applications of (f a) b are not calls of their own). They are found
 // once per file for every rule that asks, as rules about builders and
 // fetchers each look at every call. Rules should prefer CallsOf, which
-// finds them with the Inspector their pass already has.
+// finds them with the Inspector their pass already has. The calls are
+// valid as long as f's tree: until f.ReleaseMemo.
 func Calls(f *nixpass.File) []Call {
 	return f.Memo(callsKey{}, func() any {
 		in := nixpass.NewInspector(f.File)
 		defer in.Release()
 		return findCalls(f, in)
-	}).([]Call)
+	}).(*callSet).clipped()
 }
 
 // CallsOf returns Calls of the file under analysis, found through the
@@ -59,31 +62,56 @@ func CallsOf(pass *analysis.Pass) []Call {
 	f := nixpass.Of(pass)
 	return f.Memo(callsKey{}, func() any {
 		return findCalls(f, nixpass.InspectorOf(pass))
-	}).([]Call)
+	}).(*callSet).clipped()
 }
 
-// callTypes are the nodes findCalls looks at, callType those it counts.
-var (
-	callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
-	callType  = []ast.Node{(*ast.CallExpr)(nil)}
-)
+// A callSet is the calls of a file with the memory they are made of,
+// which serves the next file once the file's memos are released.
+type callSet struct {
+	calls []Call
+	// names holds the parts of the calls' names, args the arguments of
+	// calls written in several pieces.
+	names slab[string]
+	args  slab[ast.Expr]
+	// operands are the calls that are operands of a `//` met and not
+	// yet reached, during findCalls.
+	operands []*ast.CallExpr
+}
 
-// findCalls returns the calls of f, whose Inspector is in.
-func findCalls(f *nixpass.File, in *nixpass.Inspector) []Call {
-	// Counted first, the calls are appended to a slice of their size:
-	// walking the file's Inspector twice costs less than growing the
-	// slice (or copying it from a buffer), as calls hold pointers.
-	n := 0
-	in.Preorder(callType, func(ast.Node) { n++ })
-	if n == 0 {
+// clipped returns the calls, clipped so that a rule appending to them
+// copies them.
+func (cs *callSet) clipped() []Call {
+	if len(cs.calls) == 0 {
 		return nil
 	}
-	out := make([]Call, 0, n)
+	return slices.Clip(cs.calls)
+}
+
+// callSets holds released callSets.
+var callSets = sync.Pool{New: func() any { return new(callSet) }}
+
+// Release gives the memory of the calls to the next file. The driver
+// calls it through nixpass.File.ReleaseMemo.
+func (cs *callSet) Release() {
+	clear(cs.calls) // the pool must not keep the file's tree alive
+	cs.calls = cs.calls[:0]
+	cs.names.reset()
+	cs.args.reset()
+	callSets.Put(cs)
+}
+
+// callTypes are the nodes findCalls looks at.
+var callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
+
+// findCalls returns the calls of f, whose Inspector is in.
+func findCalls(f *nixpass.File, in *nixpass.Inspector) *callSet {
+	cs := callSets.Get().(*callSet)
+	out := cs.calls[:0]
 	// A walk meets the inner applications of (f a) b right after the
 	// outer one, and the operands of `//` right after the update: both
 	// are recognised without a set of nodes.
-	var next *ast.CallExpr       // the inner application of the last call met
-	var operands []*ast.CallExpr // calls that are operands of a `//` met, not yet reached
+	var next *ast.CallExpr // the inner application of the last call met
+	operands := cs.operands[:0]
 	in.Preorder(callTypes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
@@ -105,13 +133,42 @@ func findCalls(f *nixpass.File, in *nixpass.Inspector) []Call {
 				operands = slices.Delete(operands, i, i+1)
 				operand = true
 			}
-			fun, args := FlattenCall(n)
+			fun, args := n.Fun, n.Args
+			if next != nil {
+				fun, args = cs.flatten(n)
+			}
 			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
 		}
 	})
-	names := nameSlab{buf: make([]string, 0, 2*len(out)+4)} // most names have two parts
+	clear(operands[:cap(operands)])
+	cs.operands = operands[:0]
 	for i := range out {
-		out[i].Name = names.of(f.Info, out[i].Fun)
+		out[i].Name = cs.nameOf(f.Info, out[i].Fun)
 	}
-	return out
+	cs.calls = out
+	return cs
+}
+
+// flatten is FlattenCall of the call c written in several pieces, its
+// arguments in cs's memory.
+func (cs *callSet) flatten(c *ast.CallExpr) (fun ast.Expr, args []ast.Expr) {
+	n := 0
+	for call := c; call != nil; call, _ = ast.Unparen(call.Fun).(*ast.CallExpr) {
+		n += len(call.Args)
+		fun = call.Fun
+	}
+	args = cs.args.alloc(n)
+	for call := c; call != nil; call, _ = ast.Unparen(call.Fun).(*ast.CallExpr) {
+		n -= copy(args[n-len(call.Args):n], call.Args)
+	}
+	return fun, args
+}
+
+// nameOf resolves the name e denotes (see NameOf) into cs's memory.
+func (cs *callSet) nameOf(info *scope.Info, e ast.Expr) Name {
+	names, root := appendName(cs.names.tail(), info, e, 0)
+	if root == nil {
+		return Name{info: info}
+	}
+	return Name{info, cs.names.keep(names), root}
 }

@@ -220,29 +220,6 @@ func last(names []string) string {
 	return names[len(names)-1]
 }
 
-// nameSlab resolves names into shared chunks of memory, so that the
-// names of all the calls of a file cost a few allocations, not one each.
-// The names it hands out are clipped: appending to one copies it.
-type nameSlab struct{ buf []string }
-
-// of resolves the name e denotes (see NameOf).
-func (s *nameSlab) of(info *scope.Info, e ast.Expr) Name {
-	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]string, 0, max(64, 2*cap(s.buf)))
-	}
-	tail := s.buf[len(s.buf):]
-	names, root := appendName(tail, info, e, 0)
-	if root == nil {
-		return Name{info: info}
-	}
-	if len(names) <= cap(tail) { // in place: keep it
-		s.buf = s.buf[:len(s.buf)+len(names)]
-	} else { // append moved it: the next name starts a new chunk
-		s.buf = s.buf[:cap(s.buf)]
-	}
-	return Name{info, names[:len(names):len(names)], root}
-}
-
 // Last returns the last name of the name ("mkDerivation" for
 // stdenv.mkDerivation), or "" when the expression denotes no name.
 func (n Name) Last() string { return last(n.names) }

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -73,26 +74,52 @@ func Modules(f *nixpass.File) []*Module {
 }
 
 type collector struct {
-	file    *ast.File
-	info    *scope.Info
-	modules []*Module
-	defs    []OptionDef
-	// paths is the free end of the chunk the definitions' paths are
-	// allocated from, most of a file's collection otherwise.
-	paths []string
+	file *ast.File
+	info *scope.Info
+	*indexMemo
+}
+
+// An indexMemo is the Index of a file with the memory it is made of,
+// which serves the next file once the file's memos are released.
+type indexMemo struct {
+	// index is the Index handed out, its slices clipped so that a rule
+	// appending to them copies them.
+	index Index
+	// defs and mods are index's slices with their whole capacity, the
+	// buffers collect appends to.
+	defs []OptionDef
+	mods []*Module
+	// modules and paths hold the Modules and the definitions' paths.
+	modules slab[Module]
+	paths   slab[string]
+}
+
+// indexMemos holds released indexMemos.
+var indexMemos = sync.Pool{New: func() any { return new(indexMemo) }}
+
+// Release gives the memory of the Index to the next file. The driver
+// calls it through nixpass.File.ReleaseMemo.
+func (m *indexMemo) Release() {
+	// The pool must not keep the file's tree alive.
+	clear(m.defs)
+	clear(m.mods)
+	m.index, m.defs, m.mods = Index{}, m.defs[:0], m.mods[:0]
+	m.modules.reset()
+	m.paths.reset()
+	indexMemos.Put(m)
 }
 
 // collect returns the Index of f.
-func collect(f *nixpass.File) *Index {
+func collect(f *nixpass.File) *indexMemo {
+	m := indexMemos.Get().(*indexMemo)
 	if f.Expr == nil {
-		return &Index{}
+		return m
 	}
-	buf := defsScratch.get()
-	c := collector{file: f.File, info: f.Info, defs: *buf}
+	c := collector{file: f.File, info: f.Info, indexMemo: m}
 	if filepath.Base(f.Name) != "flake.nix" {
 		c.module(nil, f.Expr)
-		if len(c.modules) > 0 {
-			c.modules[0].Whole = true // module appends the outer module first
+		if len(m.mods) > 0 {
+			m.mods[0].Whole = true // module appends the outer module first
 		}
 	}
 	// Modules passed to nixosSystem { modules = [ … ]; } and the like:
@@ -103,12 +130,22 @@ func collect(f *nixpass.File) *Index {
 			c.args(call.Args)
 		}
 	}
-	*buf = c.defs
-	return &Index{Modules: c.modules, Defs: defsScratch.keep(buf)}
+	if len(m.defs) > 0 {
+		m.index.Defs = slices.Clip(m.defs)
+	}
+	if len(m.mods) > 0 {
+		m.index.Modules = slices.Clip(m.mods)
+	}
+	return m
 }
 
-// defsScratch lends collect its buffers.
-var defsScratch scratch[OptionDef]
+// newModule adds a module to the index.
+func (c *collector) newModule(fn *ast.LambdaExpr, body ast.Expr, prefix []string) *Module {
+	m := &c.modules.alloc(1)[0]
+	*m = Module{Func: fn, Body: body, Prefix: prefix}
+	c.mods = append(c.mods, m)
+	return m
+}
 
 // args collects the modules of the modules and configuration attributes
 // of the sets among a call's arguments.
@@ -158,14 +195,13 @@ func (c *collector) moduleList(prefix []string, e ast.Expr) {
 func (c *collector) module(prefix []string, e ast.Expr) {
 	fn, body := moduleBody(e)
 	if set, ok := body.(*ast.AttrSetExpr); ok {
-		m := &Module{Func: fn, Body: body, Set: set, Prefix: prefix}
-		c.modules = append(c.modules, m)
+		m := c.newModule(fn, body, prefix)
+		m.Set = set
 		c.moduleSet(m, set)
 		return
 	}
 	if IsCallTo(c.info, body, "lib.mkIf", "lib.mkMerge") {
-		m := &Module{Func: fn, Body: body, Prefix: prefix}
-		c.modules = append(c.modules, m)
+		m := c.newModule(fn, body, prefix)
 		c.value(m, prefix, nil, nil, body, false)
 	}
 }
@@ -371,16 +407,10 @@ func (c *collector) keyName(k ast.AttrKey) string {
 	return n
 }
 
-// path returns a new path made of prefix and n names to fill in. Paths
-// are cut from chunks shared by the file's definitions, clipped so that
-// appending to one copies it.
+// path returns a new path made of prefix and n names to fill in, clipped
+// so that appending to it copies it.
 func (c *collector) path(prefix []string, n int) []string {
-	size := len(prefix) + n
-	if cap(c.paths) < size {
-		c.paths = make([]string, max(size, 2*len(c.defs)+8, 32))
-	}
-	path := c.paths[:size:size]
-	c.paths = c.paths[size:]
+	path := c.paths.alloc(len(prefix) + n)
 	copy(path, prefix)
 	return path
 }
