@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/token"
 	"slices"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
@@ -35,6 +36,10 @@ type liveness struct {
 	start, next []int32
 	// work holds the alive definitions whose uses are not marked yet.
 	work []int32
+	// flags holds live and alive; edges and fill are propagate's.
+	flags []bool
+	edges []edge
+	fill  []int32
 }
 
 type region struct {
@@ -55,20 +60,48 @@ func livenessOf(f *nixpass.File, u underscore) *liveness {
 	return f.Memo(livenessKey{u.skip}, func() any { return newLiveness(f, u.exempt) }).(*liveness)
 }
 
+// livenesses holds released livenesses, whose memory serves the next
+// file: a run computes one or two per file.
+var livenesses = sync.Pool{New: func() any { return new(liveness) }}
+
+// Release gives l's memory to the next file's liveness. The driver calls
+// it through nixpass.File.ReleaseMemo; l must not be used afterwards. A
+// liveness holds no pointers: nothing of the file stays reachable.
+func (l *liveness) Release() { livenesses.Put(l) }
+
+// resize returns s with length n and zero elements, reusing its memory
+// when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // exemptFunc reports the definitions a rule never reports, such as
 // `_`-prefixed names; what they use counts as used.
 type exemptFunc func(*scope.Def) bool
 
-// newLiveness computes the liveness of f's definitions. Besides the
-// exempt ones, let bindings whose unused-let-binding finding a
-// suppression comment silences (`# deadnix: skip`) stay, so they count
-// as live: what they use must stay too.
+// newLiveness computes the liveness of f's definitions in the memory of
+// a released liveness.
 func newLiveness(f *nixpass.File, exempt exemptFunc) *liveness {
+	return livenesses.Get().(*liveness).compute(f, exempt)
+}
+
+// compute computes into l, whose memory it reuses, the liveness of f's
+// definitions. Besides the exempt ones, let bindings whose
+// unused-let-binding finding a suppression comment silences
+// (`# deadnix: skip`) stay, so they count as live: what they use must
+// stay too.
+func (l *liveness) compute(f *nixpass.File, exempt exemptFunc) *liveness {
 	n := len(f.Info.Defs)
-	flags := make([]bool, 2*n)
-	l := &liveness{live: flags[:n:n], alive: flags[n:]}
+	l.flags = resize(l.flags, 2*n)
+	l.live, l.alive = l.flags[:n:n], l.flags[n:]
+	l.work = l.work[:0]
 	l.collectRegions(f.Info)
-	l.nest = nestRegions(l.regions)
+	l.nest.index(l.regions)
 	l.propagate(f.Info, exempt)
 	// Suppressed let bindings are looked up last, among the dead ones
 	// only: the lines of all bindings would cost more. What they keep
@@ -90,15 +123,9 @@ const letBindingRule = "unused-let-binding"
 func (l *liveness) collectRegions(info *scope.Info) {
 	// The names of each `inherit (e)`, whose regions come last.
 	var froms []inheritName
-	var buf []ast.Binding
-	lets := 0
-	for _, d := range info.Defs {
-		if d.Kind == scope.LetDef {
-			lets++
-		}
-	}
-	// Usually one region and one owner each.
-	l.regions, l.owners = make([]region, 0, lets), make([]int32, 0, lets)
+	var bindings [4]ast.Binding
+	buf := bindings[:0]
+	l.regions, l.owners = l.regions[:0], l.owners[:0]
 	for i, d := range info.Defs {
 		if d.Kind != scope.LetDef {
 			continue
@@ -216,7 +243,7 @@ type edge struct{ from, to int32 }
 // propagate marks the definitions used from live code. Kept
 // definitions are not live themselves unless used, but what they use is.
 func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
-	var edges []edge
+	edges := l.edges[:0]
 	for i, d := range info.Defs {
 		di := int32(i)
 		if isLegacyLetBody(d) {
@@ -243,15 +270,17 @@ func (l *liveness) propagate(info *scope.Info, kept exemptFunc) {
 	}
 	// The edges grouped by source: next[start[u]:start[u+1]] are the
 	// definitions used in u's regions.
-	l.start = make([]int32, len(info.Defs)+1)
+	l.edges = edges
+	l.start = resize(l.start, len(info.Defs)+1)
 	for _, e := range edges {
 		l.start[e.from+1]++
 	}
 	for i := 1; i < len(l.start); i++ {
 		l.start[i] += l.start[i-1]
 	}
-	l.next = make([]int32, len(edges))
-	fill := append([]int32(nil), l.start[:len(l.start)-1]...)
+	l.next = resize(l.next, len(edges))
+	l.fill = append(l.fill[:0], l.start[:len(l.start)-1]...)
+	fill := l.fill
 	for _, e := range edges {
 		l.next[fill[e.from]] = e.to
 		fill[e.from]++

@@ -13,26 +13,38 @@ import (
 // nest; when they do not (after syntax errors), or when two are the same
 // span, innermost looks at them all.
 type nesting struct {
+	// nested reports whether the regions nest; when not, the fields
+	// below are meaningless.
+	nested bool
 	// byStart holds the indices of the regions sorted by start, outer
-	// ones first; nil when the regions do not nest.
+	// ones first.
 	byStart []int32
 	// parent[k] is the position in byStart of the region enclosing
 	// byStart[k], or -1.
 	parent []int32
+	// open holds, while indexing, the positions in byStart of the
+	// regions enclosing the current one.
+	open []int32
 }
 
-// nestRegions indexes regions.
-func nestRegions(regions []region) nesting {
-	byStart := make([]int32, len(regions))
-	for i := range byStart {
-		byStart[i] = int32(i)
+// index indexes regions, reusing n's memory.
+func (n *nesting) index(regions []region) {
+	n.byStart = resize(n.byStart, len(regions))
+	for i := range n.byStart {
+		n.byStart[i] = int32(i)
 	}
-	slices.SortFunc(byStart, func(a, b int32) int {
+	slices.SortFunc(n.byStart, func(a, b int32) int {
 		ra, rb := &regions[a], &regions[b]
 		return cmp.Or(cmp.Compare(ra.from, rb.from), cmp.Compare(rb.to, ra.to))
 	})
-	parent := make([]int32, len(regions))
-	var open []int32 // positions in byStart of the regions enclosing the current one
+	n.parent = resize(n.parent, len(regions))
+	n.nested = n.link(regions)
+}
+
+// link fills parent from byStart, and reports whether the regions nest.
+func (n *nesting) link(regions []region) bool {
+	byStart, parent, open := n.byStart, n.parent, n.open[:0]
+	defer func() { n.open = open }()
 	for k, i := range byStart {
 		r := &regions[i]
 		for len(open) > 0 && regions[byStart[open[len(open)-1]]].to <= r.from {
@@ -42,18 +54,18 @@ func nestRegions(regions []region) nesting {
 		if len(open) > 0 {
 			outer := &regions[byStart[open[len(open)-1]]]
 			if r.to > outer.to || r.from == outer.from && r.to == outer.to {
-				return nesting{} // overlapping or the same: no nesting
+				return false // overlapping or the same: no nesting
 			}
 			parent[k] = open[len(open)-1]
 		}
 		open = append(open, int32(k))
 	}
-	return nesting{byStart, parent}
+	return true
 }
 
 // innermost returns the smallest region holding [pos, end), or nil.
 func (l *liveness) innermost(pos, end token.Pos) *region {
-	if l.nest.byStart == nil {
+	if !l.nest.nested {
 		return l.innermostScan(pos, end)
 	}
 	// The smallest region holding the use encloses (or is) the last

@@ -35,7 +35,7 @@ func TestInnermost(t *testing.T) {
 	for name, src := range srcs {
 		f := nixpass.Load(token.NewFileSet(), name, src)
 		l := newLiveness(f, func(*scope.Def) bool { return false })
-		if l.nest.byStart != nil {
+		if l.nest.nested {
 			indexed++
 		}
 		ast.Inspect(f.File, func(n ast.Node) bool {
