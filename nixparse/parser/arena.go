@@ -16,6 +16,7 @@ type chunks[T any] struct {
 	keep   bool
 	chunks [][]T // when keep: every chunk, in the order they are handed out
 	used   int   // when keep: chunks[:used] have been handed out from
+	total  int   // when keep: the items of every chunk
 	free   []T   // the rest of the current chunk
 	next   int   // size of the next chunk to allocate
 }
@@ -55,13 +56,15 @@ func (c *chunks[T]) add(chunk []T) {
 	if c.keep {
 		c.chunks = append(c.chunks, chunk)
 		c.used = len(c.chunks)
+		c.total += len(chunk)
 	}
 	c.free = chunk
 }
 
 // reserve makes room for n items in the chunks to come, for a count
 // estimated from the tokens, so that a file's items take one chunk; if
-// the estimate falls short, the next chunks start small.
+// the estimate falls short, the next chunks start small. It is called
+// right after reset, before c hands anything out.
 func (c *chunks[T]) reserve(n int) {
 	if n <= 0 || n <= len(c.free) {
 		return
@@ -70,33 +73,38 @@ func (c *chunks[T]) reserve(n int) {
 		c.free = make([]T, n)
 		return
 	}
-	have := len(c.free)
-	for _, chunk := range c.chunks[c.used:] {
-		have += len(chunk)
-	}
-	if have < n {
+	if c.total < n {
 		// A quarter more than this file needs, so that files slightly
 		// larger than any before do not each add a chunk.
-		extra := make([]T, n-have+n/4)
+		extra := make([]T, n-c.total+n/4)
 		c.chunks = append(c.chunks, extra)
+		c.total += len(extra)
 	}
 }
 
 // reset empties c for the next file. When keep, every chunk handed out is
 // cleared (so that no node of the last tree survives in it) and handed out
-// again; otherwise c starts from nothing.
+// again; otherwise c starts from nothing. Most files use few of the
+// arena's node types: a c that handed nothing out is done inline.
 func (c *chunks[T]) reset(keep bool) {
+	if keep && c.used == 0 {
+		c.keep, c.free = true, nil
+		return
+	}
+	c.clear(keep)
+}
+
+// clear is reset for a c that handed out items.
+func (c *chunks[T]) clear(keep bool) {
 	if !keep {
 		*c = chunks[T]{}
 		return
 	}
-	if c.used > 0 {
-		for _, chunk := range c.chunks[:c.used-1] {
-			clear(chunk)
-		}
-		last := c.chunks[c.used-1]
-		clear(last[:len(last)-len(c.free)])
+	for _, chunk := range c.chunks[:c.used-1] {
+		clear(chunk)
 	}
+	last := c.chunks[c.used-1]
+	clear(last[:len(last)-len(c.free)])
 	c.keep, c.used, c.free = true, 0, nil
 }
 
@@ -139,6 +147,7 @@ func (s *seq[T]) copyOf(items []T) []T {
 // them into a seq; nested collections share it, each from its own base.
 type stack[T any] struct {
 	items []T
+	peak  int // the most items held since the last empty
 }
 
 func (s *stack[T]) base() int { return len(s.items) }
@@ -146,25 +155,21 @@ func (s *stack[T]) base() int { return len(s.items) }
 func (s *stack[T]) push(x T) { s.items = append(s.items, x) }
 
 // pop returns the items pushed since base, as an exact-length slice from
-// out, and drops them from the stack (the parser clears its stacks' arrays
-// once per file, not here).
+// out, and drops them from the stack (the parser clears its stacks once
+// per file, not here).
 func (s *stack[T]) pop(base int, out *seq[T]) []T {
+	s.peak = max(s.peak, len(s.items))
 	items := out.copyOf(s.items[base:])
 	s.items = s.items[:base]
 	return items
 }
 
-// empty empties s and clears its array.
-func (s *stack[T]) empty() { s.items = emptied(s.items) }
-
-// emptied returns items[:0] after clearing items' whole array.
-func emptied[T any](items []T) []T {
-	clear(items[:cap(items)])
-	return items[:0]
+// empty empties s and clears what it held, so that its array keeps no
+// node alive: every item was popped, so none lies beyond peak.
+func (s *stack[T]) empty() {
+	clear(s.items[:s.peak])
+	s.items, s.peak = s.items[:0], 0
 }
-
-// resetter is a slab or a seq of the arena.
-type resetter interface{ reset(keep bool) }
 
 // arena holds one slab per node type and one seq per type of node list.
 type arena struct {
@@ -212,16 +217,66 @@ type arena struct {
 // reset empties every slab and seq for the next file, keeping their
 // chunks for reuse when keep.
 func (a *arena) reset(keep bool) {
-	for _, r := range [...]resetter{
-		&a.ident, &a.name, &a.intLit, &a.float, &a.str, &a.text, &a.interp, &a.path,
-		&a.lookup, &a.uri, &a.curPos, &a.bad, &a.paren, &a.list, &a.set, &a.let,
-		&a.legacy, &a.attrs, &a.sel, &a.hasAttr, &a.call, &a.unary, &a.binary,
-		&a.lambda, &a.formals, &a.formal, &a.with, &a.assert, &a.ifExpr, &a.attrDef,
-		&a.inherit, &a.comment,
-		&a.exprs, &a.bindings, &a.keys, &a.parts, &a.formalList, &a.commentList,
-	} {
-		r.reset(keep)
-	}
+	a.ident.reset(keep)
+	a.name.reset(keep)
+	a.intLit.reset(keep)
+	a.float.reset(keep)
+	a.str.reset(keep)
+	a.text.reset(keep)
+	a.interp.reset(keep)
+	a.path.reset(keep)
+	a.lookup.reset(keep)
+	a.uri.reset(keep)
+	a.curPos.reset(keep)
+	a.bad.reset(keep)
+	a.paren.reset(keep)
+	a.list.reset(keep)
+	a.set.reset(keep)
+	a.let.reset(keep)
+	a.legacy.reset(keep)
+	a.attrs.reset(keep)
+	a.sel.reset(keep)
+	a.hasAttr.reset(keep)
+	a.call.reset(keep)
+	a.unary.reset(keep)
+	a.binary.reset(keep)
+	a.lambda.reset(keep)
+	a.formals.reset(keep)
+	a.formal.reset(keep)
+	a.with.reset(keep)
+	a.assert.reset(keep)
+	a.ifExpr.reset(keep)
+	a.attrDef.reset(keep)
+	a.inherit.reset(keep)
+	a.comment.reset(keep)
+	a.exprs.reset(keep)
+	a.bindings.reset(keep)
+	a.keys.reset(keep)
+	a.parts.reset(keep)
+	a.formalList.reset(keep)
+	a.commentList.reset(keep)
+}
+
+// reserveFor sizes the kept chunks of a reusing arena for a file of n
+// tokens, for the node types that are many in every file, at about the
+// share of the tokens they have in real code (home-manager), so that the
+// chunks made for the first large files serve the rest; a file that
+// needs more gets more chunks. Counting the tokens of each kind, as
+// reserve's other caller does to size a tree's memory exactly, would
+// cost more than it saves once the chunks are made.
+func (a *arena) reserveFor(n int) {
+	a.ident.reserve(n / 16)
+	a.name.reserve(n / 8)
+	a.str.reserve(n / 25)
+	a.text.reserve(n / 20)
+	a.interp.reserve(n / 100)
+	a.attrDef.reserve(n / 14)
+	a.attrs.reserve(n / 14)
+	a.lambda.reserve(n / 100)
+	a.set.reserve(n / 30)
+	a.sel.reserve(n / 30)
+	a.bindings.reserve(n / 14)
+	a.keys.reserve(n / 8)
 }
 
 // reserve sizes the slabs and seqs of the node types whose count the

@@ -86,6 +86,7 @@ func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reu
 	setLines(tf, src)
 	toks, lexErrs := p.scanner.Append(p.tokBuf[:0], src)
 	p.tokBuf = toks
+	p.comments = p.scanner.Comments()
 	if reuse {
 		toks = toks[:len(toks):len(toks)]
 	} else {
@@ -118,15 +119,14 @@ func (p *parser) init(f *ast.File, toks []ast.Token, reuse bool) {
 	}
 	p.base, p.i = f.Tok.Base(), -1
 	p.a.reset(reuse)
-	var n [ast.OPERATOR + 1]int
-	comments := p.comments[:0]
-	for i, t := range toks {
-		n[t.Kind]++
-		if t.Kind == ast.COMMENT {
-			comments = append(comments, int32(i))
-		}
+	if reuse {
+		p.a.reserveFor(len(toks))
+		return
 	}
-	p.comments = comments
+	var n [ast.OPERATOR + 1]int
+	for _, t := range toks {
+		n[t.Kind]++
+	}
 	p.a.reserve(&n)
 }
 
@@ -138,13 +138,14 @@ func (p *parser) release(reuse bool) {
 		p.a.reset(false)
 	}
 	// What the scratch stacks held stays in their arrays: drop it, so
-	// that a pooled parser keeps no tree alive.
+	// that a pooled parser keeps no tree alive. (The operand stack holds
+	// nothing: parseOp clears each operand it pops.)
 	p.exprs.empty()
 	p.bindings.empty()
 	p.keys.empty()
 	p.parts.empty()
 	p.formals.empty()
-	p.vals = emptied(p.vals)
+	p.vals = p.vals[:0]
 	p.ops = p.ops[:0]
 	p.buf = p.buf[:0]
 }

@@ -223,13 +223,13 @@ func (s *scanner) scanDefault(i int) int {
 		if k := bytes.IndexByte(src[i:j], '\r'); k >= 0 {
 			j = i + k
 		}
-		s.emit(ast.COMMENT, i, j)
+		s.emitComment(i, j)
 		return j
 	case '/':
 		if at(src, i+1) == '*' && !s.noCommentEnd {
 			if k := bytes.Index(src[i+2:], []byte("*/")); k >= 0 {
 				j := i + 2 + k + 2
-				s.emit(ast.COMMENT, i, j)
+				s.emitComment(i, j)
 				return j
 			}
 			s.noCommentEnd = true

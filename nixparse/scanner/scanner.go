@@ -35,10 +35,11 @@ const (
 
 // Scanner holds the lexer state while it tokenizes one source.
 type scanner struct {
-	src    []byte
-	toks   []ast.Token
-	stack  []state
-	errors []Error
+	src      []byte
+	toks     []ast.Token
+	stack    []state
+	errors   []Error
+	comments []int32 // indexes in toks of the COMMENT tokens
 
 	// Runs already measured, so that input like "-----…" or "a.a.a.…",
 	// where every byte starts a failed path or URI candidate, stays
@@ -60,17 +61,23 @@ func Scan(src []byte) ([]ast.Token, []Error) {
 // A Scanner tokenizes sources one after another, reusing its memory. The
 // zero Scanner is ready to use.
 type Scanner struct {
-	stack []state
+	stack    []state
+	comments []int32
 }
 
 // Append is Scan appending the tokens to dst, so that a caller scanning
 // many sources can reuse one buffer.
 func (sc *Scanner) Append(dst []ast.Token, src []byte) ([]ast.Token, []Error) {
-	s := scanner{src: src, toks: dst, stack: append(sc.stack[:0], stInitial)}
+	s := scanner{src: src, toks: dst, stack: append(sc.stack[:0], stInitial), comments: sc.comments[:0]}
 	s.run()
-	sc.stack = s.stack
+	sc.stack, sc.comments = s.stack, s.comments
 	return s.toks, s.errors
 }
+
+// Comments returns the indexes, in the slice the last Append returned,
+// of its COMMENT tokens: comments are few, and a caller that wants them
+// need not look at every token. The slice is valid until the next Append.
+func (sc *Scanner) Comments() []int32 { return sc.comments }
 
 func (s *scanner) top() state { return s.stack[len(s.stack)-1] }
 
@@ -87,6 +94,12 @@ func (s *scanner) replace(st state) { s.stack[len(s.stack)-1] = st }
 
 func (s *scanner) emit(k ast.TokenKind, from, to int) {
 	s.toks = append(s.toks, ast.Token{Kind: k, Offset: int32(from), EndOffset: int32(to)})
+}
+
+// emitComment emits a COMMENT token, noting its index.
+func (s *scanner) emitComment(from, to int) {
+	s.comments = append(s.comments, int32(len(s.toks)))
+	s.emit(ast.COMMENT, from, to)
 }
 
 func (s *scanner) errorf(from, to int, msg string) {

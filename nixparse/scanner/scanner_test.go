@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,5 +95,35 @@ func TestScanErrors(t *testing.T) {
 		if len(errs) != 1 || errs[0].Offset != tt.offset || errs[0].Msg != tt.msg {
 			t.Errorf("Scan(%q) errors = %+v, want one %q at %d", tt.src, errs, tt.msg, tt.offset)
 		}
+	}
+}
+
+// TestScannerComments checks that Comments gives the indexes of the
+// COMMENT tokens of the last Append, in a buffer that had tokens before.
+func TestScannerComments(t *testing.T) {
+	var sc Scanner
+	tests := []struct {
+		src  string
+		want []int32
+	}{
+		// a, ws, # x, ws, b, ws, /* y */, "${ /* z */ }", EOF
+		{"a # x\nb /* y */\"${/* z */}\"", []int32{2, 6, 9}},
+		{"a", nil},
+		{"# only", []int32{0}},
+	}
+	buf := make([]ast.Token, 0, 4)
+	for _, tt := range tests {
+		toks, _ := sc.Append(buf[:0], []byte(tt.src))
+		got := sc.Comments()
+		var want []int32
+		for i, tok := range toks {
+			if tok.Kind == ast.COMMENT {
+				want = append(want, int32(i))
+			}
+		}
+		if !slices.Equal(got, tt.want) || !slices.Equal(got, want) {
+			t.Errorf("Append(%q): Comments() = %v, want %v (COMMENT tokens at %v)", tt.src, got, tt.want, want)
+		}
+		buf = toks
 	}
 }
