@@ -61,8 +61,18 @@ type quickPattern struct {
 }
 
 func quick(pattern string) quickPattern {
-	first, _, _ := strings.Cut(pattern, ".")
-	return quickPattern{strings.Count(pattern, ".") + 1, first}
+	// One loop over a short pattern costs less than the calls of
+	// strings.Cut and strings.Count.
+	q := quickPattern{n: 1, first: pattern}
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] == '.' {
+			if q.n == 1 {
+				q.first = pattern[:i]
+			}
+			q.n++
+		}
+	}
+	return q
 }
 
 // mayMatch reports whether the pattern may match a path of at least its
@@ -71,6 +81,9 @@ func (q quickPattern) mayMatch(first string) bool { return q.first == "*" || q.f
 
 // Find returns the definitions whose path matches pattern exactly.
 func Find(defs []OptionDef, pattern string) []OptionDef {
+	if len(defs) == 0 {
+		return nil // most files define no option
+	}
 	var out []OptionDef
 	q := quick(pattern)
 	for _, d := range defs {
@@ -85,6 +98,9 @@ func Find(defs []OptionDef, pattern string) []OptionDef {
 // Under(defs, "systemd.services.*") holds every definition that
 // contributes to some service, however its paths were split.
 func Under(defs []OptionDef, pattern string) []OptionDef {
+	if len(defs) == 0 {
+		return nil
+	}
 	var out []OptionDef
 	q := quick(pattern)
 	for _, d := range defs {

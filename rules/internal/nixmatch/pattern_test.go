@@ -42,3 +42,13 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestQuick(t *testing.T) {
+	for _, pat := range []string{"a", "*", "services.*", "users.users.*.password", "*.y", "a..b", "", "x."} {
+		first, _, _ := strings.Cut(pat, ".")
+		want := quickPattern{n: strings.Count(pat, ".") + 1, first: first}
+		if got := quick(pat); got != want {
+			t.Errorf("quick(%q) = %+v, want %+v", pat, got, want)
+		}
+	}
+}

@@ -4,7 +4,6 @@
 package secret
 
 import (
-	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -180,34 +179,50 @@ func IsSecretName(name string) bool {
 	return false
 }
 
-// secretStems are texts every secret word and pair contains.
-var secretStems = []string{"pass", "token", "secret", "key"}
-
 // maySecretName reports whether name may have a secret word, telling
 // cheaply the many names without one: an ASCII name (whose words lower
 // the case of its bytes one by one) can have one only if it contains a
-// stem of secretStems, ignoring case. Other names may.
+// stem every secret word and pair contains (pass, token, secret, key),
+// ignoring case. Other names may. One pass looks for all the stems, at
+// the bytes that start one.
 func maySecretName(name string) bool {
-	var lower [64]byte
-	if len(name) > len(lower) {
-		return true
-	}
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		if c >= utf8.RuneSelf {
 			return true
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		var stem string
+		switch c | 0x20 { // lower case for letters; no other byte becomes p, t, s or k
+		case 'p':
+			stem = "pass"
+		case 't':
+			stem = "token"
+		case 's':
+			stem = "secret"
+		case 'k':
+			stem = "key"
+		default:
+			continue
 		}
-		lower[i] = c
-	}
-	for _, stem := range secretStems {
-		if bytes.Contains(lower[:len(name)], []byte(stem)) {
+		if hasPrefixFold(name[i:], stem) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether s starts with lower, a lower-case ASCII
+// word, ignoring the case of ASCII letters.
+func hasPrefixFold(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isPair reports whether words[i] and words[i+1] are a secret pair.

@@ -129,12 +129,13 @@ func TestMinLen(t *testing.T) {
 // or script, and stops names without one.
 func TestMaySecretName(t *testing.T) {
 	for _, name := range []string{"password", "PASSWD", "dbPassPhrase", "apiToken", "CLIENT_SECRET", "x-api-key",
-		"accessKey", "apiKEY", "api\u212Aey" /* Kelvin sign: lower-cases to k */, strings.Repeat("a", 70) + "Token"} {
+		"accessKey", "apiKEY", "api\u212Aey" /* Kelvin sign: lower-cases to k */, strings.Repeat("a", 70) + "Token", "sEcReTs", "MONKEY"} {
 		if !maySecretName(name) {
 			t.Errorf("maySecretName(%q) = false", name)
 		}
 	}
-	for _, name := range []string{"enable", "package", "settings", "hashedPasswordFile"[:6], "extraConfig"} {
+	for _, name := range []string{"enable", "package", "settings", "hashedPasswordFile"[:6], "extraConfig",
+		"tok", "PAS", "secre", "ke", "P@ss", strings.Repeat("settings", 10)} {
 		if maySecretName(name) {
 			t.Errorf("maySecretName(%q) = true", name)
 		}
