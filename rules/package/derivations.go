@@ -2,6 +2,7 @@ package pkgrules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -139,8 +140,41 @@ func isFetcherOrBuilder(name string) bool {
 }
 
 // containsFold reports whether s contains the lower-case ASCII word, in
-// any case (strings.ToLower would copy every name with a capital).
+// any case (strings.ToLower would copy every name with a capital). An
+// ASCII s, the usual name, is compared byte by byte, each letter
+// lower-cased; others go through strings.EqualFold, whose Unicode case
+// folding the byte comparison need not reproduce.
 func containsFold(s, word string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return containsFoldUnicode(s, word)
+		}
+	}
+	for i := 0; i+len(word) <= len(s); i++ {
+		if hasPrefixFold(s[i:], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether the ASCII s starts with the lower-case
+// ASCII word, ignoring the case of letters.
+func hasPrefixFold(s, word string) bool {
+	for j := 0; j < len(word); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldUnicode is containsFold for any s.
+func containsFoldUnicode(s, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(word)], word) {
 			return true
