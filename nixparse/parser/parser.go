@@ -21,7 +21,9 @@ package parser
 
 import (
 	"bytes"
+	"encoding/binary"
 	"go/token"
+	"math/bits"
 	"sort"
 	"sync"
 	"unsafe"
@@ -311,19 +313,63 @@ func (p *parser) parseRoot() ast.Expr {
 // after CR LF, and after a lone CR, so that reported line numbers agree
 // with Nix's.
 func setLines(tf *token.File, src []byte) {
-	newline := byte('\n')
-	if bytes.IndexByte(src, '\r') >= 0 {
-		newline = 0 // look at every byte
-	}
 	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	if bytes.IndexByte(src, '\r') >= 0 {
+		lines = appendLinesCR(lines, src)
+	} else {
+		lines = appendLinesLF(lines, src)
+	}
+	tf.SetLines(lines)
+}
+
+// appendLinesLF appends the starts of the lines after the first of src,
+// which has no CR: one after each LF but a last one. It looks at eight
+// bytes at a time: lines are short, and a call of bytes.IndexByte per
+// line costs more than it saves.
+func appendLinesLF(lines []int, src []byte) []int {
+	const (
+		ones = 0x0101010101010101
+		lf   = '\n' * ones
+		low7 = 0x7f * ones
+	)
+	i := 0
+	for ; i+16 <= len(src); i += 16 {
+		w := src[i : i+16 : i+16]
+		// A byte of x is zero where src has LF; found has the high bit
+		// of exactly those bytes set.
+		x := binary.LittleEndian.Uint64(w) ^ lf
+		y := binary.LittleEndian.Uint64(w[8:]) ^ lf
+		found := ^((x&low7 + low7) | x | low7)
+		found2 := ^((y&low7 + low7) | y | low7)
+		if found|found2 == 0 {
+			continue
+		}
+		for found != 0 {
+			lines = append(lines, i+bits.TrailingZeros64(found)/8+1)
+			found &= found - 1
+		}
+		for found2 != 0 {
+			lines = append(lines, i+bits.TrailingZeros64(found2)/8+9)
+			found2 &= found2 - 1
+		}
+	}
+	for ; i < len(src); i++ {
+		if src[i] == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	// An LF that ends the file starts no line.
+	if n := len(lines); n > 1 && lines[n-1] == len(src) {
+		lines = lines[:n-1]
+	}
+	return lines
+}
+
+// appendLinesCR is appendLinesLF for a source with CRs: a line starts
+// after each LF, CR LF or lone CR but a last one.
+func appendLinesCR(lines []int, src []byte) []int {
 	for i := 0; i < len(src); i++ {
-		if newline != 0 {
-			j := bytes.IndexByte(src[i:], newline)
-			if j < 0 {
-				break
-			}
-			i += j
-		} else if c := src[i]; c != '\n' && c != '\r' {
+		if c := src[i]; c != '\n' && c != '\r' {
 			continue
 		} else if c == '\r' && i+1 < len(src) && src[i+1] == '\n' {
 			i++
@@ -332,7 +378,7 @@ func setLines(tf *token.File, src []byte) {
 			lines = append(lines, i+1)
 		}
 	}
-	tf.SetLines(lines)
+	return lines
 }
 
 // mergeErrors combines the scanner's literal errors with the parser's
