@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/token"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -190,27 +191,25 @@ func stateVersions(f *nixpass.File) map[bool]bool {
 		return found
 	}
 	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
-		var names []string
+		var parent string
 		switch b := n.(type) {
 		case *ast.AttrDef:
-			names, _ = b.Path.PathNames()
-		case *ast.Inherit:
-			for _, k := range b.Names {
-				if name, _ := ast.KeyName(k); name == "stateVersion" {
-					names = []string{name}
-				}
+			keys := b.Path.Keys
+			if !isStateVersionPath(keys) {
+				return true
 			}
+			if len(keys) == 1 {
+				parent = enclosingKey(stack)
+			} else {
+				parent, _ = ast.KeyName(keys[len(keys)-2])
+			}
+		case *ast.Inherit:
+			if !slices.ContainsFunc(b.Names, func(k ast.AttrKey) bool { name, _ := ast.KeyName(k); return name == "stateVersion" }) {
+				return true
+			}
+			parent = enclosingKey(stack)
 		default:
 			return true
-		}
-		if len(names) == 0 || names[len(names)-1] != "stateVersion" {
-			return true
-		}
-		parent := ""
-		if len(names) > 1 {
-			parent = names[len(names)-2]
-		} else {
-			parent = enclosingKey(stack)
 		}
 		switch parent {
 		case "system":
@@ -221,6 +220,16 @@ func stateVersions(f *nixpass.File) map[bool]bool {
 		return true
 	})
 	return found
+}
+
+// isStateVersionPath reports whether the path keys is static and ends in
+// stateVersion. It looks at the last key first: nearly every path ends
+// otherwise.
+func isStateVersionPath(keys []ast.AttrKey) bool {
+	if name, _ := ast.KeyName(keys[len(keys)-1]); name != "stateVersion" {
+		return false
+	}
+	return !slices.ContainsFunc(keys, func(k ast.AttrKey) bool { _, static := ast.KeyName(k); return !static })
 }
 
 // enclosingKey returns the last key of the nearest binding in stack.
