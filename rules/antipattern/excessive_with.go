@@ -7,7 +7,6 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
-	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -66,7 +65,7 @@ func runExcessiveWith(pass *analysis.Pass) (any, error) {
 			top[w] = true
 		}
 	}
-	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.WithExpr)(nil)}, func(n ast.Node) {
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.WithExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
 		w := n.(*ast.WithExpr)
 		var msg string
 		switch {
@@ -74,7 +73,7 @@ func runExcessiveWith(pass *analysis.Pass) (any, error) {
 			msg = "`with (import <…> {})` imports nixpkgs impurely and brings all of it into scope: take pkgs as an argument and name what you use"
 		case top[w] && !isList(w.Body):
 			msg = "`with " + nixmatch.Snippet(f.File, w.Scope, "…") + ";` covers the whole file: every name in it may come from the scope; qualify names or use `inherit (…) name;`"
-		case directlyInWith(f, w):
+		case directlyInWith(stack, w):
 			msg = "nested `with`: names under both scopes are ambiguous; qualify names or use `inherit (…) name;`"
 		}
 		if msg != "" {
@@ -102,10 +101,10 @@ func scopeBody(e ast.Expr) ast.Expr {
 	return nil
 }
 
-// directlyInWith reports whether w is the body of another with, through
-// parentheses, let and assert but no function or set.
-func directlyInWith(f *nixpass.File, w *ast.WithExpr) bool {
-	stack, _ := edit.Ancestors(f.File, w)
+// directlyInWith reports whether w, whose ancestors are stack, is the
+// body of another with, through parentheses, let and assert but no
+// function or set.
+func directlyInWith(stack []ast.Node, w *ast.WithExpr) bool {
 	var child ast.Node = w
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch a := stack[i].(type) {
