@@ -53,41 +53,22 @@ func matchPrefix(path []string, pattern string) (int, bool) {
 	}
 }
 
-// A quickPattern rejects most paths a pattern cannot match without
-// walking the pattern: Find and Under try every definition of a file.
-type quickPattern struct {
-	n     int    // the number of names of the pattern
-	first string // its first name
-}
-
-func quick(pattern string) quickPattern {
-	// One loop over a short pattern costs less than the calls of
-	// strings.Cut and strings.Count.
-	q := quickPattern{n: 1, first: pattern}
-	for i := 0; i < len(pattern); i++ {
-		if pattern[i] == '.' {
-			if q.n == 1 {
-				q.first = pattern[:i]
-			}
-			q.n++
-		}
+// firstName returns the first name of pattern, which most paths a
+// pattern is tried on differ in: Find and Under compare it before
+// walking the pattern.
+func firstName(pattern string) string {
+	if i := strings.IndexByte(pattern, '.'); i >= 0 {
+		return pattern[:i]
 	}
-	return q
+	return pattern
 }
-
-// mayMatch reports whether the pattern may match a path of at least its
-// length beginning with first.
-func (q quickPattern) mayMatch(first string) bool { return q.first == "*" || q.first == first }
 
 // Find returns the definitions whose path matches pattern exactly.
 func Find(defs []OptionDef, pattern string) []OptionDef {
-	if len(defs) == 0 {
-		return nil // most files define no option
-	}
 	var out []OptionDef
-	q := quick(pattern)
+	first := firstName(pattern)
 	for _, d := range defs {
-		if len(d.Path) == q.n && q.mayMatch(d.Path[0]) && Match(d.Path, pattern) {
+		if len(d.Path) > 0 && (first == "*" || d.Path[0] == first) && Match(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}
@@ -98,13 +79,10 @@ func Find(defs []OptionDef, pattern string) []OptionDef {
 // Under(defs, "systemd.services.*") holds every definition that
 // contributes to some service, however its paths were split.
 func Under(defs []OptionDef, pattern string) []OptionDef {
-	if len(defs) == 0 {
-		return nil
-	}
 	var out []OptionDef
-	q := quick(pattern)
+	first := firstName(pattern)
 	for _, d := range defs {
-		if len(d.Path) >= q.n && q.mayMatch(d.Path[0]) && MatchPrefix(d.Path, pattern) {
+		if len(d.Path) > 0 && (first == "*" || d.Path[0] == first) && MatchPrefix(d.Path, pattern) {
 			out = append(out, d)
 		}
 	}

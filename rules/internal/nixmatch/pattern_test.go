@@ -43,12 +43,18 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestQuick(t *testing.T) {
-	for _, pat := range []string{"a", "*", "services.*", "users.users.*.password", "*.y", "a..b", "", "x."} {
-		first, _, _ := strings.Cut(pat, ".")
-		want := quickPattern{n: strings.Count(pat, ".") + 1, first: first}
-		if got := quick(pat); got != want {
-			t.Errorf("quick(%q) = %+v, want %+v", pat, got, want)
-		}
+// TestFindFirstName checks Find and Under on definitions whose paths
+// share the pattern's first name or not, or are empty.
+func TestFindFirstName(t *testing.T) {
+	defs := []OptionDef{{Path: []string{"services", "a", "enable"}}, {Path: nil},
+		{Path: []string{"servicesX", "a", "enable"}}, {Path: []string{"services", "b", "enable", "x"}}}
+	if got := Find(defs, "services.*.enable"); len(got) != 1 || &got[0].Path[0] != &defs[0].Path[0] {
+		t.Errorf("Find(services.*.enable) = %v, want the first definition", got)
+	}
+	if got := Under(defs, "services.*.enable"); len(got) != 2 {
+		t.Errorf("Under(services.*.enable) = %v, want the first and last definitions", got)
+	}
+	if got := Find(defs, "*.a.enable"); len(got) != 2 {
+		t.Errorf("Find(*.a.enable) = %v, want two", got)
 	}
 }
