@@ -60,9 +60,11 @@ var sensitiveServices = []string{
 
 func runOpenFirewallService(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	for _, d := range nixmatch.Under(nixmatch.Of(pass).Defs, "services.*") {
-		last := d.Path[len(d.Path)-1]
-		if last != "openFirewall" || !slices.Contains(sensitiveServices, d.Path[1]) ||
+	for _, d := range nixmatch.Of(pass).Defs {
+		// The definitions of nixmatch.Under(defs, "services.*"), told
+		// apart without collecting them.
+		if d.Path[len(d.Path)-1] != "openFirewall" || !nixmatch.MatchPrefix(d.Path, "services.*") ||
+			!slices.Contains(sensitiveServices, d.Path[1]) ||
 			d.Value == nil || !nixmatch.IsBool(f.Info, d.Value, true) {
 			continue
 		}
