@@ -102,6 +102,7 @@ func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reu
 	p.init(f, toks, reuse)
 	p.next()
 	f.Expr = p.parseRoot()
+	p.setStrippedValues()
 	f.Comments = p.collectComments()
 	f.Errors = mergeErrors(p, lexErrs)
 	p.release(reuse)
@@ -172,7 +173,8 @@ type parser struct {
 	keys     stack[ast.AttrKey]
 	parts    stack[ast.StringPart]
 	formals  stack[*ast.Formal]
-	buf      []byte // scratch for string values
+	buf      []byte          // the stripped values of the file's indented strings
+	stripped []strippedValue // the parts whose values are in buf
 }
 
 // fileState is what a parser knows of the file being parsed.

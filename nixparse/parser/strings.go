@@ -188,6 +188,11 @@ func spaces(v string, j int) int {
 // minIndentation spaces from the start of every line and drops a last
 // line made of spaces only. A part whose value ends up empty keeps Value
 // "" (modern Nix drops such parts; Nix 2.8 keeps them).
+//
+// A value that stripping changes is made in p.buf, after those of the
+// file's earlier indented strings, and set by setStrippedValues once the
+// file is parsed: the file's stripped values cost one allocation, not one
+// each.
 func (p *parser) stripIndentation(parts []ast.StringPart) {
 	minIndent := minIndentation(parts)
 	atStartOfLine := true
@@ -200,7 +205,8 @@ func (p *parser) stripIndentation(parts []ast.StringPart) {
 			continue
 		}
 		v, _ := indValue(t.Raw)
-		buf := p.buf[:0]
+		start := len(p.buf)
+		buf := p.buf
 		for j := 0; j < len(v); {
 			if atStartOfLine {
 				k := spaces(v, j)
@@ -229,15 +235,37 @@ func (p *parser) stripIndentation(parts []ast.StringPart) {
 			atStartOfLine = true
 		}
 		if i == len(parts)-1 {
-			if nl := bytes.LastIndexByte(buf, '\n'); nl >= 0 && len(bytes.Trim(buf[nl+1:], " ")) == 0 {
-				buf = buf[:nl+1]
+			if nl := bytes.LastIndexByte(buf[start:], '\n'); nl >= 0 && len(bytes.Trim(buf[start+nl+1:], " ")) == 0 {
+				buf = buf[:start+nl+1]
 			}
 		}
-		if string(buf) == v {
+		if string(buf[start:]) == v {
 			t.Value = v
+			buf = buf[:start]
 		} else {
-			t.Value = string(buf)
+			p.stripped = append(p.stripped, strippedValue{t, start, len(buf)})
 		}
 		p.buf = buf
 	}
+}
+
+// strippedValue is a literal part of an indented string whose value is
+// p.buf[from:to].
+type strippedValue struct {
+	text     *ast.StringText
+	from, to int
+}
+
+// setStrippedValues sets the values stripIndentation made in p.buf, as
+// substrings of one fresh string.
+func (p *parser) setStrippedValues() {
+	if len(p.stripped) == 0 {
+		return
+	}
+	all := string(p.buf)
+	for _, s := range p.stripped {
+		s.text.Value = all[s.from:s.to]
+	}
+	clear(p.stripped) // keep no tree alive
+	p.stripped = p.stripped[:0]
 }

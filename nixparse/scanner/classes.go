@@ -1,5 +1,10 @@
 package scanner
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Character classes of lexer.l, as 256-entry tables so the hot loops do
 // one load per byte.
 var (
@@ -10,25 +15,31 @@ var (
 	uriHead  [256]bool // the scheme after its first letter: [a-zA-Z0-9+.-]
 	digit    [256]bool
 	letter   [256]bool
-
-	strSpecial = byteSet(`"\$`) // bytes a "…" literal run must look at
-	indSpecial = byteSet(`'$`)  // bytes an ''…'' literal run must look at
 )
 
-// byteSet returns the class of the bytes of s.
-func byteSet(s string) (class [256]bool) {
-	for i := range len(s) {
-		class[s[i]] = true
+// skipPlain returns the first index from i of a byte a, b or c, or
+// len(src): string literals are mostly plain text, which this skips eight
+// bytes at a time.
+func skipPlain(src []byte, i int, a, b, c byte) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	ma, mb, mc := ones*uint64(a), ones*uint64(b), ones*uint64(c)
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		x, y, z := w^ma, w^mb, w^mc
+		// (x-ones)&^x&high has the high bit of the first zero byte of x
+		// set, and of no byte before it (past a zero byte, borrows may
+		// set more): the lowest bit set is the first match.
+		if m := ((x-ones)&^x | (y-ones)&^y | (z-ones)&^z) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	return class
-}
-
-// skipPlain returns the first index from i of a byte in special, or
-// len(src): string literals are mostly plain text, which this skips with
-// one table look-up per byte instead of a switch.
-func skipPlain(src []byte, i int, special *[256]bool) int {
-	for i < len(src) && !special[src[i]] {
-		i++
+	for ; i < len(src); i++ {
+		if d := src[i]; d == a || d == b || d == c {
+			return i
+		}
 	}
 	return i
 }

@@ -3,6 +3,7 @@ package scanner
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -164,10 +165,18 @@ loop:
 }
 
 // whitespaceEnd returns the end of the run of whitespace at i. Runs of
-// indentation are long: it skips eight spaces at a time.
+// indentation are long: it looks at eight bytes at a time, skipping
+// spaces up to the first other byte.
 func whitespaceEnd(src []byte, i int) int {
 	const spaces = 0x2020202020202020
-	for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:]) == spaces {
+	for i+8 <= len(src) {
+		if x := binary.LittleEndian.Uint64(src[i:]) ^ spaces; x != 0 {
+			if i += bits.TrailingZeros64(x) / 8; fastKind[src[i]] != ast.WHITESPACE {
+				return i
+			}
+			i++
+			continue
+		}
 		i += 8
 	}
 	for i < len(src) && fastKind[src[i]] == ast.WHITESPACE {

@@ -24,7 +24,7 @@ func (s *scanner) scanString(i int) int {
 	j := i
 run:
 	for j < n {
-		if j = skipPlain(src, j, &strSpecial); j >= n {
+		if j = skipPlain(src, j, '"', '\\', '$'); j >= n {
 			break
 		}
 		switch src[j] {
@@ -95,7 +95,7 @@ func (s *scanner) scanIndString(i int) int {
 	}
 	j := i
 	for j < n {
-		j = skipPlain(src, j, &indSpecial)
+		j = skipPlain(src, j, '\'', '$', '$')
 		if j >= n {
 			break
 		}
