@@ -106,9 +106,15 @@ func (l *liveness) compute(f *nixpass.File, exempt exemptFunc) *liveness {
 	// Suppressed let bindings are looked up last, among the dead ones
 	// only: the lines of all bindings would cost more. What they keep
 	// alive joins the same fixpoint.
-	suppressed := analyzer.Suppressions(f)
+	var suppressed func(rule, category string, line int) bool // parsed for the first dead binding
 	for i, d := range f.Info.Defs {
-		if d.Kind == scope.LetDef && !l.alive[i] && suppressed(letBindingRule, "deadcode", f.Tok.Line(defName(d).Pos())) {
+		if d.Kind != scope.LetDef || l.alive[i] {
+			continue
+		}
+		if suppressed == nil {
+			suppressed = analyzer.Suppressions(f)
+		}
+		if suppressed(letBindingRule, "deadcode", f.Tok.Line(defName(d).Pos())) {
 			l.expand(int32(i))
 		}
 	}
