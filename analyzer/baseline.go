@@ -79,12 +79,12 @@ func applyBaseline(diags []report.Diagnostic, accepted map[string]int) []report.
 	return out
 }
 
-// writeBaseline records diags in path, naming their files relative to
-// root, as their fingerprints do.
-func writeBaseline(path string, diags []report.Diagnostic, root string) error {
+// writeBaseline records diags in path, naming their files by their
+// project paths, as their fingerprints do.
+func writeBaseline(path string, diags []report.Diagnostic, paths *projectPaths) error {
 	b := baselineFile{Version: baselineVersion, Findings: make([]baselineEntry, 0, len(diags))}
 	for _, d := range diags {
-		b.Findings = append(b.Findings, baselineEntry{Fingerprint: d.Fingerprint, Rule: d.Rule, File: projectPath(root, d.File), Message: d.Message})
+		b.Findings = append(b.Findings, baselineEntry{Fingerprint: d.Fingerprint, Rule: d.Rule, File: paths.of(d.File), Message: d.Message})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
 		x, y := b.Findings[i], b.Findings[j]

@@ -132,10 +132,10 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		return nil, err
 	}
 
-	root := projectRoot(cfg, opts, cwd)
-	diags := r.diagnostics(root)
+	paths := newProjectPaths(projectRoot(cfg, opts, cwd), cwd)
+	diags := r.diagnostics(paths)
 	if opts.WriteBaseline != "" {
-		if err := writeBaseline(opts.WriteBaseline, diags, root); err != nil {
+		if err := writeBaseline(opts.WriteBaseline, diags, paths); err != nil {
 			return nil, err
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // diagnostics converts the run's findings to report diagnostics, sorted
 // by file, line, column, rule and message, with fingerprints relative to
 // root.
-func (r *runner) diagnostics(root string) []report.Diagnostic {
+func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
 	var out []report.Diagnostic
 	for _, u := range r.units {
 		for _, list := range [][]finding{u.kept, u.unused} {
@@ -31,7 +31,7 @@ func (r *runner) diagnostics(root string) []report.Diagnostic {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return lessDiagnostic(&out[i], &out[j]) })
-	r.fingerprint(out, root)
+	r.fingerprint(out, paths)
 	return out
 }
 
@@ -111,34 +111,43 @@ func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string 
 // fingerprint replaces each diagnostic's flagged text (left in
 // Fingerprint by convert) with its fingerprint. diags are sorted, so the
 // occurrence index counts findings in source order.
-func (r *runner) fingerprint(diags []report.Diagnostic, root string) {
+func (r *runner) fingerprint(diags []report.Diagnostic, paths *projectPaths) {
 	seen := map[[3]string]int{}
-	paths := map[string]string{} // file name -> project path
 	for i := range diags {
 		d := &diags[i]
-		file, ok := paths[d.File]
-		if !ok {
-			file = projectPath(root, d.File)
-			paths[d.File] = file
-		}
-		key := [3]string{d.Rule, file, strings.Join(strings.Fields(d.Fingerprint), " ")}
-		d.Fingerprint = fingerprint(d.Rule, file, key[2], seen[key])
+		key := [3]string{d.Rule, paths.of(d.File), strings.Join(strings.Fields(d.Fingerprint), " ")}
+		d.Fingerprint = fingerprint(d.Rule, key[1], key[2], seen[key])
 		seen[key]++
 	}
 }
 
-// projectPath names a file relative to the project root, with slashes,
-// so fingerprints do not depend on the working directory.
-func projectPath(root, name string) string {
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		return filepath.ToSlash(name)
+// projectPaths names files relative to the project root, with slashes,
+// so fingerprints and baselines do not depend on the working directory.
+type projectPaths struct {
+	root, cwd string // both absolute
+	names     map[string]string
+}
+
+func newProjectPaths(root, cwd string) *projectPaths {
+	return &projectPaths{root: root, cwd: cwd, names: map[string]string{}}
+}
+
+// of returns the project path of the file name, as given to the run or
+// relative to the working directory.
+func (p *projectPaths) of(name string) string {
+	if path, ok := p.names[name]; ok {
+		return path
 	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil {
-		return filepath.ToSlash(name)
+	abs := name
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(p.cwd, name)
 	}
-	return filepath.ToSlash(rel)
+	path := filepath.ToSlash(name)
+	if rel, err := filepath.Rel(p.root, abs); err == nil {
+		path = filepath.ToSlash(rel)
+	}
+	p.names[name] = path
+	return path
 }
 
 // summarize counts diags by severity.
