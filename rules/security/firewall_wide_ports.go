@@ -62,9 +62,9 @@ var portRangeOptions = []string{
 }
 
 func runFirewallWidePorts(pass *analysis.Pass) (any, error) {
-	defs := nixmatch.Of(pass).Defs
+	index := nixmatch.Of(pass)
 	for _, p := range portRangeOptions {
-		for _, d := range nixmatch.Find(defs, p) {
+		for _, d := range index.Find(p) {
 			list, ok := ast.Unparen(d.Value).(*ast.ListExpr)
 			if !ok {
 				continue

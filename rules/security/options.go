@@ -11,12 +11,9 @@ import (
 // for which flag returns a message.
 func checkOptions(pass *analysis.Pass, patterns []string, flag func(f *nixpass.File, d nixmatch.OptionDef) string) {
 	f := nixpass.Of(pass)
-	defs := nixmatch.Of(pass).Defs
-	if len(defs) == 0 {
-		return // not a module: nothing to match the patterns against
-	}
+	index := nixmatch.Of(pass)
 	for _, p := range patterns {
-		for _, d := range nixmatch.Find(defs, p) {
+		for _, d := range index.Find(p) {
 			if d.Value == nil {
 				continue
 			}

@@ -73,15 +73,15 @@ type passwordsKey struct{}
 // analysis in pass sets to string literals (hardcoded-secret leaves them
 // to plaintext-password), found once per file for both rules.
 func plaintextPasswords(pass *analysis.Pass) []nixmatch.OptionDef {
-	return nixpass.Of(pass).Memo(passwordsKey{}, func() any { return findPlaintextPasswords(nixmatch.Of(pass).Defs) }).([]nixmatch.OptionDef)
+	return nixpass.Of(pass).Memo(passwordsKey{}, func() any { return findPlaintextPasswords(nixmatch.Of(pass)) }).([]nixmatch.OptionDef)
 }
 
-// findPlaintextPasswords returns the user password options of defs set
+// findPlaintextPasswords returns the user password options of index set
 // to string literals.
-func findPlaintextPasswords(defs []nixmatch.OptionDef) []nixmatch.OptionDef {
+func findPlaintextPasswords(index *nixmatch.Index) []nixmatch.OptionDef {
 	var out []nixmatch.OptionDef
 	for _, p := range passwordOptions {
-		for _, d := range nixmatch.Find(defs, p) {
+		for _, d := range index.Find(p) {
 			if _, ok := d.Value.(*ast.StringExpr); ok {
 				out = append(out, d)
 			}

@@ -30,17 +30,17 @@ func (s service) isSet(f *nixpass.File, name string) bool {
 	})
 }
 
-// services returns the systemd services a file whose definitions are
-// all defines: those whose command (serviceConfig.ExecStart or script)
+// services returns the systemd services a file whose definitions index
+// holds defines: those whose command (serviceConfig.ExecStart or script)
 // is set here, not replaced in a unit defined elsewhere (ExecStart =
 // [ "" "…" ]), that say when or why they run (see declaresUnit), and
 // whose service and serviceConfig sets are written out. A service the
 // file only adjusts (one a NixOS module defines, with its own User and
 // hardening) or whose settings are computed cannot be judged from it and
 // is skipped.
-func services(all []nixmatch.OptionDef) []service {
+func services(index *nixmatch.Index) []service {
 	var out []service
-	for _, defs := range nixmatch.Group(nixmatch.Under(all, "systemd.services.*"), 3) {
+	for _, defs := range nixmatch.Group(index.Under("systemd.services.*"), 3) {
 		s := service{name: defs[0].Path[2], defs: defs}
 		execStart := s.setting("ExecStart")
 		if len(execStart) == 0 && len(nixmatch.Find(defs, "systemd.services.*.script")) == 0 ||
@@ -74,7 +74,7 @@ type servicesKey struct{}
 // definedServices returns the services (see services) of the file under
 // analysis in pass, found once per file for all the rules about them.
 func definedServices(pass *analysis.Pass) []service {
-	return nixpass.Of(pass).Memo(servicesKey{}, func() any { return services(nixmatch.Of(pass).Defs) }).([]service)
+	return nixpass.Of(pass).Memo(servicesKey{}, func() any { return services(nixmatch.Of(pass)) }).([]service)
 }
 
 // resetsCommand reports whether an ExecStart definition is systemd's

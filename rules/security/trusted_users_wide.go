@@ -51,9 +51,9 @@ var broadUsers = map[string]string{
 }
 
 func runTrustedUsersWide(pass *analysis.Pass) (any, error) {
-	defs := nixmatch.Of(pass).Defs
+	index := nixmatch.Of(pass)
 	for _, p := range []string{"nix.settings.trusted-users", "nix.trustedUsers"} {
-		for _, d := range nixmatch.Find(defs, p) {
+		for _, d := range index.Find(p) {
 			values, nodes := nixmatch.Strings(d.Value)
 			for i, v := range values {
 				if who, ok := broadUsers[v]; ok {

@@ -62,9 +62,9 @@ var secretSets = []string{"age.secrets.*", "sops.secrets.*", "sops.templates.*"}
 var broadGroups = []string{"users", "wheel"}
 
 func runWorldReadableSecret(pass *analysis.Pass) (any, error) {
-	defs := nixmatch.Of(pass).Defs
+	index := nixmatch.Of(pass)
 	for _, set := range secretSets {
-		for _, secretDefs := range nixmatch.Group(nixmatch.Under(defs, set), 3) {
+		for _, secretDefs := range nixmatch.Group(index.Under(set), 3) {
 			group := ""
 			for _, d := range nixmatch.Find(secretDefs, set+".group") {
 				group, _ = nixmatch.String(d.Value)

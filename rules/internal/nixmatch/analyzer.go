@@ -2,6 +2,7 @@ package nixmatch
 
 import (
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -13,6 +14,60 @@ import (
 type Index struct {
 	Modules []*Module
 	Defs    []OptionDef
+	// firsts are the first names of the paths of Defs, each once, when
+	// firstsKnown (a file's definitions start with a few names: a
+	// module's config, programs, home; most patterns rules look for
+	// start with another).
+	firsts      []string
+	firstsKnown bool
+}
+
+// maxFirsts bounds the first names an Index lists.
+const maxFirsts = 16
+
+// Find is Find(x.Defs, pattern), returning at once when no definition's
+// path starts with the pattern's first name.
+func (x *Index) Find(pattern string) []OptionDef {
+	if !x.mayDefine(pattern) {
+		return nil
+	}
+	return Find(x.Defs, pattern)
+}
+
+// Under is Under(x.Defs, pattern), returning at once when no
+// definition's path starts with the pattern's first name.
+func (x *Index) Under(pattern string) []OptionDef {
+	if !x.mayDefine(pattern) {
+		return nil
+	}
+	return Under(x.Defs, pattern)
+}
+
+// mayDefine reports whether a definition of x may match pattern (or
+// have it as a prefix).
+func (x *Index) mayDefine(pattern string) bool {
+	if len(x.Defs) == 0 {
+		return false
+	}
+	first := firstName(pattern)
+	return !x.firstsKnown || first == "*" || slices.Contains(x.firsts, first)
+}
+
+// listFirsts sets x.firsts from x.Defs, appending to buf, and returns
+// the extended buf.
+func (x *Index) listFirsts(buf []string) []string {
+	x.firsts, x.firstsKnown = nil, false
+	firsts := buf[:0]
+	for i := range x.Defs {
+		if p := x.Defs[i].Path; len(p) > 0 && !slices.Contains(firsts, p[0]) {
+			if len(firsts) == maxFirsts {
+				return firsts
+			}
+			firsts = append(firsts, p[0])
+		}
+	}
+	x.firsts, x.firstsKnown = slices.Clip(firsts), true
+	return firsts
 }
 
 // Analyzer finds the modules and option definitions of a file once for

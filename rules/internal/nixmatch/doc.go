@@ -7,7 +7,9 @@
 //     imports and modules lists, submodule functions), and Find, Under and
 //     Group select them by pattern with "*" wildcards. Analyzer computes
 //     them once per file for all rules of a run (nixmatch.Of(pass), or
-//     IndexOf(pass) for rules that do not require Analyzer).
+//     IndexOf(pass) for rules that do not require Analyzer); the Index's
+//     own Find and Under skip at once the files that define nothing under
+//     the pattern's first name, as most files do for any one pattern.
 //   - CallsOf (Calls without a pass) lists a file's calls once for every
 //     rule, each with the name of its function already resolved
 //     (Call.Name): rules about builders, fetchers or library functions
@@ -27,7 +29,7 @@
 //
 // A typical rule:
 //
-//	for _, d := range nixmatch.Find(nixmatch.Of(pass).Defs, "services.openssh.settings.PermitRootLogin") {
+//	for _, d := range nixmatch.Of(pass).Find("services.openssh.settings.PermitRootLogin") {
 //		if s, ok := nixmatch.String(d.Value); ok && s == "yes" {
 //			pass.Report(analysis.Diagnostic{Pos: d.Value.Pos(), End: d.Value.End(), Message: "…"})
 //		}

@@ -85,10 +85,11 @@ type indexMemo struct {
 	// index is the Index handed out, its slices clipped so that a rule
 	// appending to them copies them.
 	index Index
-	// defs and mods are index's slices with their whole capacity, the
-	// buffers collect appends to.
-	defs []OptionDef
-	mods []*Module
+	// defs, mods and firsts are index's slices with their whole
+	// capacity, the buffers collect appends to.
+	defs   []OptionDef
+	mods   []*Module
+	firsts []string
 	// modules and paths hold the Modules and the definitions' paths.
 	modules slab[Module]
 	paths   slab[string]
@@ -103,7 +104,8 @@ func (m *indexMemo) Release() {
 	// The pool must not keep the file's tree alive.
 	clear(m.defs)
 	clear(m.mods)
-	m.index, m.defs, m.mods = Index{}, m.defs[:0], m.mods[:0]
+	clear(m.firsts)
+	m.index, m.defs, m.mods, m.firsts = Index{}, m.defs[:0], m.mods[:0], m.firsts[:0]
 	m.modules.reset()
 	m.paths.reset()
 	indexMemos.Put(m)
@@ -136,6 +138,7 @@ func collect(f *nixpass.File) *indexMemo {
 	if len(m.mods) > 0 {
 		m.index.Modules = slices.Clip(m.mods)
 	}
+	m.firsts = m.index.listFirsts(m.firsts)
 	return m
 }
 

@@ -58,3 +58,33 @@ func TestFindFirstName(t *testing.T) {
 		t.Errorf("Find(*.a.enable) = %v, want two", got)
 	}
 }
+
+// TestIndexFind checks that Index.Find and Index.Under, which skip the
+// files whose paths start with other names, find what Find and Under
+// find, also for indexes with too many first names to list.
+func TestIndexFind(t *testing.T) {
+	var few, many Index
+	for _, p := range []string{"services.a.enable", "services.b.enable", "programs.git.enable", "users.users.x.password"} {
+		few.Defs = append(few.Defs, OptionDef{Path: strings.Split(p, ".")})
+	}
+	for i := range maxFirsts + 1 {
+		many.Defs = append(many.Defs, OptionDef{Path: []string{strings.Repeat("x", i+1), "enable"}})
+	}
+	many.Defs = append(many.Defs, OptionDef{Path: []string{"services", "c", "enable"}})
+	for _, x := range []*Index{&few, &many} {
+		x.listFirsts(nil)
+	}
+	if !few.firstsKnown || len(few.firsts) != 3 || many.firstsKnown {
+		t.Fatalf("first names: %q (known %v), many known %v; want 3 known and too many", few.firsts, few.firstsKnown, many.firstsKnown)
+	}
+	for _, x := range []*Index{&few, &many, {Defs: few.Defs}} { // the last has no first names listed
+		for _, pat := range []string{"services.*.enable", "*.*.enable", "networking.firewall.enable", "users.users.*.password", "services", "xx.enable"} {
+			if got, want := len(x.Find(pat)), len(Find(x.Defs, pat)); got != want {
+				t.Errorf("Index.Find(%s) found %d, Find %d", pat, got, want)
+			}
+			if got, want := len(x.Under(pat)), len(Under(x.Defs, pat)); got != want {
+				t.Errorf("Index.Under(%s) found %d, Under %d", pat, got, want)
+			}
+		}
+	}
+}
