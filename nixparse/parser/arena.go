@@ -17,7 +17,8 @@ type chunks[T any] struct {
 	chunks [][]T // when keep: every chunk, in the order they are handed out
 	used   int   // when keep: chunks[:used] have been handed out from
 	total  int   // when keep: the items of every chunk
-	free   []T   // the rest of the current chunk
+	cur    []T   // the current chunk
+	off    int   // cur[:off] has been handed out
 	next   int   // size of the next chunk to allocate
 }
 
@@ -25,11 +26,11 @@ type chunks[T any] struct {
 // copies rather than overwrites a neighbour. least and most bound the
 // size of a new chunk.
 func (c *chunks[T]) take(n, least, most int) []T {
-	if n > len(c.free) {
+	if n > len(c.cur)-c.off {
 		c.advance(n, least, most)
 	}
-	out := c.free[:n:n]
-	c.free = c.free[n:]
+	out := c.cur[c.off : c.off+n : c.off+n]
+	c.off += n
 	return out
 }
 
@@ -43,7 +44,7 @@ func (c *chunks[T]) advance(n, least, most int) {
 		next := c.chunks[c.used]
 		c.used++
 		if len(next) >= n {
-			c.free = next
+			c.cur, c.off = next, 0
 			return
 		}
 	}
@@ -58,7 +59,7 @@ func (c *chunks[T]) add(chunk []T) {
 		c.used = len(c.chunks)
 		c.total += len(chunk)
 	}
-	c.free = chunk
+	c.cur, c.off = chunk, 0
 }
 
 // reserve makes room for n items in the chunks to come, for a count
@@ -66,11 +67,11 @@ func (c *chunks[T]) add(chunk []T) {
 // the estimate falls short, the next chunks start small. It is called
 // right after reset, before c hands anything out.
 func (c *chunks[T]) reserve(n int) {
-	if n <= 0 || n <= len(c.free) {
+	if n <= 0 || n <= len(c.cur)-c.off {
 		return
 	}
 	if !c.keep {
-		c.free = make([]T, n)
+		c.cur, c.off = make([]T, n), 0
 		return
 	}
 	if c.total < n {
@@ -88,7 +89,7 @@ func (c *chunks[T]) reserve(n int) {
 // arena's node types: a c that handed nothing out is done inline.
 func (c *chunks[T]) reset(keep bool) {
 	if keep && c.used == 0 {
-		c.keep, c.free = true, nil
+		c.keep, c.cur, c.off = true, nil, 0
 		return
 	}
 	c.clear(keep)
@@ -103,22 +104,28 @@ func (c *chunks[T]) clear(keep bool) {
 	for _, chunk := range c.chunks[:c.used-1] {
 		clear(chunk)
 	}
-	last := c.chunks[c.used-1]
-	clear(last[:len(last)-len(c.free)])
-	c.keep, c.used, c.free = true, 0, nil
+	clear(c.cur[:c.off]) // the current chunk is the last handed out
+	c.keep, c.used, c.cur, c.off = true, 0, nil, 0
 }
 
 // slab hands out single nodes.
 type slab[T any] struct{ chunks[T] }
 
+// new returns a zeroed node. Handing out only moves an index: no slice
+// header is written back.
 func (s *slab[T]) new() *T {
-	if len(s.free) == 0 {
-		s.advance(1, 8, 1024)
+	if s.off == len(s.cur) {
+		s.refill()
 	}
-	x := &s.free[0]
-	s.free = s.free[1:]
+	x := &s.cur[s.off]
+	s.off++
 	return x
 }
+
+// refill moves s to a chunk with room for a node.
+//
+//go:noinline
+func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 
 // seq hands out the exact-length slices of nodes (call arguments, list
 // elements, bindings, string parts, attribute keys).
