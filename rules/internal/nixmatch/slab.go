@@ -8,45 +8,53 @@ package nixmatch
 // what was handed out, so that no tree is kept alive, and the chunks
 // serve again. The zero slab is ready.
 type slab[T any] struct {
-	// chunks[:used] hold pieces handed out since the last reset; free is
-	// the unused end of chunks[used-1].
+	// chunks[:used] hold pieces handed out since the last reset, the
+	// next of which starts at pos in chunks[used-1].
 	chunks [][]T
 	used   int
-	free   []T
+	pos    int
+	// dirty[i] is how much of chunks[i] may have been written since the
+	// last reset: reset clears that much only, as chunks grow larger
+	// than most files need.
+	dirty []int
 }
 
-// minChunk is the length of a slab's first chunk.
-const minChunk = 64
+const (
+	// minChunk is the length of a slab's first chunk.
+	minChunk = 64
+	// maxTail is the most elements a piece made with tail may have in
+	// place (a longer one moves to memory of its own).
+	maxTail = 16
+)
 
 // alloc returns a zeroed piece of length n, clipped so that appending to
 // it copies it.
 func (s *slab[T]) alloc(n int) []T {
-	if len(s.free) < n {
+	if s.used == 0 || s.pos+n > len(s.chunks[s.used-1]) {
 		s.next(n)
 	}
-	p := s.free[:n:n]
-	s.free = s.free[n:]
+	p := s.chunks[s.used-1][s.pos : s.pos+n : s.pos+n]
+	s.pos += n
+	s.dirty[s.used-1] = max(s.dirty[s.used-1], s.pos)
 	return p
 }
 
-// tail returns the free memory of the current chunk as an empty slice,
-// with room for a few elements, for a piece whose length is known only
+// tail returns the free memory of the current chunk as an empty slice
+// of at most maxTail elements, for a piece whose length is known only
 // once it is filled by append; keep then takes it.
 func (s *slab[T]) tail() []T {
-	if len(s.free) < 8 {
-		s.next(8)
+	if s.used == 0 || s.pos+maxTail > len(s.chunks[s.used-1]) {
+		s.next(maxTail)
 	}
-	return s.free[:0]
+	end := s.pos + maxTail
+	s.dirty[s.used-1] = max(s.dirty[s.used-1], end)
+	return s.chunks[s.used-1][s.pos:s.pos:end]
 }
 
 // keep takes p, filled by appending to tail(), and returns it clipped.
-// When p outgrew the tail, append moved it to memory of its own, and the
-// next piece starts in a new chunk: the current one is nearly full.
 func (s *slab[T]) keep(p []T) []T {
-	if len(p) <= cap(s.free) { // append did not move it
-		s.free = s.free[len(p):]
-	} else {
-		s.next(len(p) + 1)
+	if len(p) <= maxTail { // append did not move it
+		s.pos += len(p)
 	}
 	return p[:len(p):len(p)]
 }
@@ -54,11 +62,10 @@ func (s *slab[T]) keep(p []T) []T {
 // next makes the next chunk, one of at least n elements, current: a
 // chunk of an earlier file when one is large enough, else a new one.
 func (s *slab[T]) next(n int) {
+	s.pos = 0
 	for s.used < len(s.chunks) {
-		c := s.chunks[s.used]
 		s.used++
-		if len(c) >= n {
-			s.free = c
+		if len(s.chunks[s.used-1]) >= n {
 			return
 		}
 	}
@@ -66,17 +73,17 @@ func (s *slab[T]) next(n int) {
 	if len(s.chunks) > 0 {
 		size = 2 * len(s.chunks[len(s.chunks)-1])
 	}
-	c := make([]T, max(n, size))
-	s.chunks = append(s.chunks, c)
+	s.chunks = append(s.chunks, make([]T, max(n, size)))
+	s.dirty = append(s.dirty, 0)
 	s.used = len(s.chunks)
-	s.free = c
 }
 
 // reset clears the pieces handed out and makes the slab's memory free
 // for the next file.
 func (s *slab[T]) reset() {
-	for _, c := range s.chunks[:s.used] {
-		clear(c)
+	for i, c := range s.chunks[:s.used] {
+		clear(c[:s.dirty[i]])
+		s.dirty[i] = 0
 	}
-	s.used, s.free = 0, nil
+	s.used, s.pos = 0, 0
 }

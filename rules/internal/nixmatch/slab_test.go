@@ -15,12 +15,12 @@ func TestSlabAlloc(t *testing.T) {
 	if len(s.chunks) != 2 || len(s.chunks[1]) != 2*minChunk {
 		t.Fatalf("chunks = %d, second of %d; want 2, of %d", len(s.chunks), len(s.chunks[len(s.chunks)-1]), 2*minChunk)
 	}
-	a[0], b[0] = 1, 2
+	a[0], a[2], b[0], b[minChunk-1] = 1, 3, 2, 4
 	if grown := append(a, 7); &grown[0] == &a[0] || s.chunks[0][3] != 0 { // clipped: copies
 		t.Error("appending to a piece wrote into the slab")
 	}
 	s.reset()
-	if slices.ContainsFunc(s.chunks[0], func(v int) bool { return v != 0 }) || s.chunks[1][0] != 0 {
+	if slices.ContainsFunc(s.chunks[0], func(v int) bool { return v != 0 }) || slices.ContainsFunc(s.chunks[1], func(v int) bool { return v != 0 }) {
 		t.Error("reset left values in the chunks")
 	}
 	// After a reset, pieces come from the same chunks, in order.
@@ -45,17 +45,25 @@ func TestSlabTailKeep(t *testing.T) {
 	if &q[0] != &s.chunks[0][2] {
 		t.Error("the second piece does not follow the first in the chunk")
 	}
-	// A piece that outgrows the tail moves: the next starts a new chunk.
+	// A piece that outgrows the tail moves to memory of its own, having
+	// written the whole tail; the next piece takes its place.
 	long := s.tail()
-	for range minChunk {
+	for range maxTail + 1 {
 		long = append(long, "x")
 	}
 	long = s.keep(long)
 	r := s.keep(append(s.tail(), "after"))
-	if len(long) != minChunk || len(s.chunks) != 2 || &r[0] != &s.chunks[1][0] {
-		t.Errorf("after a piece of %d, chunks = %d and the next piece is not at the start of the second", len(long), len(s.chunks))
+	if len(long) != maxTail+1 || &r[0] != &s.chunks[0][3] {
+		t.Errorf("after a piece of %d, the next piece is not where it would have started", len(long))
 	}
 	if !slices.Equal(p, []string{"lib", "mkIf"}) {
 		t.Errorf("later pieces overwrote the first: %q", p)
+	}
+	// Appending without keeping (a name that turned out not to be one)
+	// writes only into the tail, which reset clears too.
+	_ = append(s.tail(), "scribble", "more")
+	s.reset()
+	if i := slices.IndexFunc(s.chunks[0], func(v string) bool { return v != "" }); i >= 0 {
+		t.Errorf("reset left %q at %d", s.chunks[0][i], i)
 	}
 }
