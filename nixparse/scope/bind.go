@@ -25,6 +25,19 @@ type env struct {
 	depth  int             // for a with: how many withs enclose its body, itself included
 	defs   []*Def          // small scopes: searched linearly
 	byNm   map[string]*Def // large scopes
+	names  uint64          // the union of the nameBits of defs' names
+}
+
+// nameBit is a bit of 64 picked by a name's length and ends: a lookup
+// passes the scopes whose names have none of its name's bit without
+// comparing a name (most references name a variable of an outer scope,
+// or none of the file's).
+func nameBit(name string) uint64 {
+	h := uint(len(name))
+	if h > 0 {
+		h = h*31 + uint(name[0])*7 + uint(name[len(name)-1])
+	}
+	return 1 << (h & 63)
 }
 
 // withList returns the withs of the with env e, innermost first: e.withs,
@@ -62,6 +75,9 @@ const smallEnv = 8
 func (b *binder) newEnv(up *env, defs []*Def) *env {
 	e := b.envs.new()
 	*e = env{up: up, defs: defs, inWith: up.innermostWith()}
+	for _, d := range defs {
+		e.names |= nameBit(d.Name)
+	}
 	if len(defs) > smallEnv {
 		e.byNm = b.envMaps.get(len(defs))
 		for _, d := range defs {
@@ -200,6 +216,7 @@ func (b *binder) scope(n ast.Node, e *env) *env {
 // a global, else the innermost with env (whose withs may supply it).
 func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
 	var firstWith *env
+	bit := nameBit(name)
 	for s := e; s != nil; {
 		if s.with != nil {
 			if firstWith == nil {
@@ -208,8 +225,10 @@ func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
 			s = s.skip
 			continue
 		}
-		if d := s.find(name); d != nil {
-			return d, false, nil
+		if s.names&bit != 0 {
+			if d := s.find(name); d != nil {
+				return d, false, nil
+			}
 		}
 		s = s.up
 	}
