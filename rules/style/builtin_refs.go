@@ -44,7 +44,19 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // rule looking for one builtin skips the many files without it at the
 // cost of a byte search.
 func mayName(f *nixpass.File, name string) bool {
-	return edit.Contains(f.Src, name) || bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
+	return edit.Contains(f.Src, name) || mayEscapeNames(f)
+}
+
+// escapesKey is the nixpass.File.Memo key of mayEscapeNames.
+type escapesKey struct{}
+
+// mayEscapeNames reports whether f's source has a backslash and the word
+// builtins, so that it may spell a builtin's name with escapes. Several
+// rules ask: it is found once per file.
+func mayEscapeNames(f *nixpass.File) bool {
+	return f.Memo(escapesKey{}, func() any {
+		return bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
+	}).(bool)
 }
 
 // unbound reports whether id refers to no binding of the file.
