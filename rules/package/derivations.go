@@ -145,13 +145,16 @@ func isFetcherOrBuilder(name string) bool {
 // lower-cased; others go through strings.EqualFold, whose Unicode case
 // folding the byte comparison need not reproduce.
 func containsFold(s, word string) bool {
+	if word == "" {
+		return true
+	}
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+		c := s[i]
+		if c >= utf8.RuneSelf {
 			return containsFoldUnicode(s, word)
 		}
-	}
-	for i := 0; i+len(word) <= len(s); i++ {
-		if hasPrefixFold(s[i:], word) {
+		// A match in the ASCII start of s is one for strings.EqualFold too.
+		if c|0x20 == word[0] && i+len(word) <= len(s) && hasPrefixFold(s[i:], word) {
 			return true
 		}
 	}
