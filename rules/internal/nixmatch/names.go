@@ -124,8 +124,7 @@ func refers(info *scope.Info, got []string, root *ast.Ident, target string) bool
 	if len(got) == 0 {
 		return false
 	}
-	last := target[strings.LastIndexByte(target, '.')+1:]
-	if got[len(got)-1] != last {
+	if !endsWithName(target, got[len(got)-1]) {
 		return false
 	}
 	if equalDotted(got, target) {
@@ -145,6 +144,15 @@ func refers(info *scope.Info, got []string, root *ast.Ident, target string) bool
 		return i >= 0 && i >= len(got)-3
 	}
 	return false
+}
+
+// endsWithName reports whether name is the last name of the dotted
+// target. It compares the end of target first, sparing most calls the
+// search for its last dot: rules compare the name of every call with
+// their targets.
+func endsWithName(target, name string) bool {
+	i := len(target) - len(name)
+	return i >= 0 && target[i:] == name && (i == 0 || target[i-1] == '.') && strings.IndexByte(name, '.') < 0
 }
 
 // equalDotted reports whether names are the dot-separated names of

@@ -88,3 +88,14 @@ func TestIndexFind(t *testing.T) {
 		}
 	}
 }
+
+func TestEndsWithName(t *testing.T) {
+	for _, target := range []string{"lib.mkIf", "mkIf", "builtins.isNull", "lib.", "", "a.b.c"} {
+		last := target[strings.LastIndexByte(target, '.')+1:]
+		for _, name := range []string{"mkIf", "lib.mkIf", "", "isNull", "c", "b.c", "kIf", "lib"} {
+			if got, want := endsWithName(target, name), name == last; got != want {
+				t.Errorf("endsWithName(%q, %q) = %v, want %v", target, name, got, want)
+			}
+		}
+	}
+}
