@@ -8,6 +8,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
+	"github.com/nixaudit/nixaudit/rules/internal/pool"
 )
 
 // optionDecl is a `mkOption { … }` call with its attribute set.
@@ -32,7 +33,7 @@ type optionDeclsKey struct{}
 func optionDecls(pass *analysis.Pass) []optionDecl {
 	f := nixpass.Of(pass)
 	return f.Memo(optionDeclsKey{}, func() any {
-		var out []optionDecl
+		out := declSlices.Get()
 		for _, c := range nixmatch.CallsOf(pass) {
 			if !c.Name.Refers("lib.mkOption") {
 				continue
@@ -43,12 +44,15 @@ func optionDecls(pass *analysis.Pass) []optionDecl {
 				continue
 			}
 			if set, ok := ast.Unparen(call.Args[0]).(*ast.AttrSetExpr); ok && !extendsType(f, set) {
-				out = append(out, optionDecl{Fun: c.Fun, Set: set})
+				out.Append(optionDecl{Fun: c.Fun, Set: set})
 			}
 		}
 		return out
-	}).([]optionDecl)
+	}).(*pool.Slice[optionDecl]).Items()
 }
+
+// declSlices lends optionDecls its memory.
+var declSlices pool.Slices[optionDecl]
 
 // extendsType reports whether a declaration consists of nothing but a
 // submodule type: an extension of an option declared elsewhere.
