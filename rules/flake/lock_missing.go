@@ -39,17 +39,16 @@ var LockMissing = pack.WithDoc("lock-missing", analyzer.SeverityWarning, analyze
 func runLockMissing(pass *analysis.Pass) (any, error) {
 	for _, l := range pass.ResultOf[locksAnalyzer].([]*lockFile) {
 		switch {
-		case l.Missing && (isTemplate(l.Flake.Name) || !hasInputs(l.Flake)):
+		case l.Missing && (isTemplate(l.Flake.Name) || !l.Flake.HasInputs):
 			// `nix flake init` copies templates and locks the copy; a
 			// flake without inputs has nothing to lock.
 		case l.Missing:
-			pos, end := flakeAnchor(l.Flake)
-			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
+			pass.Report(analysis.Diagnostic{Pos: l.Flake.Pos, End: l.Flake.End,
 				Message: "flake.nix has no flake.lock: run `nix flake lock` and commit it"})
 		case l.Err != nil:
 			pos, end := l.Pos, l.Pos
 			if !pos.IsValid() {
-				pos, end = flakeAnchor(l.Flake)
+				pos, end = l.Flake.Pos, l.Flake.End
 			}
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
 				Message: "flake.lock cannot be read: " + l.Err.Error()})

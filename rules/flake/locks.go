@@ -15,7 +15,7 @@ import (
 
 // lockFile is a flake.nix of the project with its flake.lock.
 type lockFile struct {
-	Flake *nixpass.File
+	Flake flakeSummary
 	Path  string // the flake.lock path
 	// Missing reports that there is no flake.lock next to flake.nix.
 	Missing bool
@@ -49,8 +49,8 @@ var locksAnalyzer = &analysis.Analyzer{
 func readLocks(pass *analysis.Pass) (any, error) {
 	project := nixpass.ProjectOf(pass)
 	var out []*lockFile
-	for _, f := range project.Files {
-		l := &lockFile{Flake: f, Path: filepath.Join(filepath.Dir(f.Name), "flake.lock")}
+	for i, f := range project.Files {
+		l := &lockFile{Flake: project.Summaries[i].(flakeSummary), Path: filepath.Join(filepath.Dir(f.Name), "flake.lock")}
 		out = append(out, l)
 		tok, src, err := project.AddFile(l.Path)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -90,8 +90,24 @@ func locksOf(pass *analysis.Pass) []*lockFile {
 var requires = []*analysis.Analyzer{flakeFiles, locksAnalyzer}
 
 // flakeFiles are the project's flake.nix files, the only ones the flake
-// rules look at, and so the only ones kept in memory for them until the
-// end of a run.
-var flakeFiles = nixpass.ProjectFiles("flakefiles", func(name string, _ []byte) bool {
+// rules look at. Of each, the driver keeps the flakeSummary only: the
+// files are parsed into reused memory like any other.
+var flakeFiles = nixpass.ProjectSummaries("flakefiles", func(name string, _ []byte) bool {
 	return filepath.Base(name) == "flake.nix"
-})
+}, summarizeFlake)
+
+// flakeSummary is what the flake rules need of a flake.nix.
+type flakeSummary struct {
+	Name string
+	// HasInputs reports whether the flake may have inputs (see
+	// hasInputs).
+	HasInputs bool
+	// Pos and End are the range to report flake-wide findings at (see
+	// flakeAnchor).
+	Pos, End token.Pos
+}
+
+func summarizeFlake(f *nixpass.File) any {
+	pos, end := flakeAnchor(f)
+	return flakeSummary{Name: f.Name, HasInputs: hasInputs(f), Pos: pos, End: end}
+}
