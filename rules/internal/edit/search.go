@@ -13,10 +13,26 @@ import (
 // for isNull, ghp_ or home-manager from i, g or h stops at nearly every
 // word.
 func Contains[S string | []byte](s S, word string) bool {
+	return ContainsWord(s, NewWord(word))
+}
+
+// A Word is a word prepared for ContainsWord: the byte it is searched
+// by is found once, for words searched in many texts (every string of
+// a file).
+type Word struct {
+	text string
+	at   int // SearchByte(text)
+}
+
+// NewWord prepares word for ContainsWord.
+func NewWord(word string) Word { return Word{word, SearchByte(word)} }
+
+// ContainsWord is Contains for a prepared word.
+func ContainsWord[S string | []byte](s S, w Word) bool {
+	word, at := w.text, w.at
 	if word == "" {
 		return true
 	}
-	at := SearchByte(word)
 	for from := at; from < len(s); {
 		i := indexByte(s[from:], word[at])
 		if i < 0 {
@@ -33,8 +49,10 @@ func Contains[S string | []byte](s S, word string) bool {
 // SearchByte returns the index of the byte of word Contains searches
 // for, the one least frequent in Nix code.
 func SearchByte(word string) int {
-	if i := strings.IndexFunc(word, func(r rune) bool { return 'A' <= r && r <= 'Z' }); i >= 0 {
-		return i
+	for i := 0; i < len(word); i++ {
+		if 'A' <= word[i] && word[i] <= 'Z' {
+			return i
+		}
 	}
 	if i := strings.IndexByte(word, '_'); i >= 0 {
 		return i

@@ -23,7 +23,7 @@ type pattern struct {
 	// markers are literal texts every match contains: a string without
 	// any cannot match, which is much cheaper to tell than running re on
 	// every string of a tree.
-	markers []string
+	markers []edit.Word
 	// minLen is the length of re's shortest match: most strings are
 	// shorter, which costs nothing to tell.
 	minLen int
@@ -92,7 +92,10 @@ var patterns = []pattern{
 // expression expr.
 func newPattern(kind, expr string, prefix int, markers ...string) pattern {
 	re := regexp.MustCompile(expr)
-	p := pattern{kind: kind, re: re, prefix: prefix, markers: markers, minLen: minMatchLen(re)}
+	p := pattern{kind: kind, re: re, prefix: prefix, minLen: minMatchLen(re)}
+	for _, m := range markers {
+		p.markers = append(p.markers, edit.NewWord(m))
+	}
 	if len(markers) > 1 {
 		c := markers[0][edit.SearchByte(markers[0])]
 		if !slices.ContainsFunc(markers, func(m string) bool { return strings.IndexByte(m, c) < 0 }) {
@@ -100,6 +103,16 @@ func newPattern(kind, expr string, prefix int, markers ...string) pattern {
 		}
 	}
 	return p
+}
+
+// mayMatch reports whether s contains one of p's markers.
+func (p *pattern) mayMatch(s string) bool {
+	for _, m := range p.markers {
+		if edit.ContainsWord(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // Match is a secret found in a string.
@@ -113,9 +126,9 @@ type Match struct {
 // GitHub or Slack token, a PEM private key), skipping documentation
 // examples and placeholders.
 func Find(s string) (Match, bool) {
-	for _, p := range patterns {
-		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 ||
-			!slices.ContainsFunc(p.markers, func(m string) bool { return edit.Contains(s, m) }) {
+	for i := range patterns {
+		p := &patterns[i]
+		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !p.mayMatch(s) {
 			continue
 		}
 		for _, loc := range p.re.FindAllStringIndex(s, -1) {
