@@ -148,6 +148,9 @@ func countTokens(toks []ast.Token) tokenCounts {
 // sortErrors orders errors as Nix finds them: parse-time errors by the
 // point where Nix raises them, then binding errors in binding order.
 func sortErrors(errs []Error) {
+	if len(errs) < 2 { // most files: spare sort's reflection
+		return
+	}
 	sort.SliceStable(errs, func(i, j int) bool { return raisedBefore(errs[i].Raised, errs[j].Raised) })
 }
 
