@@ -49,8 +49,14 @@ func (x *Index) mayDefine(pattern string) bool {
 	if len(x.Defs) == 0 {
 		return false
 	}
-	first := firstName(pattern)
-	return !x.firstsKnown || first == "*" || slices.Contains(x.firsts, first)
+	return !x.firstsKnown || startsWithName(pattern, "*") ||
+		slices.ContainsFunc(x.firsts, func(first string) bool { return startsWithName(pattern, first) })
+}
+
+// startsWithName reports whether name is the first name of the dotted
+// pattern.
+func startsWithName(pattern, name string) bool {
+	return len(pattern) >= len(name) && pattern[:len(name)] == name && (len(pattern) == len(name) || pattern[len(name)] == '.')
 }
 
 // listFirsts sets x.firsts from x.Defs, appending to buf, and returns
