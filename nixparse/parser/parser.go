@@ -120,7 +120,7 @@ func (p *parser) init(f *ast.File, toks []ast.Token, reuse bool) {
 	} else {
 		p.text = string(f.Src)
 	}
-	p.base, p.i = f.Tok.Base(), -1
+	p.base, p.i, p.tok = f.Tok.Base(), -1, ast.Token{}
 	p.a.reset(reuse)
 	if reuse {
 		p.a.reserveFor(len(toks))
@@ -201,12 +201,11 @@ func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
 
 // next advances to the next significant token; at EOF it stays.
 func (p *parser) next() {
-	if p.i >= 0 {
-		if p.tok.Kind == ast.EOF {
-			return
-		}
-		p.prevEnd = int(p.tok.EndOffset)
+	// Before the first token, tok is the zero Token, which ends at 0.
+	if p.tok.Kind == ast.EOF {
+		return
 	}
+	p.prevEnd = int(p.tok.EndOffset)
 	// The scanner ends every stream with EOF, which is not trivia.
 	toks, i := p.toks, p.i+1
 	for toks[i].Kind.IsTrivia() {
