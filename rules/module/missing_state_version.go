@@ -77,21 +77,32 @@ func mayConcernStateVersion(name string, src []byte) bool {
 	if filepath.Base(name) == "configuration.nix" {
 		return true
 	}
-	for _, w := range hostWords {
-		if edit.Contains(src, w) {
-			return true
-		}
-	}
-	if mentionsStateManagingInput(src) {
-		return true
-	}
-	return edit.Contains(src, "home-manager") && bytes.Contains(src, []byte("users"))
+	found := edit.ContainsWords(src, concernWords)
+	return found&^homeManagerWord != 0 || found&homeManagerWord != 0 && bytes.Contains(src, []byte("users"))
 }
 
 // hostWords are the words of the source that make a file one of
-// stateVersionFiles (every file of a run is searched for each; see
-// edit.Contains).
+// stateVersionFiles.
 var hostWords = []string{"stateVersion", "nixosSystem", "homeManagerConfiguration"}
+
+// concernWords are the words mayConcernStateVersion searches every file
+// of a run for, at once (see edit.ContainsWords): hostWords, the
+// stateManagingInputs, and last home-manager, which makes a file one of
+// stateVersionFiles only with the word users.
+var concernWords = func() []edit.Word {
+	var words []edit.Word
+	for _, w := range hostWords {
+		words = append(words, edit.NewWord(w))
+	}
+	for input := range stateManagingInputs {
+		words = append(words, edit.NewWord(input))
+	}
+	return append(words, edit.NewWord("home-manager"))
+}()
+
+// homeManagerWord is the bit of home-manager in what
+// edit.ContainsWords(src, concernWords) returns.
+var homeManagerWord = uint64(1) << (len(concernWords) - 1)
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {

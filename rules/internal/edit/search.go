@@ -2,6 +2,7 @@ package edit
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 )
 
@@ -78,4 +79,59 @@ func hasPrefix[S string | []byte](s S, word string) bool {
 		}
 	}
 	return true
+}
+
+// ContainsWords reports which of words s contains, as a set of bits (bit
+// i for words[i]; at most 64 words): ContainsWord for each, but the
+// words searched by the same byte are looked for in one pass over s, as
+// a filter that looks for several words in every file of a run does.
+func ContainsWords[S string | []byte](s S, words []Word) uint64 {
+	var found, done uint64
+	for i, w := range words {
+		if done&(1<<i) != 0 {
+			continue
+		}
+		if w.text == "" {
+			found, done = found|1<<i, done|1<<i
+			continue
+		}
+		// The words left that are searched by w's byte.
+		c, group := w.text[w.at], uint64(0)
+		for j := i; j < len(words); j++ {
+			if v := words[j]; v.text != "" && v.text[v.at] == c {
+				group |= 1 << j
+			}
+		}
+		done |= group
+		found |= containsGroup(s, words, c, group)
+	}
+	return found
+}
+
+// containsGroup returns the words of group (a set of bits of words, all
+// searched by the byte c) that s contains.
+func containsGroup[S string | []byte](s S, words []Word, c byte, group uint64) uint64 {
+	if group&(group-1) == 0 { // one word
+		if j := bits.TrailingZeros64(group); ContainsWord(s, words[j]) {
+			return group
+		}
+		return 0
+	}
+	var found uint64
+	for from := 0; from < len(s) && found != group; {
+		i := indexByte(s[from:], c)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		for left := group &^ found; left != 0; left &= left - 1 {
+			j := bits.TrailingZeros64(left)
+			w := words[j]
+			if start := at - w.at; start >= 0 && start+len(w.text) <= len(s) && hasPrefix(s[start:], w.text) {
+				found |= 1 << j
+			}
+		}
+		from = at + 1
+	}
+	return found
 }

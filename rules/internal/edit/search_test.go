@@ -35,3 +35,30 @@ func BenchmarkContains(b *testing.B) {
 		Contains([]byte(src[:100]), "isNull")
 	}
 }
+
+// TestContainsWords checks ContainsWords against strings.Contains for
+// words sharing their search byte (the dash of home-manager and
+// clan-core) or not, and the empty word.
+func TestContainsWords(t *testing.T) {
+	texts := []string{"words", "", "isNull", "xisNully", "home-manager", "clan-core", "home- clan-cor home-manage",
+		"a.stateVersion home-manager clan-core", "-home-manager-clan-core-", "V S M -"}
+	list := []string{"stateVersion", "home-manager", "isNull", "clan-core", "", "Null", "x"}
+	words := make([]Word, len(list))
+	for i, w := range list {
+		words[i] = NewWord(w)
+	}
+	for _, s := range texts {
+		var want uint64
+		for i, w := range list {
+			if strings.Contains(s, w) {
+				want |= 1 << i
+			}
+		}
+		if got := ContainsWords(s, words); got != want {
+			t.Errorf("ContainsWords(%q) = %b, want %b", s, got, want)
+		}
+		if got := ContainsWords([]byte(s), words); got != want {
+			t.Errorf("ContainsWords([]byte(%q)) = %b, want %b", s, got, want)
+		}
+	}
+}
