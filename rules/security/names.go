@@ -12,19 +12,29 @@ import (
 type nameSet struct {
 	targets []string
 	lasts   map[string]bool
+	// lens has bit i set when a last name is i bytes long (i < 64): most
+	// names are told apart by their length, without hashing them.
+	lens uint64
 }
 
 func newNameSet(targets ...string) nameSet {
-	lasts := map[string]bool{}
+	s := nameSet{targets: targets, lasts: map[string]bool{}}
 	for _, t := range targets {
-		lasts[t[strings.LastIndexByte(t, '.')+1:]] = true
+		last := t[strings.LastIndexByte(t, '.')+1:]
+		s.lasts[last] = true
+		s.lens |= lengthBit(last)
 	}
-	return nameSet{targets, lasts}
+	return s
 }
 
+// lengthBit returns the bit of lens for name, the last one for names of
+// 63 bytes or more.
+func lengthBit(name string) uint64 { return 1 << min(len(name), 63) }
+
 // find returns the first target n refers to.
-func (s nameSet) find(n nixmatch.Name) (string, bool) {
-	if !s.lasts[n.Last()] {
+func (s *nameSet) find(n nixmatch.Name) (string, bool) {
+	last := n.Last()
+	if s.lens&lengthBit(last) == 0 || !s.lasts[last] {
 		return "", false
 	}
 	for _, t := range s.targets {
