@@ -29,30 +29,43 @@ func nixLines(src string) []int {
 	return lines
 }
 
-// TestLineTable checks the line table of parsed files against nixLines,
-// for line ends at every offset of the eight-byte words the parser reads
-// at once, at the end of the file, and mixed with CRs.
+// TestLineTable checks the line table of parsed files against nixLines:
+// for line ends at every offset of the eight- and sixteen-byte words the
+// scanner reads at once, at the end of the file, inside whitespace,
+// comments, strings and indented strings (the scanner notes the line
+// ends of each), and mixed with CRs.
 func TestLineTable(t *testing.T) {
-	srcs := []string{"", "\n", "a\n", "\na", "\n\n\n", "a\r\nb\rc\n", "\r", "\r\n", "x\r\r\n\n"}
-	for n := 1; n <= 24; n++ {
+	srcs := []string{
+		"", "\n", "a\n", "\na", "\n\n\n", "a\r\nb\rc\n", "\r", "\r\n", "x\r\r\n\n",
+		"\"a\nb\"\n", "''\n  x\n  y\n''", "''  \n''", "/* a\nb */ x", "# c\nx", "\"open\n",
+		"''\\\n''", "x ${\"\n\"} ./a/${b\n}", "\t\n \t \n        \n         x",
+	}
+	for n := 1; n <= 40; n++ {
 		for lf := 0; lf < n; lf++ {
-			b := []byte(strings.Repeat("a", n))
+			b := []byte(strings.Repeat(" ", n))
 			b[lf] = '\n'
-			srcs = append(srcs, string(b))
+			srcs = append(srcs, string(b), `"`+string(b)+`"`, "''"+string(b)+"''", "/*"+string(b)+"*/")
 		}
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for range 300 {
+	const alphabet = "a  \n\n\r\x0b\x8a\"'$#{}/*\\;=."
+	for range 3000 {
 		b := make([]byte, r.IntN(100))
 		for i := range b {
-			b[i] = "a \n\n\r\x0b\x8a"[r.IntN(7)]
+			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
 		srcs = append(srcs, string(b))
 	}
+	var reused parser.Parser
 	for _, src := range srcs {
+		want := nixLines(src)
 		f := parser.ParseFile(token.NewFileSet(), "lines.nix", []byte(src))
-		if got, want := f.Tok.Lines(), nixLines(src); !slices.Equal(got, want) {
+		if got := f.Tok.Lines(); !slices.Equal(got, want) {
 			t.Errorf("%q: lines %v, want %v", src, got, want)
+		}
+		f = reused.ParseFile(token.NewFileSet(), "lines.nix", []byte(src))
+		if got := f.Tok.Lines(); !slices.Equal(got, want) {
+			t.Errorf("%q, reused Parser: lines %v, want %v", src, got, want)
 		}
 	}
 }
