@@ -1,6 +1,7 @@
 package pkgrules
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,11 +42,11 @@ type drvCall struct {
 }
 
 // derivations returns the builder calls of the file, in source order.
-func derivations(pass *analysis.Pass) []drvCall { return factsOf(pass).derivations }
+func derivations(pass *analysis.Pass) []drvCall { return slices.Clip(factsOf(pass).derivations) }
 
-// findDerivations returns the builder calls among calls, those of f.
-func findDerivations(f *nixpass.File, calls []nixmatch.Call) []drvCall {
-	var out []drvCall
+// findDerivations appends to out the builder calls among calls, those of
+// f, and returns the extended out.
+func findDerivations(f *nixpass.File, calls []nixmatch.Call, out []drvCall) []drvCall {
 	for _, c := range calls {
 		if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
 			continue
@@ -71,13 +72,12 @@ func packages(pass *analysis.Pass) []drvCall {
 // fetcherOrBuilderCalls returns the calls of the file whose function
 // takes fetcher or derivation arguments (see isFetcherOrBuilder).
 func fetcherOrBuilderCalls(pass *analysis.Pass) []nixmatch.Call {
-	return factsOf(pass).fetcherOrBuilderCalls
+	return slices.Clip(factsOf(pass).fetcherOrBuilderCalls)
 }
 
-// findFetcherOrBuilderCalls returns the fetcher and builder calls among
-// calls.
-func findFetcherOrBuilderCalls(calls []nixmatch.Call) []nixmatch.Call {
-	var out []nixmatch.Call
+// findFetcherOrBuilderCalls appends to out the fetcher and builder calls
+// among calls, and returns the extended out.
+func findFetcherOrBuilderCalls(calls []nixmatch.Call, out []nixmatch.Call) []nixmatch.Call {
 	for _, c := range calls {
 		if isFetcherOrBuilder(c.Name.Last()) {
 			out = append(out, c)
@@ -100,12 +100,12 @@ type argBinding struct {
 // function argument such as `finalAttrs: { … }`) whose name satisfies
 // want, in source order.
 func argBindings(pass *analysis.Pass, want func(name string) bool) []argBinding {
-	return bindingsOf(fetcherOrBuilderCalls(pass), want)
+	return bindingsOf(fetcherOrBuilderCalls(pass), want, nil)
 }
 
-// bindingsOf is argBindings of the fetcher and builder calls calls.
-func bindingsOf(calls []nixmatch.Call, want func(name string) bool) []argBinding {
-	var out []argBinding
+// bindingsOf appends to out argBindings of the fetcher and builder calls
+// calls, and returns the extended out.
+func bindingsOf(calls []nixmatch.Call, want func(name string) bool, out []argBinding) []argBinding {
 	for _, c := range calls {
 		for _, a := range c.Args {
 			set := nixmatch.SetArg(a)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nix-community/go-nix/pkg/nixbase32"
@@ -55,16 +56,15 @@ type hashLiteral struct {
 
 // hashBindings returns the hash attributes of the file's fetcher and
 // builder arguments (argBindings for isHashAttr).
-func hashBindings(pass *analysis.Pass) []argBinding { return factsOf(pass).hashBindings }
+func hashBindings(pass *analysis.Pass) []argBinding { return slices.Clip(factsOf(pass).hashBindings) }
 
 // hashLiterals returns the static hash strings of the file's call
 // arguments.
-func hashLiterals(pass *analysis.Pass) []hashLiteral { return factsOf(pass).hashLiterals }
+func hashLiterals(pass *analysis.Pass) []hashLiteral { return slices.Clip(factsOf(pass).hashLiterals) }
 
-// findHashLiterals returns the static hash strings among the hash
-// bindings.
-func findHashLiterals(bindings []argBinding) []hashLiteral {
-	var out []hashLiteral
+// findHashLiterals appends to out the static hash strings among the
+// hash bindings, and returns the extended out.
+func findHashLiterals(bindings []argBinding, out []hashLiteral) []hashLiteral {
 	for _, b := range bindings {
 		lit, ok := ast.Unparen(b.Def.Value).(*ast.StringExpr)
 		if !ok {
