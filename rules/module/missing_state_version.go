@@ -201,36 +201,112 @@ func stateVersions(f *nixpass.File) map[bool]bool {
 	if f.Expr == nil {
 		return found
 	}
-	ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
-		var parent string
-		switch b := n.(type) {
-		case *ast.AttrDef:
-			keys := b.Path.Keys
-			if !isStateVersionPath(keys) {
-				return true
-			}
-			if len(keys) == 1 {
-				parent = enclosingKey(stack)
-			} else {
-				parent, _ = ast.KeyName(keys[len(keys)-2])
-			}
-		case *ast.Inherit:
-			if !slices.ContainsFunc(b.Names, func(k ast.AttrKey) bool { name, _ := ast.KeyName(k); return name == "stateVersion" }) {
-				return true
-			}
-			parent = enclosingKey(stack)
-		default:
+	if len(f.Errors) > 0 {
+		// Positions may not nest after syntax errors: look at every node.
+		ast.InspectWithStack(f.Expr, func(n ast.Node, stack []ast.Node) bool {
+			noteStateVersion(found, n, stack)
 			return true
+		})
+		return found
+	}
+	// A binding of stateVersion spells the name in its key: only the
+	// bindings around the spellings of the source need a look, not the
+	// whole tree.
+	var v containing
+	for from := 0; ; {
+		i := bytes.IndexByte(f.Src[from:], 'V')
+		if i < 0 {
+			break
 		}
-		switch parent {
-		case "system":
-			found[false] = true
-		case "home":
-			found[true] = true
+		at := from + i
+		from = at + 1
+		if !spellsStateVersion(f.Src, at) {
+			continue
 		}
-		return true
-	})
+		v = containing{pos: f.Tok.Pos(at), stack: v.stack[:0]}
+		ast.Walk(&v, f.Expr)
+		for i, n := range v.stack {
+			noteStateVersion(found, n, v.stack[:i])
+		}
+	}
 	return found
+}
+
+// noteStateVersion records in found the stateVersion n sets, if it is
+// a binding of one; stack holds n's ancestors.
+func noteStateVersion(found map[bool]bool, n ast.Node, stack []ast.Node) {
+	var parent string
+	switch b := n.(type) {
+	case *ast.AttrDef:
+		keys := b.Path.Keys
+		if !isStateVersionPath(keys) {
+			return
+		}
+		if len(keys) == 1 {
+			parent = enclosingKey(stack)
+		} else {
+			parent, _ = ast.KeyName(keys[len(keys)-2])
+		}
+	case *ast.Inherit:
+		if !slices.ContainsFunc(b.Names, func(k ast.AttrKey) bool { name, _ := ast.KeyName(k); return name == "stateVersion" }) {
+			return
+		}
+		parent = enclosingKey(stack)
+	default:
+		return
+	}
+	switch parent {
+	case "system":
+		found[false] = true
+	case "home":
+		found[true] = true
+	}
+}
+
+// spellsStateVersion reports whether the V at offset at of src is that
+// of stateVersion, written out or with escapes in a quoted key such as
+// "st\ateVersion" (or in an indented string interpolated as a key,
+// whose escapes start with two single quotes): backslashes and single
+// quotes may come before each letter. (A few spellings that are not the
+// name pass too; the keys tell.)
+func spellsStateVersion(src []byte, at int) bool {
+	const before, after = "state", "ersion"
+	j := at - 1
+	for i := len(before) - 1; i >= 0; i-- {
+		for j >= 0 && (src[j] == '\\' || src[j] == '\'') {
+			j--
+		}
+		if j < 0 || src[j] != before[i] {
+			return false
+		}
+		j--
+	}
+	j = at + 1
+	for i := 0; i < len(after); i++ {
+		for j < len(src) && (src[j] == '\\' || src[j] == '\'') {
+			j++
+		}
+		if j == len(src) || src[j] != after[i] {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// containing is a visitor collecting the nodes whose span holds pos,
+// outermost first: the path from the root down to pos, when spans nest.
+type containing struct {
+	pos   token.Pos
+	stack []ast.Node
+}
+
+func (v *containing) Visit(n ast.Node) ast.Visitor {
+	if n == nil || v.pos < n.Pos() || n.End() <= v.pos {
+		return nil
+	}
+	v.stack = append(v.stack, n)
+	return v
 }
 
 // isStateVersionPath reports whether the path keys is static and ends in
