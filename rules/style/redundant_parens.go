@@ -3,7 +3,6 @@ package style
 import (
 	"bytes"
 	"go/token"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -19,41 +18,9 @@ var RedundantParens = pack.Rule("redundant-parens", analyzer.SeverityWarning, an
 
 func runRedundantParens(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	// fits holds the parentheses in a place where any expression may
-	// stand, not reached yet (the walk meets a place before what stands
-	// in it): a binding's value, a let body, an interpolation, the whole
-	// file, or inside parentheses that themselves stand in such a place.
-	// (In f ((x: x)) only one pair can go: the inner parentheses are not
-	// redundant merely for being inside the outer ones, or removing both
-	// pairs would break the call.)
-	var fits []*ast.ParenExpr
-	fitsIn := func(e ast.Expr) {
-		for p, ok := e.(*ast.ParenExpr); ok; p, ok = p.X.(*ast.ParenExpr) {
-			fits = append(fits, p)
-		}
-	}
-	fitsIn(f.Expr)
-	types := []ast.Node{(*ast.ParenExpr)(nil), (*ast.Interpolation)(nil), (*ast.AttrDef)(nil), (*ast.LetExpr)(nil)}
-	nixpass.InspectorOf(pass).Preorder(types, func(n ast.Node) {
-		var p *ast.ParenExpr
-		switch n := n.(type) {
-		case *ast.Interpolation:
-			fitsIn(n.X)
-			return
-		case *ast.AttrDef:
-			fitsIn(n.Value)
-			return
-		case *ast.LetExpr:
-			fitsIn(n.Body)
-			return
-		case *ast.ParenExpr:
-			p = n
-		}
-		fit := false
-		if i := slices.Index(fits, p); i >= 0 {
-			fits, fit = slices.Delete(fits, i, i+1), true
-		}
-		if !fit && !atomic(f.File, p) {
+	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.ParenExpr)(nil)}, func(n ast.Node, stack []ast.Node) {
+		p := n.(*ast.ParenExpr)
+		if !standsAnywhere(f.File, p, stack) && !atomic(f.File, p) {
 			return
 		}
 		edits := edit.Unwrap(f.File, p.Lparen, p.Rparen)
@@ -92,6 +59,31 @@ func atomic(f *ast.File, p *ast.ParenExpr) bool {
 func isSeparator(f *ast.File, p token.Pos) bool {
 	o := f.Offset(p)
 	return o >= len(f.Src) || strings.IndexByte(" \t\r\n;,)]}", f.Src[o]) >= 0
+}
+
+// standsAnywhere reports whether p, whose ancestors are stack, stands
+// in a place where any expression may stand, or inside parentheses that
+// themselves do: a binding's value, a let body, an interpolation, the
+// whole file. (In f ((x: x)) only one pair can go: the inner parentheses
+// are not redundant merely for being inside the outer ones, or removing
+// both pairs would break the call.)
+func standsAnywhere(f *ast.File, p *ast.ParenExpr, stack []ast.Node) bool {
+	var child ast.Node = p
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch a := stack[i].(type) {
+		case *ast.ParenExpr: // around child: look further up
+		case *ast.AttrDef:
+			return a.Value == child
+		case *ast.LetExpr:
+			return a.Body == child
+		case *ast.Interpolation:
+			return a.X == child
+		default:
+			return child == f.Expr
+		}
+		child = stack[i]
+	}
+	return child == f.Expr
 }
 
 // dedentWholeFile returns the edits that move the content of p, the
