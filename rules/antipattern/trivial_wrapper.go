@@ -115,8 +115,11 @@ func forwardedTo(f *nixpass.File, e ast.Expr) string {
 		params = append(params, l)
 		e = l.Body
 	}
+	if len(params) == 0 {
+		return "" // most values: no function to look into
+	}
 	fun, args := nixmatch.FlattenCall(e)
-	if len(params) == 0 || fun == nil || len(args) != len(params) {
+	if fun == nil || len(args) != len(params) {
 		return ""
 	}
 	name, _ := nixmatch.QualifiedName(f.Info, fun)
