@@ -71,4 +71,6 @@ type Result struct {
 	// Source returns a file's content for excerpts; nil or false when it
 	// is not available.
 	Source func(file string) ([]byte, bool)
+	// lines caches the line starts of the files excerpts came from.
+	lines map[string][]int
 }

@@ -43,17 +43,38 @@ func (r *Result) sourceLine(file string, n int) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
+	starts := r.lineStarts(file, src)
+	if n > len(starts) {
+		return "", false
+	}
+	line := src[starts[n-1]:]
+	if j := bytes.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	return string(bytes.TrimSuffix(line, []byte("\r"))), true
+}
+
+// lineStarts returns the offsets in src, the text of file, at which its
+// lines start, found once per file: a report looks up a line or two per
+// finding, and a file may have many findings.
+func (r *Result) lineStarts(file string, src []byte) []int {
+	if starts, ok := r.lines[file]; ok {
+		return starts
+	}
+	starts := []int{0}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
-			return "", false
+			break
 		}
-		src = src[j+1:]
+		i += j + 1
+		starts = append(starts, i)
 	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
+	if r.lines == nil {
+		r.lines = map[string][]int{}
 	}
-	return string(bytes.TrimSuffix(src, []byte("\r"))), true
+	r.lines[file] = starts
+	return starts
 }
 
 // span is the part [start, end) of a line a diagnostic covers, as byte
