@@ -90,7 +90,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 			docs[c.Innermost()] = true
 		}
 	}
-	reported := map[*ast.StringExpr]bool{}
+	var reported map[*ast.StringExpr]bool // made for the first finding: most files have none
 	report := func(pos, end token.Pos, msg string) {
 		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory, Message: msg})
 	}
@@ -115,6 +115,9 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 			}
 			if value, static := s.StaticValue(); static && secret.IsHighEntropy(value) {
 				if _, known := secret.Find(value); !known {
+					if reported == nil {
+						reported = map[*ast.StringExpr]bool{}
+					}
 					reported[s] = true
 					report(s.Pos(), s.End(), "`"+name+"` holds a hardcoded secret ("+secret.Redact(value)+")"+fixHint)
 				}
