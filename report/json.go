@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 )
 
@@ -31,7 +30,5 @@ func writeJSON(w io.Writer, res *Result, opts Options) error {
 			out.Statistics[d.Rule]++
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeIndented(w, out)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"strings"
@@ -47,9 +46,7 @@ func writeSARIF(w io.Writer, res *Result) error {
 
 	log := sarif.NewReport()
 	log.AddRun(run)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return writeIndented(w, log)
 }
 
 func sarifLevel(severity string) string {
