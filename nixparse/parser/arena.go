@@ -22,21 +22,10 @@ type chunks[T any] struct {
 	next   int   // size of the next chunk to allocate
 }
 
-// take returns n zeroed items, capped at n, so that appending to them
-// copies rather than overwrites a neighbour. least and most bound the
-// size of a new chunk.
-func (c *chunks[T]) take(n, least, most int) []T {
-	if n > len(c.cur)-c.off {
-		c.advance(n, least, most)
-	}
-	out := c.cur[c.off : c.off+n : c.off+n]
-	c.off += n
-	return out
-}
-
 // advance moves to the next kept chunk that holds n items, or allocates
-// one. It is kept out of line, so that the fast paths that call it (take,
-// slab.new) stay short.
+// one; least and most bound the size of a new chunk. It is kept out of
+// line, so that the fast paths that call it (seq.copyOf, slab.new) stay
+// short.
 //
 //go:noinline
 func (c *chunks[T]) advance(n, least, most int) {
@@ -133,10 +122,15 @@ type seq[T any] struct{ chunks[T] }
 
 // copyOf returns a copy of items carved from the current chunk.
 func (s *seq[T]) copyOf(items []T) []T {
-	if len(items) == 0 {
+	n := len(items)
+	if n == 0 {
 		return nil
 	}
-	out := s.take(len(items), 16, 4096)
+	if n > len(s.cur)-s.off {
+		s.advance(n, 16, 4096)
+	}
+	out := s.cur[s.off : s.off+n : s.off+n]
+	s.off += n
 	// Most lists (attribute paths above all) have one or two items:
 	// assignments beat the call to the runtime's typed copy.
 	switch len(items) {

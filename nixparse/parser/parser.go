@@ -148,6 +148,7 @@ func (p *parser) release(reuse bool) {
 	p.keys.empty()
 	p.parts.empty()
 	p.formals.empty()
+	p.commentNodes.empty()
 	p.vals = p.vals[:0]
 	p.ops = p.ops[:0]
 	p.buf = p.buf[:0]
@@ -168,13 +169,14 @@ type parser struct {
 
 	// Scratch stacks for the items of nodes being built; they are empty
 	// between nodes.
-	exprs    stack[ast.Expr]
-	bindings stack[ast.Binding]
-	keys     stack[ast.AttrKey]
-	parts    stack[ast.StringPart]
-	formals  stack[*ast.Formal]
-	buf      []byte          // the stripped values of the file's indented strings
-	stripped []strippedValue // the parts whose values are in buf
+	exprs        stack[ast.Expr]
+	bindings     stack[ast.Binding]
+	keys         stack[ast.AttrKey]
+	parts        stack[ast.StringPart]
+	formals      stack[*ast.Formal]
+	commentNodes stack[*ast.Comment]
+	buf          []byte          // the stripped values of the file's indented strings
+	stripped     []strippedValue // the parts whose values are in buf
 }
 
 // fileState is what a parser knows of the file being parsed.
@@ -398,15 +400,11 @@ func mergeErrors(p *parser, lexErrs []scanner.Error) []ast.SyntaxError {
 
 // collectComments returns the file's comments, from the arena.
 func (p *parser) collectComments() []*ast.Comment {
-	if len(p.comments) == 0 {
-		return nil
-	}
-	out := p.a.commentList.take(len(p.comments), 16, 4096)
-	for n, i := range p.comments {
+	for _, i := range p.comments {
 		t := p.toks[i]
 		c := p.a.comment.new()
 		c.Slash, c.Text = p.pos(int(t.Offset)), p.text[t.Offset:t.EndOffset]
-		out[n] = c
+		p.commentNodes.push(c)
 	}
-	return out
+	return p.commentNodes.pop(0, &p.a.commentList)
 }
