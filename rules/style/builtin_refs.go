@@ -40,22 +40,35 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // mayName reports whether f's source may spell the builtin name, the
 // only way it can refer to it: literally (a variable or an attribute
 // name), or through an escape in a quoted attribute name of builtins
-// (builtins."is\Null"), which needs a backslash and the word builtins. A
-// rule looking for one builtin skips the many files without it at the
-// cost of a byte search.
-func mayName(f *nixpass.File, name string) bool {
-	return edit.Contains(f.Src, name) || mayEscapeNames(f)
+// (builtins."is\Null"). A rule looking for one builtin skips the many
+// files without it at the cost of a byte search; in is f's Inspector.
+func mayName(f *nixpass.File, in *nixpass.Inspector, name string) bool {
+	return edit.Contains(f.Src, name) || mayEscapeNames(f, in)
 }
 
 // escapesKey is the nixpass.File.Memo key of mayEscapeNames.
 type escapesKey struct{}
 
-// mayEscapeNames reports whether f's source has a backslash and the word
-// builtins, so that it may spell a builtin's name with escapes. Several
-// rules ask: it is found once per file.
-func mayEscapeNames(f *nixpass.File) bool {
+// mayEscapeNames reports whether f selects from builtins by a quoted or
+// interpolated name (builtins."is\Null"), the only way to spell a
+// builtin's name with escapes, which needs a backslash and the word
+// builtins in the source. Several rules ask: it is found once per file,
+// and most files are told by their source alone.
+func mayEscapeNames(f *nixpass.File, in *nixpass.Inspector) bool {
 	return f.Memo(escapesKey{}, func() any {
-		return bytes.IndexByte(f.Src, '\\') >= 0 && edit.Contains(f.Src, "builtins")
+		if bytes.IndexByte(f.Src, '\\') < 0 || !edit.Contains(f.Src, "builtins") {
+			return false
+		}
+		found := false
+		in.Preorder([]ast.Node{(*ast.SelectExpr)(nil)}, func(n ast.Node) {
+			s := n.(*ast.SelectExpr)
+			if x, ok := s.X.(*ast.Ident); ok && x.Name == "builtins" && len(s.Path.Keys) == 1 {
+				if _, plain := s.Path.Keys[0].(*ast.Name); !plain {
+					found = true
+				}
+			}
+		})
+		return found
 	}).(bool)
 }
 

@@ -14,7 +14,7 @@ var DeprecatedIsNull = pack.Rule("deprecated-is-null", analyzer.SeverityWarning,
 
 func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if !mayName(f, "isNull") {
+	if !mayName(f, nixpass.InspectorOf(pass), "isNull") {
 		return nil, nil
 	}
 	// Calls isNull x are reported as a whole (with a fix); the function

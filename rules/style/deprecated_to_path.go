@@ -13,7 +13,7 @@ var DeprecatedToPath = pack.Rule("deprecated-to-path", analyzer.SeverityWarning,
 
 func runDeprecatedToPath(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if !mayName(f, "toPath") {
+	if !mayName(f, nixpass.InspectorOf(pass), "toPath") {
 		return nil, nil
 	}
 	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.Ident)(nil), (*ast.SelectExpr)(nil)}, func(n ast.Node) {
