@@ -41,6 +41,9 @@ type Inspector struct {
 	stack []ast.Node
 	// ends holds, during WithStack, the end index of each node on stack.
 	ends []int32
+	// released is set by Release until NewInspector hands the memory out
+	// again, so that a second Release does not pool it twice.
+	released bool
 }
 
 // entry is one node in depth-first order, with what a traversal needs to
@@ -67,6 +70,7 @@ func NewInspector(root ast.Node) *Inspector {
 	if !ok {
 		in = &Inspector{}
 	}
+	in.released = false
 	if hint := nodesHint(root); cap(in.nodes) < hint {
 		in.nodes = make([]entry, 0, hint)
 	}
@@ -100,14 +104,16 @@ func (in *Inspector) sortByType() {
 // inspector once every rule has run on the file (analysis results with a
 // Release method are released so), so rules must not keep it.
 func (in *Inspector) Release() {
-	if in.nodes == nil {
+	if in.released {
 		return
 	}
 	// Drop the references to the tree.
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
-	released.Put(&Inspector{nodes: in.nodes[:0], stack: in.stack[:0], ends: in.ends[:0], byType: in.byType[:0]})
-	*in = Inspector{}
+	in.nodes, in.stack, in.ends, in.byType = in.nodes[:0], in.stack[:0], in.ends[:0], in.byType[:0]
+	in.typeStart = [len(in.typeStart)]int32{}
+	in.released = true
+	released.Put(in)
 }
 
 // nodesHint guesses the number of nodes of a file's tree from its

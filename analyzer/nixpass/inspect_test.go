@@ -143,8 +143,15 @@ func TestInspectorRelease(t *testing.T) {
 	}
 	small.Release()
 	small.Release() // a second release is harmless
-	if got := all(NewInspector(f)); !reflect.DeepEqual(got, want) {
+	again, other := NewInspector(f), NewInspector(&ast.Ident{Name: "y"})
+	if again == other {
+		t.Fatal("two inspectors share their memory: a second Release pooled it twice")
+	}
+	if got := all(again); !reflect.DeepEqual(got, want) {
 		t.Errorf("after releases, Preorder = %q, want %q", got, want)
+	}
+	if got := all(other); !reflect.DeepEqual(got, []string{"Ident y"}) {
+		t.Errorf("after releases, Preorder = %q, want [Ident y]", got)
 	}
 }
 
