@@ -3,6 +3,7 @@ package nixpass
 import (
 	"math/bits"
 	"reflect"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -183,7 +184,6 @@ func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 	}
 	// Merge the lists of the wanted types in index order (depth-first
 	// order), leaving out the subtrees f declined.
-	skipTo := int32(0)
 	for {
 		best := -1
 		for j := range k {
@@ -196,13 +196,27 @@ func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
 		}
 		i := lists[best][0]
 		lists[best] = lists[best][1:]
-		if i < skipTo {
-			continue
-		}
 		if !f(in.nodes[i].node) {
-			skipTo = in.nodes[i].end
+			for j := range k {
+				lists[j] = from(lists[j], in.nodes[i].end)
+			}
 		}
 	}
+}
+
+// from returns the part of the ascending list from its first index at
+// or after end: a galloping search, as a declined subtree is often small
+// but may hold most of a list.
+func from(list []int32, end int32) []int32 {
+	if len(list) == 0 || list[0] >= end {
+		return list
+	}
+	hi := 1
+	for hi < len(list) && list[hi] < end {
+		hi *= 2
+	}
+	i, _ := slices.BinarySearch(list[hi/2:min(hi, len(list))], end)
+	return list[hi/2+i:]
 }
 
 // maxMerged is the most node types whose lists Nodes merges; for more,

@@ -202,3 +202,22 @@ func TestInspectorNodesAgreesWithWalk(t *testing.T) {
 		in.Release()
 	}
 }
+
+func TestFrom(t *testing.T) {
+	list := []int32{1, 3, 4, 8, 9, 10, 15, 20, 21, 22, 30}
+	for end := int32(0); end <= 32; end++ {
+		for start := range list {
+			l := list[start:]
+			want := l[len(l):]
+			for i, x := range l {
+				if x >= end {
+					want = l[i:]
+					break
+				}
+			}
+			if got := from(l, end); !slices.Equal(got, want) || len(got) > 0 && &got[0] != &want[0] {
+				t.Errorf("from(%v, %d) = %v, want %v", l, end, got, want)
+			}
+		}
+	}
+}
