@@ -9,6 +9,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,14 +18,18 @@ import (
 
 // A pattern is a token format with a fixed, recognisable shape.
 type pattern struct {
-	kind   string
-	re     *regexp.Regexp
+	kind string
+	expr string
+	// re compiles expr on first use: few runs meet a string with a
+	// marker, and compiling the counted repetitions costs a millisecond
+	// of every run's start.
+	re     func() *regexp.Regexp
 	prefix int // characters of a match safe to show: the format's marker
 	// markers are literal texts every match contains: a string without
 	// any cannot match, which is much cheaper to tell than running re on
 	// every string of a tree.
 	markers []edit.Word
-	// minLen is the length of re's shortest match: most strings are
+	// minLen is the length of expr's shortest match: most strings are
 	// shorter, which costs nothing to tell.
 	minLen int
 	// common is a byte all of several markers contain (0 for one
@@ -33,12 +38,12 @@ type pattern struct {
 	common byte
 }
 
-// minMatchLen returns a lower bound of the length in bytes of re's
-// matches.
-func minMatchLen(re *regexp.Regexp) int {
-	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+// minMatchLen returns a lower bound of the length in bytes of the
+// matches of the regular expression expr, parsed but not compiled.
+func minMatchLen(expr string) int {
+	parsed, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
-		return 0 // cannot happen: re compiled
+		panic("secret: " + err.Error()) // the patterns are constants
 	}
 	return minLen(parsed)
 }
@@ -88,11 +93,11 @@ var patterns = []pattern{
 	newPattern("private key", `-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`, 0, "-----BEGIN "),
 }
 
-// newPattern compiles a pattern of the format kind from the regular
+// newPattern makes a pattern of the format kind from the regular
 // expression expr.
 func newPattern(kind, expr string, prefix int, markers ...string) pattern {
-	re := regexp.MustCompile(expr)
-	p := pattern{kind: kind, re: re, prefix: prefix, minLen: minMatchLen(re)}
+	p := pattern{kind: kind, expr: expr, prefix: prefix, minLen: minMatchLen(expr),
+		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 	for _, m := range markers {
 		p.markers = append(p.markers, edit.NewWord(m))
 	}
@@ -131,7 +136,7 @@ func Find(s string) (Match, bool) {
 		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !p.mayMatch(s) {
 			continue
 		}
-		for _, loc := range p.re.FindAllStringIndex(s, -1) {
+		for _, loc := range p.re().FindAllStringIndex(s, -1) {
 			v := s[loc[0]:loc[1]]
 			if p.kind != "private key" && (isPlaceholder(v) || entropy(v[p.prefix:]) < 3.0) {
 				continue

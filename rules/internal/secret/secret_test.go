@@ -113,7 +113,7 @@ func TestMinLen(t *testing.T) {
 	want := []int{20, 40, 93, 15, 53}
 	for i, p := range patterns {
 		if p.minLen != want[i] {
-			t.Errorf("%s %s: minLen = %d, want %d", p.kind, p.re, p.minLen, want[i])
+			t.Errorf("%s %s: minLen = %d, want %d", p.kind, p.expr, p.minLen, want[i])
 		}
 	}
 	// The bounds hold for the shortest tokens.
@@ -151,7 +151,7 @@ func TestCommonMarkerByte(t *testing.T) {
 	want := []byte{'A', '_', 0, 0, 0}
 	for i, p := range patterns {
 		if p.common != want[i] {
-			t.Errorf("%s %s: common = %q, want %q", p.kind, p.re, p.common, want[i])
+			t.Errorf("%s %s: common = %q, want %q", p.kind, p.expr, p.common, want[i])
 		}
 	}
 }
