@@ -65,6 +65,20 @@ var (
 	documentationAttrs = []string{"example", "defaultText", "description"}
 )
 
+// secretNodeTypes are the nodes runHardcodedSecret visits, by whether
+// the file may hold a token and whether it has documentation calls.
+var secretNodeTypes = [2][2][]ast.Node{
+	{{(*ast.AttrDef)(nil)}, {(*ast.AttrDef)(nil), (*ast.CallExpr)(nil)}},
+	{{(*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, {(*ast.AttrDef)(nil), (*ast.StringExpr)(nil), (*ast.CallExpr)(nil)}},
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 const fixHint = ": keep it out of the Nix store (sops-nix, agenix, or a *File option)"
 
 func runHardcodedSecret(pass *analysis.Pass) (any, error) {
@@ -94,7 +108,10 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 	report := func(pos, end token.Pos, msg string) {
 		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory, Message: msg})
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil), (*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, func(n ast.Node) bool {
+	// Strings need looking at for tokens only where the source may hold
+	// one, calls only where some document options.
+	types := secretNodeTypes[boolIndex(secret.MayHoldToken(f.Src))][boolIndex(docs != nil)]
+	nixpass.InspectorOf(pass).Nodes(types, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			return !docs[n]

@@ -4,6 +4,7 @@
 package secret
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -111,9 +112,25 @@ func newPattern(kind, expr string, prefix int, markers ...string) pattern {
 }
 
 // mayMatch reports whether s contains one of p's markers.
-func (p *pattern) mayMatch(s string) bool {
+func mayMatch[S string | []byte](p *pattern, s S) bool {
 	for _, m := range p.markers {
 		if edit.ContainsWord(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayHoldToken reports whether a string of the Nix source src may hold a
+// token Find recognises: src contains one of the formats' markers, or a
+// backslash, as an escape may spell a marker ("AK\IA" is "AKIA"). The
+// strings of a file without either need no Find.
+func MayHoldToken(src []byte) bool {
+	if bytes.IndexByte(src, '\\') >= 0 {
+		return true
+	}
+	for i := range patterns {
+		if mayMatch(&patterns[i], src) {
 			return true
 		}
 	}
@@ -133,7 +150,7 @@ type Match struct {
 func Find(s string) (Match, bool) {
 	for i := range patterns {
 		p := &patterns[i]
-		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !p.mayMatch(s) {
+		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !mayMatch(p, s) {
 			continue
 		}
 		for _, loc := range p.re().FindAllStringIndex(s, -1) {

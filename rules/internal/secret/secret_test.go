@@ -155,3 +155,20 @@ func TestCommonMarkerByte(t *testing.T) {
 		}
 	}
 }
+
+func TestMayHoldToken(t *testing.T) {
+	for src, want := range map[string]bool{
+		`{ a = "plain"; b = ./path; }`:              false,
+		`{ key = "` + akia + `"; }`:                 true,
+		`{ s = "xoxb-1"; }`:                         true,
+		`{ k = "-----BEGIN RSA"; }`:                 true,
+		`{ t = "gh` + "u_" + `"; }`:                 true,
+		`{ escaped = "AK\IA"; }`:                    true, // an escape may spell a marker
+		`{ doc = ''a ''\n b''; }`:                   true,
+		`{ near = "AKI A"; other = "github_pat"; }`: false,
+	} {
+		if got := MayHoldToken([]byte(src)); got != want {
+			t.Errorf("MayHoldToken(%s) = %v, want %v", src, got, want)
+		}
+	}
+}
