@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
-	"github.com/nixaudit/nixaudit/internal/nixfiles"
+	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
 )
 
 // TestFactsInReusedMemory finds the facts of the Nix files of every rule
@@ -17,29 +17,8 @@ import (
 // releasing each file's memos before the next as the driver does, and
 // checks them against the facts of the file loaded on its own.
 func TestFactsInReusedMemory(t *testing.T) {
-	srcs, err := nixfiles.Read("..") // rules/
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var l nixpass.Loader
-	withFacts := 0
-	for range 2 { // the second round reuses memory grown for all files
-		for _, s := range srcs {
-			want := describeFacts(fset, nixpass.Load(fset, s.Path, s.Src))
-			f := l.Load(fset, s.Path, s.Src)
-			got := describeFacts(fset, f)
-			f.ReleaseMemo()
-			if got != want {
-				t.Fatalf("%s: in reused memory:\n%s\nalone:\n%s", s.Path, got, want)
-			}
-			if want != "" {
-				withFacts++
-			}
-		}
-	}
-	if withFacts < 20 {
-		t.Errorf("only %d files with facts: the test needs more", withFacts)
+	if n := ruletest.InReusedMemory(t, "..", describeFacts); n < 20 {
+		t.Errorf("only %d files with facts: the test needs more", n)
 	}
 }
 

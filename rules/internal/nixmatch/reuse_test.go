@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
-	"github.com/nixaudit/nixaudit/internal/nixfiles"
+	"github.com/nixaudit/nixaudit/rules/internal/ruletest"
 )
 
 // TestReleasedMemoryGivesSameResults loads the Nix files of every rule
@@ -16,26 +16,7 @@ import (
 // checks that the calls and the Index found in memory of earlier files
 // are those found for the file loaded on its own.
 func TestReleasedMemoryGivesSameResults(t *testing.T) {
-	srcs, err := nixfiles.Read("../..") // rules/
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(srcs) < 100 {
-		t.Fatalf("only %d files under rules/: the test needs varied input", len(srcs))
-	}
-	fset := token.NewFileSet()
-	var l nixpass.Loader
-	for range 2 { // the second round reuses memory grown for all files
-		for _, s := range srcs {
-			want := describe(fset, nixpass.Load(fset, s.Path, s.Src))
-			f := l.Load(fset, s.Path, s.Src)
-			got := describe(fset, f)
-			f.ReleaseMemo()
-			if got != want {
-				t.Fatalf("%s: in reused memory:\n%s\nalone:\n%s", s.Path, got, want)
-			}
-		}
-	}
+	ruletest.InReusedMemory(t, "../..", describe)
 }
 
 // describe renders f's calls, modules and option definitions with their
