@@ -1,14 +1,12 @@
 package nixmatch_test
 
 import (
-	"go/token"
-	"os"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
-	"github.com/nixaudit/nixaudit/internal/nixfiles"
+	"github.com/nixaudit/nixaudit/analyzer/nixpass/nixpasstest"
 	"github.com/nixaudit/nixaudit/rules/flake"
 	"github.com/nixaudit/nixaudit/rules/module"
 	pkgrules "github.com/nixaudit/nixaudit/rules/package"
@@ -23,20 +21,7 @@ import (
 //	NIXMATCH_BENCH_DIR=/path/to/home-manager go test ./rules/internal/nixmatch \
 //	    -run '^$' -bench Rules -benchmem -cpu 1 -count 5
 func BenchmarkRules(b *testing.B) {
-	dir := os.Getenv("NIXMATCH_BENCH_DIR")
-	if dir == "" {
-		dir = "testdata"
-	}
-	srcs, err := nixfiles.Read(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var files []*nixpass.File
-	for _, s := range srcs {
-		files = append(files, nixpass.Load(fset, s.Path, s.Src))
-	}
-	size := nixfiles.Size(srcs)
+	fset, files, size := nixpasstest.Corpus(b, "NIXMATCH_BENCH_DIR", "testdata")
 	// One pass per rule, reused for every file as the driver does.
 	var passes []*analysis.Pass
 	for _, r := range append(append(module.Rules, pkgrules.Rules...), flake.Rules...) {
