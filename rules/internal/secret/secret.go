@@ -126,16 +126,19 @@ func mayMatch[S string | []byte](p *pattern, s S) bool {
 // backslash, as an escape may spell a marker ("AK\IA" is "AKIA"). The
 // strings of a file without either need no Find.
 func MayHoldToken(src []byte) bool {
-	if bytes.IndexByte(src, '\\') >= 0 {
-		return true
-	}
-	for i := range patterns {
-		if mayMatch(&patterns[i], src) {
-			return true
-		}
-	}
-	return false
+	return bytes.IndexByte(src, '\\') >= 0 || edit.ContainsWords(src, tokenMarkers) != 0
 }
+
+// tokenMarkers are the markers of all patterns, searched at once by
+// MayHoldToken: those that share a search byte take one pass over a
+// source.
+var tokenMarkers = func() []edit.Word {
+	var words []edit.Word
+	for _, p := range patterns {
+		words = append(words, p.markers...)
+	}
+	return words
+}()
 
 // Match is a secret found in a string.
 type Match struct {
