@@ -158,7 +158,15 @@ func (b *indexer) Visit(n ast.Node) ast.Visitor {
 // Preorder calls f for each node whose type is among types (all nodes
 // when types is empty), in depth-first source order.
 func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
-	in.Nodes(types, func(n ast.Node) bool {
+	mask := maskOf(types)
+	if mask&(mask-1) == 0 { // one type, the most common call: its list
+		t := bits.TrailingZeros64(mask)
+		for _, i := range in.byType[in.typeStart[t]:in.typeStart[t+1]] {
+			f(in.nodes[i].node)
+		}
+		return
+	}
+	in.merge(mask, func(n ast.Node) bool {
 		f(n)
 		return true
 	})
@@ -168,7 +176,11 @@ func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 // go into the node's subtree: when f returns false, the nodes under it
 // are skipped.
 func (in *Inspector) Nodes(types []ast.Node, f func(ast.Node) (proceed bool)) {
-	mask := maskOf(types)
+	in.merge(maskOf(types), f)
+}
+
+// merge is Nodes for the types of mask.
+func (in *Inspector) merge(mask uint64, f func(ast.Node) (proceed bool)) {
 	var lists [maxMerged][]int32
 	k := 0
 	for m := mask; m != 0 && k <= maxMerged; m &= m - 1 {

@@ -198,6 +198,20 @@ func TestInspectorNodesAgreesWithWalk(t *testing.T) {
 					t.Errorf("%s, %d types, prune %v: Nodes visited %d nodes, the walk %d", name, n, prune, len(got), len(want))
 				}
 			}
+			// Preorder of one type, and of several, against the walk.
+			for _, types := range [][]ast.Node{kinds[n-1 : n], types} {
+				var want, got []ast.Node
+				ast.Inspect(f, func(n ast.Node) bool {
+					if n != nil && typeOf(n)&maskOf(types) != 0 {
+						want = append(want, n)
+					}
+					return true
+				})
+				in.Preorder(types, func(n ast.Node) { got = append(got, n) })
+				if !slices.Equal(got, want) {
+					t.Errorf("%s, types %v: Preorder visited %d nodes, the walk %d", name, types, len(got), len(want))
+				}
+			}
 		}
 		in.Release()
 	}
