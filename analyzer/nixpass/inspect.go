@@ -140,9 +140,19 @@ func (b *indexer) Visit(n ast.Node) ast.Visitor {
 	in := b.in
 	if n != nil {
 		typ := typeIndex(n)
-		b.open = append(b.open, int32(len(in.nodes)))
-		in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
+		i := int32(len(in.nodes))
 		in.typeStart[typ+1]++
+		if leafTypes&(1<<typ) != 0 {
+			// Done at once: returning nil spares the walk's exit call,
+			// for half the nodes of a tree.
+			in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ, end: i + 1})
+			if len(b.open) > 0 {
+				in.nodes[b.open[len(b.open)-1]].sub |= 1 << typ
+			}
+			return nil
+		}
+		b.open = append(b.open, i)
+		in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
 		return b
 	}
 	top := b.open[len(b.open)-1]
@@ -287,6 +297,9 @@ func maskOf(types []ast.Node) uint64 {
 
 // typeOf returns the type bit of n's node type.
 func typeOf(n ast.Node) uint64 { return 1 << typeIndex(n) }
+
+// leafTypes are the bits of the node types without children.
+const leafTypes = 1<<1 | 1<<2 | 1<<3 | 1<<4 | 1<<6 | 1<<9 | 1<<10 | 1<<11 | 1<<12
 
 // typeIndex returns the index of n's node type's bit.
 func typeIndex(n ast.Node) uint8 {

@@ -2,6 +2,7 @@ package nixpass
 
 import (
 	"fmt"
+	"github.com/nixaudit/nixaudit/internal/nixfiles"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -232,6 +233,38 @@ func TestFrom(t *testing.T) {
 			if got := from(l, end); !slices.Equal(got, want) || len(got) > 0 && &got[0] != &want[0] {
 				t.Errorf("from(%v, %d) = %v, want %v", l, end, got, want)
 			}
+		}
+	}
+}
+
+// TestLeafTypes checks that no node of leafTypes has children in any Nix
+// file of the repository's testdata and the rules' testdata (syntax
+// errors included).
+func TestLeafTypes(t *testing.T) {
+	for _, dir := range []string{"../../testdata", "../../rules"} {
+		srcs, err := nixfiles.Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range srcs {
+			f := parser.ParseFile(token.NewFileSet(), src.Path, src.Src)
+			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil {
+					return true
+				}
+				children := 0
+				ast.Inspect(n, func(c ast.Node) bool {
+					if c != nil && c != n {
+						children++
+					}
+					return c == n
+				})
+				leaf := leafTypes&typeOf(n) != 0
+				if leaf && children > 0 {
+					t.Fatalf("%s: a %T has %d children, but its type is in leafTypes", src.Path, n, children)
+				}
+				return true
+			})
 		}
 	}
 }
