@@ -61,43 +61,56 @@ func runTrivialWrapper(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.LetExpr)(nil), (*ast.AttrSetExpr)(nil)}, func(n ast.Node) bool {
-		var bindings []ast.Binding
-		inLet := false
-		switch n := n.(type) {
-		case *ast.LetExpr:
-			bindings, inLet = n.Bindings, true
-		case *ast.AttrSetExpr:
-			bindings = n.Bindings
-		default:
-			return true
-		}
-		for _, b := range bindings {
-			d, ok := b.(*ast.AttrDef)
-			if !ok || len(d.Path.Keys) != 1 {
-				continue
-			}
-			name, ok := ast.KeyName(d.Path.Keys[0])
-			if !ok {
-				continue
-			}
-			target := forwardedTo(f, d.Value)
-			reexport := target == "" && !inLet && reexportsLib(f.Info, name, d.Value)
-			if target == "" && !reexport || nixshape.HasDocComment(f.File, d) {
-				continue // a documented binding is a name of its own (nixdoc)
-			}
-			if target != "" {
-				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
-					Message: "`" + name + "` only passes its arguments on to " + target + ": use " + target + " directly"})
-			} else {
-				src := f.Text(ast.Unparen(d.Value).(*ast.SelectExpr).X)
-				pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
-					Message: "`" + name + "` re-exports " + f.Text(ast.Unparen(d.Value)) + ": write `inherit (" + src + ") " + name + ";` or use it directly"})
-			}
-		}
-		return true
+	// Lets and attribute sets are visited type by type (their lists, not
+	// a merge of both), as the order of findings does not matter.
+	in := nixpass.InspectorOf(pass)
+	in.Preorder([]ast.Node{(*ast.LetExpr)(nil)}, func(n ast.Node) {
+		reportTrivialWrappers(pass, f, n.(*ast.LetExpr).Bindings, true)
+	})
+	in.Preorder([]ast.Node{(*ast.AttrSetExpr)(nil)}, func(n ast.Node) {
+		reportTrivialWrappers(pass, f, n.(*ast.AttrSetExpr).Bindings, false)
 	})
 	return nil, nil
+}
+
+// reportTrivialWrappers reports the bindings that only forward to a
+// function or re-export a library name (not in a let).
+func reportTrivialWrappers(pass *analysis.Pass, f *nixpass.File, bindings []ast.Binding, inLet bool) {
+	for _, b := range bindings {
+		d, ok := b.(*ast.AttrDef)
+		if !ok || !mayWrap(d.Value) || len(d.Path.Keys) != 1 {
+			continue
+		}
+		name, ok := ast.KeyName(d.Path.Keys[0])
+		if !ok {
+			continue
+		}
+		target := forwardedTo(f, d.Value)
+		reexport := target == "" && !inLet && reexportsLib(f.Info, name, d.Value)
+		if target == "" && !reexport || nixshape.HasDocComment(f.File, d) {
+			continue // a documented binding is a name of its own (nixdoc)
+		}
+		if target != "" {
+			pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
+				Message: "`" + name + "` only passes its arguments on to " + target + ": use " + target + " directly"})
+		} else {
+			src := f.Text(ast.Unparen(d.Value).(*ast.SelectExpr).X)
+			pass.Report(analysis.Diagnostic{Pos: d.Path.Pos(), End: d.Path.End(),
+				Message: "`" + name + "` re-exports " + f.Text(ast.Unparen(d.Value)) + ": write `inherit (" + src + ") " + name + ";` or use it directly"})
+		}
+	}
+}
+
+// mayWrap reports whether a binding's value may be a wrapper: a
+// function or a selection, maybe in parentheses. Its type is told from
+// the binding's interface value, without loading the value's node or
+// the binding's path, so most bindings cost no memory access more.
+func mayWrap(v ast.Expr) bool {
+	switch v.(type) {
+	case *ast.LambdaExpr, *ast.SelectExpr, *ast.ParenExpr:
+		return true
+	}
+	return false
 }
 
 // forwardedTo returns the name of the function that e, a curried lambda

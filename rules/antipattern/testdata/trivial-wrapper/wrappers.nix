@@ -17,5 +17,7 @@ in
   map = f: xs: builtins.map f xs; # want "`map` only passes its arguments on to builtins.map"
   capture = f: xs: f.map f xs;
   version = pkgs.hello.version;
+  mkOverride = (p: v: (lib.mkOverride p v)); # want "`mkOverride` only passes its arguments on to lib.mkOverride"
+  toList = ((lib.toList)); # want "`toList` re-exports lib.toList: write `inherit \\(lib\\) toList;`"
   tags = { int = lib.types.int; str = lib.types.str; };
 }
