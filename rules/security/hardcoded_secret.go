@@ -105,40 +105,53 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		}
 	}
 	var reported map[*ast.StringExpr]bool // made for the first finding: most files have none
-	report := func(pos, end token.Pos, msg string) {
-		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory, Message: msg})
+	// attrDef looks at a binding, reporting a high-entropy string bound to
+	// a secret name; it returns false for option documentation, whose
+	// examples are made up: nothing under it is looked at.
+	attrDef := func(n *ast.AttrDef) bool {
+		name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
+		if slices.Contains(documentationAttrs, name) {
+			return false
+		}
+		s, ok := ast.Unparen(n.Value).(*ast.StringExpr)
+		if !ok || passwords[s] || !secret.IsSecretName(name) {
+			return true // a plaintext password is plaintext-password's
+		}
+		if value, static := s.StaticValue(); static && secret.IsHighEntropy(value) {
+			if _, known := secret.Find(value); !known {
+				if reported == nil {
+					reported = map[*ast.StringExpr]bool{}
+				}
+				reported[s] = true
+				pass.Report(analysis.Diagnostic{Pos: s.Pos(), End: s.End(), Category: secretCategory,
+					Message: "`" + name + "` holds a hardcoded secret (" + secret.Redact(value) + ")" + fixHint})
+			}
+		}
+		return true
+	}
+	in := nixpass.InspectorOf(pass)
+	mayHoldToken := secret.MayHoldToken(f.Src)
+	if !mayHoldToken && docs == nil {
+		// Bindings only, the most common case: their list is walked
+		// directly, skipping those under documentation by position
+		// rather than merging lists (bindings nest in source order).
+		var skipTo token.Pos
+		in.Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
+			if d := n.(*ast.AttrDef); d.Pos() >= skipTo && !attrDef(d) {
+				skipTo = d.End()
+			}
+		})
+		return nil, nil
 	}
 	// Strings need looking at for tokens only where the source may hold
 	// one, calls only where some document options.
-	types := secretNodeTypes[boolIndex(secret.MayHoldToken(f.Src))][boolIndex(docs != nil)]
-	nixpass.InspectorOf(pass).Nodes(types, func(n ast.Node) bool {
+	types := secretNodeTypes[boolIndex(mayHoldToken)][boolIndex(docs != nil)]
+	in.Nodes(types, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			return !docs[n]
 		case *ast.AttrDef:
-			name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
-			if slices.Contains(documentationAttrs, name) {
-				return false // option documentation: examples are made up
-			}
-			s, ok := ast.Unparen(n.Value).(*ast.StringExpr)
-			if !ok {
-				return true
-			}
-			if passwords[s] {
-				return false // plaintext-password reports it
-			}
-			if !secret.IsSecretName(name) {
-				return true
-			}
-			if value, static := s.StaticValue(); static && secret.IsHighEntropy(value) {
-				if _, known := secret.Find(value); !known {
-					if reported == nil {
-						reported = map[*ast.StringExpr]bool{}
-					}
-					reported[s] = true
-					report(s.Pos(), s.End(), "`"+name+"` holds a hardcoded secret ("+secret.Redact(value)+")"+fixHint)
-				}
-			}
+			return attrDef(n)
 		case *ast.StringExpr:
 			if reported[n] {
 				return false
@@ -150,7 +163,8 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 				}
 				if m, ok := secret.Find(t.Value); ok {
 					pos, end := tokenRange(n, t, t.Value[m.Start:m.End])
-					report(pos, end, "hardcoded "+m.Kind+" ("+m.Redacted+")"+fixHint)
+					pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory,
+						Message: "hardcoded " + m.Kind + " (" + m.Redacted + ")" + fixHint})
 				}
 			}
 		}
