@@ -65,18 +65,31 @@ var (
 	documentationAttrs = []string{"example", "defaultText", "description"}
 )
 
-// secretNodeTypes are the nodes runHardcodedSecret visits, by whether
-// the file may hold a token and whether it has documentation calls.
-var secretNodeTypes = [2][2][]ast.Node{
-	{{(*ast.AttrDef)(nil)}, {(*ast.AttrDef)(nil), (*ast.CallExpr)(nil)}},
-	{{(*ast.AttrDef)(nil), (*ast.StringExpr)(nil)}, {(*ast.AttrDef)(nil), (*ast.StringExpr)(nil), (*ast.CallExpr)(nil)}},
+// A span is the range of a subtree whose strings are not looked at.
+type span struct{ pos, end token.Pos }
+
+// covered reports whether pos lies in one of spans, which are sorted and
+// disjoint, for positions asked in ascending order: *next is the first
+// span that may still hold a later position.
+func covered(spans []span, next *int, pos token.Pos) bool {
+	for *next < len(spans) && spans[*next].end <= pos {
+		*next++
+	}
+	return *next < len(spans) && spans[*next].pos <= pos
 }
 
-func boolIndex(b bool) int {
-	if b {
-		return 1
+// union returns the sorted spans with those that overlap merged.
+func union(spans []span) []span {
+	slices.SortFunc(spans, func(a, b span) int { return int(a.pos - b.pos) })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.pos < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
 	}
-	return 0
+	return out
 }
 
 const fixHint = ": keep it out of the Nix store (sops-nix, agenix, or a *File option)"
@@ -93,29 +106,36 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		}
 		passwords[d.Value] = true
 	}
-	// The applications of documentation functions: the innermost of
-	// (f a) b, whose function is the name.
-	var docs map[*ast.CallExpr]bool
+	// The applications of documentation functions (the innermost of
+	// (f a) b, whose function is the name): nothing in them is looked at.
+	var docCalls []span
 	for _, c := range nixmatch.CallsOf(pass) {
 		if _, ok := documentation.find(c.Name); ok {
-			if docs == nil {
-				docs = map[*ast.CallExpr]bool{}
-			}
-			docs[c.Innermost()] = true
+			docCalls = append(docCalls, span{c.Innermost().Pos(), c.Innermost().End()})
 		}
 	}
+	docCalls = union(docCalls)
 	var reported map[*ast.StringExpr]bool // made for the first finding: most files have none
-	// attrDef looks at a binding, reporting a high-entropy string bound to
-	// a secret name; it returns false for option documentation, whose
-	// examples are made up: nothing under it is looked at.
-	attrDef := func(n *ast.AttrDef) bool {
-		name, _ := ast.KeyName(n.Path.Keys[len(n.Path.Keys)-1])
-		if slices.Contains(documentationAttrs, name) {
-			return false
+	// Bindings, then strings, are visited type by type from their own
+	// lists (not a merge of both), skipping documentation by position:
+	// nodes of one type come in source order, and a subtree is a span.
+	in := nixpass.InspectorOf(pass)
+	var documented []span // documentation bindings outside documentation calls
+	nextCall := 0
+	in.Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
+		d := n.(*ast.AttrDef)
+		pos := d.Pos()
+		if len(documented) > 0 && pos < documented[len(documented)-1].end || covered(docCalls, &nextCall, pos) {
+			return
 		}
-		s, ok := ast.Unparen(n.Value).(*ast.StringExpr)
+		name, _ := ast.KeyName(d.Path.Keys[len(d.Path.Keys)-1])
+		if slices.Contains(documentationAttrs, name) {
+			documented = append(documented, span{pos, d.End()}) // option documentation: examples are made up
+			return
+		}
+		s, ok := ast.Unparen(d.Value).(*ast.StringExpr)
 		if !ok || passwords[s] || !secret.IsSecretName(name) {
-			return true // a plaintext password is plaintext-password's
+			return // a plaintext password is plaintext-password's
 		}
 		if value, static := s.StaticValue(); static && secret.IsHighEntropy(value) {
 			if _, known := secret.Find(value); !known {
@@ -127,48 +147,29 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 					Message: "`" + name + "` holds a hardcoded secret (" + secret.Redact(value) + ")" + fixHint})
 			}
 		}
-		return true
-	}
-	in := nixpass.InspectorOf(pass)
-	mayHoldToken := secret.MayHoldToken(f.Src)
-	if !mayHoldToken && docs == nil {
-		// Bindings only, the most common case: their list is walked
-		// directly, skipping those under documentation by position
-		// rather than merging lists (bindings nest in source order).
-		var skipTo token.Pos
-		in.Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
-			if d := n.(*ast.AttrDef); d.Pos() >= skipTo && !attrDef(d) {
-				skipTo = d.End()
-			}
-		})
+	})
+	// Strings need looking at for tokens only where the source may hold
+	// one.
+	if !secret.MayHoldToken(f.Src) {
 		return nil, nil
 	}
-	// Strings need looking at for tokens only where the source may hold
-	// one, calls only where some document options.
-	types := secretNodeTypes[boolIndex(mayHoldToken)][boolIndex(docs != nil)]
-	in.Nodes(types, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			return !docs[n]
-		case *ast.AttrDef:
-			return attrDef(n)
-		case *ast.StringExpr:
-			if reported[n] {
-				return false
+	nextCall, nextDoc := 0, 0
+	in.Preorder([]ast.Node{(*ast.StringExpr)(nil)}, func(n ast.Node) {
+		s := n.(*ast.StringExpr)
+		if pos := s.Pos(); reported[s] || covered(docCalls, &nextCall, pos) || covered(documented, &nextDoc, pos) {
+			return
+		}
+		for _, p := range s.Parts {
+			t, ok := p.(*ast.StringText)
+			if !ok {
+				continue
 			}
-			for _, p := range n.Parts {
-				t, ok := p.(*ast.StringText)
-				if !ok {
-					continue
-				}
-				if m, ok := secret.Find(t.Value); ok {
-					pos, end := tokenRange(n, t, t.Value[m.Start:m.End])
-					pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory,
-						Message: "hardcoded " + m.Kind + " (" + m.Redacted + ")" + fixHint})
-				}
+			if m, ok := secret.Find(t.Value); ok {
+				pos, end := tokenRange(s, t, t.Value[m.Start:m.End])
+				pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: secretCategory,
+					Message: "hardcoded " + m.Kind + " (" + m.Redacted + ")" + fixHint})
 			}
 		}
-		return true
 	})
 	return nil, nil
 }
