@@ -58,10 +58,10 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	flake := filepath.Base(f.Name) == "flake.nix"
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.LookupPathExpr)(nil)}, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.LookupPathExpr)(nil)}, func(n ast.Node) {
 		lp, ok := n.(*ast.LookupPathExpr)
 		if !ok || lp.Path == "nix" || strings.HasPrefix(lp.Path, "nix/") {
-			return true
+			return
 		}
 		d := analysis.Diagnostic{Pos: lp.Pos(), End: lp.End()}
 		switch {
@@ -74,7 +74,6 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 			d = analyzer.WithSeverity(d, analyzer.SeverityInfo)
 		}
 		pass.Report(d)
-		return true
 	})
 	return nil, nil
 }

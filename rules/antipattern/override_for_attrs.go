@@ -70,29 +70,28 @@ func runOverrideForAttrs(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 {
-			return true
+			return
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectExpr)
 		if !ok || sel.Default != nil {
-			return true
+			return
 		}
 		last := sel.Path.Keys[len(sel.Path.Keys)-1]
 		if name, _ := ast.KeyName(last); name != "override" {
-			return true
+			return
 		}
 		set, ok := ast.Unparen(call.Args[0]).(*ast.AttrSetExpr)
 		if !ok {
-			return true
+			return
 		}
 		if attrs := onlyDerivationAttrs(set); attrs != nil {
 			pass.Report(analysis.Diagnostic{Pos: last.Pos(), End: last.End(),
 				Message: "`.override` changes the package function's arguments, but " + strings.Join(attrs, ", ") +
 					" are derivation attributes: use `.overrideAttrs (old: { … })`"})
 		}
-		return true
 	})
 	return nil, nil
 }

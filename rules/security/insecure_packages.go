@@ -58,10 +58,10 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	nixpass.InspectorOf(pass).Nodes([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) bool {
+	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
 		d, ok := n.(*ast.AttrDef)
 		if !ok {
-			return true
+			return
 		}
 		key := d.Path.Keys[len(d.Path.Keys)-1]
 		name, _ := ast.KeyName(key)
@@ -75,7 +75,7 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 		case "permittedInsecurePackages":
 			value := value()
 			if l, ok := value.(*ast.ListExpr); ok && len(l.Elems) == 0 {
-				return true
+				return
 			}
 			msg = "permits insecure packages"
 			if names, _ := nixmatch.Strings(value); len(names) > 0 {
@@ -85,15 +85,14 @@ func runInsecurePackages(pass *analysis.Pass) (any, error) {
 			msg = "permits every insecure package the predicate accepts"
 		case "allowInsecure":
 			if !nixmatch.IsBool(f.Info, value(), true) {
-				return true
+				return
 			}
 			msg = "permits every insecure package"
 		default:
-			return true
+			return
 		}
 		pass.Report(analysis.Diagnostic{Pos: key.Pos(), End: key.End(),
 			Message: name + " " + msg + ": these have known vulnerabilities; track and remove each exception"})
-		return true
 	})
 	return nil, nil
 }
