@@ -15,48 +15,62 @@ var ManualInheritFrom = pack.Rule("manual-inherit-from", analyzer.SeverityWarnin
 
 func runManualInheritFrom(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.AttrSetExpr)(nil), (*ast.LetExpr)(nil)}, func(n ast.Node) {
-		var bindings []ast.Binding
-		switch n := n.(type) {
-		case *ast.AttrSetExpr:
-			bindings = n.Bindings
-		case *ast.LetExpr:
-			bindings = n.Bindings
-		default:
-			return
-		}
-		for _, b := range bindings {
-			def, name := singleNameDef(b)
-			if def == nil {
-				continue
-			}
-			sel, ok := def.Value.(*ast.SelectExpr)
-			if !ok || sel.Default != nil {
-				continue
-			}
-			// Only names: inherit (f x) a; reads worse than a = (f x).a;.
-			if !isNamePath(ast.Unparen(sel.X)) {
-				continue
-			}
-			keys := sel.Path.Keys
-			last, ok := keys[len(keys)-1].(*ast.Name)
-			if !ok || last.Name != name.Name || nixshape.HasDocComment(f.File, def) {
-				continue // a documented binding is a name of its own on purpose (nixdoc)
-			}
-			// x.b.a gives inherit (x.b) a; (x).a gives inherit (x) a.
-			from := f.Text(ast.Unparen(sel.X))
-			if len(keys) > 1 {
-				from = string(f.Src[f.Offset(sel.X.Pos()):f.Offset(keys[len(keys)-2].End())])
-			}
-			text := "inherit (" + from + ") " + name.Name + ";"
-			pass.Report(analysis.Diagnostic{
-				Pos: def.Pos(), End: def.End(),
-				Message:        "assignment of " + f.Text(sel) + " to " + name.Name + ": write " + text,
-				SuggestedFixes: fixIf(!edit.DropsComment(f.File, def.Pos(), def.End()), edit.Fix("write "+text, edit.Replace(def, text))),
-			})
-		}
+	// Attribute sets and lets are visited type by type (their lists, not
+	// a merge of both), as the order of findings does not matter.
+	in := nixpass.InspectorOf(pass)
+	in.Preorder([]ast.Node{(*ast.AttrSetExpr)(nil)}, func(n ast.Node) {
+		reportManualInheritFrom(pass, f, n.(*ast.AttrSetExpr).Bindings)
+	})
+	in.Preorder([]ast.Node{(*ast.LetExpr)(nil)}, func(n ast.Node) {
+		reportManualInheritFrom(pass, f, n.(*ast.LetExpr).Bindings)
 	})
 	return nil, nil
+}
+
+// reportManualInheritFrom reports the bindings `a = x.a;` of a set or let.
+func reportManualInheritFrom(pass *analysis.Pass, f *nixpass.File, bindings []ast.Binding) {
+	for _, b := range bindings {
+		// The value's type is told from the binding's interface value
+		// first: most bindings are no selection, and their paths need
+		// not be loaded.
+		if d, ok := b.(*ast.AttrDef); !ok || !isSelect(d.Value) {
+			continue
+		}
+		def, name := singleNameDef(b)
+		if def == nil {
+			continue
+		}
+		sel, ok := def.Value.(*ast.SelectExpr)
+		if !ok || sel.Default != nil {
+			continue
+		}
+		// Only names: inherit (f x) a; reads worse than a = (f x).a;.
+		if !isNamePath(ast.Unparen(sel.X)) {
+			continue
+		}
+		keys := sel.Path.Keys
+		last, ok := keys[len(keys)-1].(*ast.Name)
+		if !ok || last.Name != name.Name || nixshape.HasDocComment(f.File, def) {
+			continue // a documented binding is a name of its own on purpose (nixdoc)
+		}
+		// x.b.a gives inherit (x.b) a; (x).a gives inherit (x) a.
+		from := f.Text(ast.Unparen(sel.X))
+		if len(keys) > 1 {
+			from = string(f.Src[f.Offset(sel.X.Pos()):f.Offset(keys[len(keys)-2].End())])
+		}
+		text := "inherit (" + from + ") " + name.Name + ";"
+		pass.Report(analysis.Diagnostic{
+			Pos: def.Pos(), End: def.End(),
+			Message:        "assignment of " + f.Text(sel) + " to " + name.Name + ": write " + text,
+			SuggestedFixes: fixIf(!edit.DropsComment(f.File, def.Pos(), def.End()), edit.Fix("write "+text, edit.Replace(def, text))),
+		})
+	}
+}
+
+// isSelect reports whether e is a selection.
+func isSelect(e ast.Expr) bool {
+	_, ok := e.(*ast.SelectExpr)
+	return ok
 }
 
 // isNamePath reports whether e is a name or a selection of static names
