@@ -26,16 +26,12 @@ func BenchmarkHardcodedSecret(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, f := range files {
-			fresh := &nixpass.File{File: f.File, Info: f.Info} // without the last run's memos
-			in := nixpass.NewInspector(fresh.File)
-			pass.ResultOf[nixpass.Analyzer], pass.ResultOf[nixpass.Inspect] = fresh, in
+		nixpasstest.Analyze(files, func(f *nixpass.File, in *nixpass.Inspector) {
+			pass.ResultOf[nixpass.Analyzer], pass.ResultOf[nixpass.Inspect] = f, in
 			pass.ResultOf[nixmatch.Analyzer] = nixmatch.IndexOf(pass)
 			if _, err := pass.Analyzer.Run(pass); err != nil {
 				b.Fatal(err)
 			}
-			fresh.ReleaseMemo()
-			in.Release()
-		}
+		})
 	}
 }

@@ -31,3 +31,16 @@ func Corpus(tb testing.TB, env, fallback string) (*token.FileSet, []*nixpass.Fil
 	}
 	return fset, files, nixfiles.Size(srcs)
 }
+
+// Analyze calls analyze for each of files as the driver presents a file
+// to the rules: without the memos of an earlier call, with the file's
+// Inspector, both released afterwards.
+func Analyze(files []*nixpass.File, analyze func(f *nixpass.File, in *nixpass.Inspector)) {
+	for _, f := range files {
+		fresh := &nixpass.File{File: f.File, Info: f.Info}
+		in := nixpass.NewInspector(fresh.File)
+		analyze(fresh, in)
+		fresh.ReleaseMemo()
+		in.Release()
+	}
+}

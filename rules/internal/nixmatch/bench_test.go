@@ -39,16 +39,13 @@ func BenchmarkRules(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, f := range files {
-			fresh := &nixpass.File{File: f.File, Info: f.Info} // without the last run's memos
-			in := nixpass.NewInspector(fresh.File)
+		nixpasstest.Analyze(files, func(f *nixpass.File, in *nixpass.Inspector) {
 			for _, pass := range passes {
-				pass.ResultOf[nixpass.Analyzer], pass.ResultOf[nixpass.Inspect] = fresh, in
+				pass.ResultOf[nixpass.Analyzer], pass.ResultOf[nixpass.Inspect] = f, in
 				if _, err := pass.Analyzer.Run(pass); err != nil {
 					b.Fatal(err)
 				}
 			}
-			in.Release()
-		}
+		})
 	}
 }
