@@ -112,7 +112,7 @@ func newPattern(kind, expr string, prefix int, markers ...string) pattern {
 }
 
 // mayMatch reports whether s contains one of p's markers.
-func mayMatch[S string | []byte](p *pattern, s S) bool {
+func (p *pattern) mayMatch(s string) bool {
 	for _, m := range p.markers {
 		if edit.ContainsWord(s, m) {
 			return true
@@ -153,7 +153,7 @@ type Match struct {
 func Find(s string) (Match, bool) {
 	for i := range patterns {
 		p := &patterns[i]
-		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !mayMatch(p, s) {
+		if len(s) < p.minLen || p.common != 0 && strings.IndexByte(s, p.common) < 0 || !p.mayMatch(s) {
 			continue
 		}
 		for _, loc := range p.re().FindAllStringIndex(s, -1) {
