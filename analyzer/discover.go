@@ -116,7 +116,7 @@ func (d *discoverer) add(given string) error {
 			d.skipped = append(d.skipped, given)
 			return nil
 		}
-		d.file(filepath.Clean(given), abs, nil)
+		d.file(filepath.Clean(given), abs, nil, "")
 		return nil
 	}
 	git, err := gitIgnorer(abs)
@@ -126,9 +126,9 @@ func (d *discoverer) add(given string) error {
 	return d.walk(filepath.Clean(given), abs, git)
 }
 
-// file emits the file abs, reported as name; dir is its directory when
-// the walk is listing it.
-func (d *discoverer) file(name, abs string, dir *os.File) {
+// file emits the file abs, reported as name; when the walk is listing
+// its directory, dir is that directory and entry the file's name in it.
+func (d *discoverer) file(name, abs string, dir *os.File, entry string) {
 	if d.seen != nil {
 		if d.seen[abs] {
 			return
@@ -139,7 +139,7 @@ func (d *discoverer) file(name, abs string, dir *os.File) {
 	if d.read && dir != nil {
 		// A file that cannot be read now is read again by the caller,
 		// which reports the error.
-		if text, perm, err := readIn(dir, filepath.Base(abs), name); err == nil {
+		if text, perm, err := readIn(dir, entry, name); err == nil {
 			s.content, s.perm = text, perm
 		}
 	}
@@ -191,7 +191,7 @@ func (d *discoverer) walkOpen(dir *os.File, name, abs string, git *ignorer) erro
 				return err
 			}
 		} else if strings.HasSuffix(e.Name(), ".nix") {
-			d.file(childName, childAbs, dir)
+			d.file(childName, childAbs, dir, e.Name())
 		}
 	}
 	return nil
