@@ -2,7 +2,6 @@ package analyzer_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -25,10 +24,7 @@ import (
 // Timings vary with the machine and its load: compare runs of the same
 // session, never assert on them.
 func BenchmarkCheck(b *testing.B) {
-	dir := os.Getenv("NIXAUDIT_BENCH_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "testdata")
-	}
+	dir := nixfiles.Dir("NIXAUDIT_BENCH_DIR", filepath.Join("..", "testdata"))
 	files, err := nixfiles.Read(dir)
 	if err != nil {
 		b.Fatal(err)

@@ -39,6 +39,15 @@ func Read(dir string) ([]File, error) {
 	return files, nil
 }
 
+// Dir returns the directory the environment variable env names, or
+// fallback when it is unset: how a benchmark finds its corpus.
+func Dir(env, fallback string) string {
+	if dir := os.Getenv(env); dir != "" {
+		return dir
+	}
+	return fallback
+}
+
 // Size returns the total size of files' contents.
 func Size(files []File) int64 {
 	var n int64

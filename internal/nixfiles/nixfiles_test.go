@@ -36,3 +36,14 @@ func TestRead(t *testing.T) {
 		t.Error("Read of a missing directory is not an error")
 	}
 }
+
+func TestDir(t *testing.T) {
+	t.Setenv("NIXFILES_TEST_DIR", "")
+	if got := Dir("NIXFILES_TEST_DIR", "fallback"); got != "fallback" {
+		t.Errorf("unset: Dir = %q, want the fallback", got)
+	}
+	t.Setenv("NIXFILES_TEST_DIR", "/corpus")
+	if got := Dir("NIXFILES_TEST_DIR", "fallback"); got != "/corpus" {
+		t.Errorf("set: Dir = %q, want /corpus", got)
+	}
+}

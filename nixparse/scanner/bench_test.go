@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"os"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/internal/nixfiles"
@@ -12,10 +11,7 @@ import (
 // default the parser's testdata) once per iteration, into one reused
 // buffer, as a reusing parser does.
 func BenchmarkScan(b *testing.B) {
-	dir := os.Getenv("NIXPARSE_BENCH_DIR")
-	if dir == "" {
-		dir = "../parser/testdata"
-	}
+	dir := nixfiles.Dir("NIXPARSE_BENCH_DIR", "../parser/testdata")
 	files, err := nixfiles.Read(dir)
 	if err != nil {
 		b.Fatal(err)

@@ -4,7 +4,6 @@ package nixpasstest
 
 import (
 	"go/token"
-	"os"
 	"testing"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
@@ -16,11 +15,7 @@ import (
 // into memory of its own, and their total size in bytes.
 func Corpus(tb testing.TB, env, fallback string) (*token.FileSet, []*nixpass.File, int64) {
 	tb.Helper()
-	dir := os.Getenv(env)
-	if dir == "" {
-		dir = fallback
-	}
-	srcs, err := nixfiles.Read(dir)
+	srcs, err := nixfiles.Read(nixfiles.Dir(env, fallback))
 	if err != nil {
 		tb.Fatal(err)
 	}
