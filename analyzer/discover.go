@@ -177,21 +177,28 @@ func (d *discoverer) walkOpen(dir *os.File, name, abs string, git *ignorer) erro
 		git = git.with(l)
 	}
 	for _, e := range entries {
-		childName, childAbs := joinEntry(name, e.Name()), joinEntry(abs, e.Name())
-		isDir, ok := d.kind(e, childAbs)
-		if !ok || d.exclude.ignored(childAbs, isDir) || git.ignored(childAbs, isDir) {
+		// Most entries of a tree are other files: decide on the name
+		// before making paths of it.
+		entry := e.Name()
+		isDir, ok := d.kind(e, abs)
+		if !ok || !isDir && !strings.HasSuffix(entry, ".nix") {
 			continue
 		}
-		if isDir {
-			sub, err := openIn(dir, e.Name(), childAbs)
-			if err != nil {
-				return err
-			}
-			if err := d.walkOpen(sub, childName, childAbs, git); err != nil {
-				return err
-			}
-		} else if strings.HasSuffix(e.Name(), ".nix") {
-			d.file(childName, childAbs, dir, e.Name())
+		childAbs := joinEntry(abs, entry)
+		if d.exclude.ignored(childAbs, isDir) || git.ignored(childAbs, isDir) {
+			continue
+		}
+		childName := joinEntry(name, entry)
+		if !isDir {
+			d.file(childName, childAbs, dir, entry)
+			continue
+		}
+		sub, err := openIn(dir, entry, childAbs)
+		if err != nil {
+			return err
+		}
+		if err := d.walkOpen(sub, childName, childAbs, git); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -206,10 +213,10 @@ func joinEntry(dir, entry string) string {
 	return dir + string(filepath.Separator) + entry
 }
 
-// kind classifies a directory entry for the walk. ok is false for entries
-// the walk never enters: .git, result* symlinks (nix build outputs),
-// symlinks to directories (which may loop) and special files.
-func (d *discoverer) kind(e fs.DirEntry, abs string) (isDir, ok bool) {
+// kind classifies an entry of the directory dir for the walk. ok is false
+// for entries the walk never enters: .git, result* symlinks (nix build
+// outputs), symlinks to directories (which may loop) and special files.
+func (d *discoverer) kind(e fs.DirEntry, dir string) (isDir, ok bool) {
 	switch t := e.Type(); {
 	case e.Name() == ".git":
 		return false, false
@@ -217,7 +224,7 @@ func (d *discoverer) kind(e fs.DirEntry, abs string) (isDir, ok bool) {
 		if strings.HasPrefix(e.Name(), "result") {
 			return false, false
 		}
-		st, err := os.Stat(abs)
+		st, err := os.Stat(joinEntry(dir, e.Name()))
 		return false, err == nil && st.Mode().IsRegular()
 	case t.IsDir():
 		return true, true

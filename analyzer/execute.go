@@ -65,8 +65,14 @@ func (ex *executor) run(a *analysis.Analyzer) (any, error) {
 func runAnalyzer(a *analysis.Analyzer, pass *analysis.Pass) (r any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+			err = panicError(p)
 		}
 	}()
 	return a.Run(pass)
+}
+
+// panicError is the error of a rule that panicked with value p, called
+// while recovering so that the stack is the panic's.
+func panicError(p any) error {
+	return fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
 }

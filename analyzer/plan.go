@@ -116,8 +116,9 @@ func (p *plan) resultMap(reqs []*analysis.Analyzer) map[*analysis.Analyzer]any {
 
 // run runs every step over the unit whose base result is base. The
 // diagnostics of an analyzer are then diagnostics(a), valid until the
-// next run.
-func (p *plan) run(base any) error {
+// next run. A panic in a step becomes its error, as in runAnalyzer, but
+// one deferred recover serves every step: a run makes some eighty calls.
+func (p *plan) run(base any) (err error) {
 	p.release()
 	if p.reported > 0 {
 		for i := range p.diags {
@@ -128,8 +129,15 @@ func (p *plan) run(base any) error {
 	for _, m := range p.baseIn {
 		m[p.base] = base
 	}
-	for i, s := range p.steps {
-		r, err := runAnalyzer(s.pass.Analyzer, s.pass)
+	i := 0
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%s: %w", p.steps[i].pass.Analyzer.Name, panicError(v))
+		}
+	}()
+	for ; i < len(p.steps); i++ {
+		s := &p.steps[i]
+		r, err := s.pass.Analyzer.Run(s.pass)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.pass.Analyzer.Name, err)
 		}
