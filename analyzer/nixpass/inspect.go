@@ -31,11 +31,9 @@ func InspectorOf(pass *analysis.Pass) *Inspector { return pass.ResultOf[Inspect]
 // restricted to some node types skip the subtrees without them.
 type Inspector struct {
 	nodes []entry
-	// byType holds the indices in nodes of the nodes of each type, type
-	// after type (those of type t are byType[typeStart[t]:typeStart[t+1]]):
-	// a traversal for a few types visits those only.
-	byType    []int32
-	typeStart [65]int32
+	// byType holds the indices in nodes of the nodes of each type, in
+	// walk order: a traversal for a few types visits those only.
+	byType [64][]int32
 	// stack is WithStack's stack, kept between calls: every rule that
 	// needs ancestors calls WithStack on every file. A call made from
 	// within WithStack's f finds it taken and allocates its own.
@@ -75,29 +73,8 @@ func NewInspector(root ast.Node) *Inspector {
 	if hint := nodesHint(root); cap(in.nodes) < hint {
 		in.nodes = make([]entry, 0, hint)
 	}
-	b := indexer{in: in, open: in.ends[:0]} // ends is free until WithStack
-	ast.Walk(&b, root)
-	in.ends = b.open[:0]
-	in.sortByType()
+	in.add(root)
 	return in
-}
-
-// sortByType fills byType from the counts of each type in typeStart[t+1]
-// (a counting sort: indices stay in walk order within each type).
-func (in *Inspector) sortByType() {
-	for t := 1; t < len(in.typeStart); t++ {
-		in.typeStart[t] += in.typeStart[t-1]
-	}
-	if cap(in.byType) < len(in.nodes) {
-		in.byType = make([]int32, len(in.nodes))
-	}
-	in.byType = in.byType[:len(in.nodes)]
-	next := in.typeStart
-	for i := range in.nodes {
-		t := in.nodes[i].typ
-		in.byType[next[t]] = int32(i)
-		next[t]++
-	}
 }
 
 // Release gives the inspector's memory back for reuse by NewInspector;
@@ -111,8 +88,10 @@ func (in *Inspector) Release() {
 	// Drop the references to the tree.
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
-	in.nodes, in.stack, in.ends, in.byType = in.nodes[:0], in.stack[:0], in.ends[:0], in.byType[:0]
-	in.typeStart = [len(in.typeStart)]int32{}
+	in.nodes, in.stack, in.ends = in.nodes[:0], in.stack[:0], in.ends[:0]
+	for t := range in.byType {
+		in.byType[t] = in.byType[t][:0]
+	}
 	in.released = true
 	released.Put(in)
 }
@@ -128,50 +107,13 @@ func nodesHint(root ast.Node) int {
 	return 0
 }
 
-// indexer is the visitor that fills an Inspector's nodes: a method
-// rather than a closure spares an indirect call per node and exit.
-type indexer struct {
-	in *Inspector
-	// open are the indices of the nodes whose subtrees are being walked.
-	open []int32
-}
-
-func (b *indexer) Visit(n ast.Node) ast.Visitor {
-	in := b.in
-	if n != nil {
-		typ := typeIndex(n)
-		i := int32(len(in.nodes))
-		in.typeStart[typ+1]++
-		if leafTypes&(1<<typ) != 0 {
-			// Done at once: returning nil spares the walk's exit call,
-			// for half the nodes of a tree.
-			in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ, end: i + 1})
-			if len(b.open) > 0 {
-				in.nodes[b.open[len(b.open)-1]].sub |= 1 << typ
-			}
-			return nil
-		}
-		b.open = append(b.open, i)
-		in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
-		return b
-	}
-	top := b.open[len(b.open)-1]
-	b.open = b.open[:len(b.open)-1]
-	e := &in.nodes[top]
-	e.end = int32(len(in.nodes))
-	if len(b.open) > 0 {
-		in.nodes[b.open[len(b.open)-1]].sub |= e.sub
-	}
-	return nil
-}
-
 // Preorder calls f for each node whose type is among types (all nodes
 // when types is empty), in depth-first source order.
 func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 	mask := maskOf(types)
 	if mask&(mask-1) == 0 { // one type, the most common call: its list
 		t := bits.TrailingZeros64(mask)
-		for _, i := range in.byType[in.typeStart[t]:in.typeStart[t+1]] {
+		for _, i := range in.byType[t] {
 			f(in.nodes[i].node)
 		}
 		return
@@ -196,7 +138,7 @@ func (in *Inspector) merge(mask uint64, f func(ast.Node) (proceed bool)) {
 	for m := mask; m != 0 && k <= maxMerged; m &= m - 1 {
 		if k < maxMerged {
 			t := bits.TrailingZeros64(m)
-			lists[k] = in.byType[in.typeStart[t]:in.typeStart[t+1]]
+			lists[k] = in.byType[t]
 		}
 		k++
 	}
@@ -282,95 +224,4 @@ func (in *Inspector) WithStack(types []ast.Node, f func(n ast.Node, stack []ast.
 		stack, ends = append(stack, e.node), append(ends, e.end)
 		i++
 	}
-}
-
-func maskOf(types []ast.Node) uint64 {
-	if len(types) == 0 {
-		return ^uint64(0)
-	}
-	var mask uint64
-	for _, t := range types {
-		mask |= typeOf(t)
-	}
-	return mask
-}
-
-// typeOf returns the type bit of n's node type.
-func typeOf(n ast.Node) uint64 { return 1 << typeIndex(n) }
-
-// leafTypes are the bits of the node types without children.
-const leafTypes = 1<<1 | 1<<2 | 1<<3 | 1<<4 | 1<<6 | 1<<9 | 1<<10 | 1<<11 | 1<<12
-
-// typeIndex returns the index of n's node type's bit.
-func typeIndex(n ast.Node) uint8 {
-	var i uint8
-	switch n.(type) {
-	case *ast.File:
-		i = 0
-	case *ast.Ident:
-		i = 1
-	case *ast.Name:
-		i = 2
-	case *ast.IntLit:
-		i = 3
-	case *ast.FloatLit:
-		i = 4
-	case *ast.StringExpr:
-		i = 5
-	case *ast.StringText:
-		i = 6
-	case *ast.Interpolation:
-		i = 7
-	case *ast.PathExpr:
-		i = 8
-	case *ast.LookupPathExpr:
-		i = 9
-	case *ast.URIExpr:
-		i = 10
-	case *ast.CurPosExpr:
-		i = 11
-	case *ast.BadExpr:
-		i = 12
-	case *ast.ParenExpr:
-		i = 13
-	case *ast.ListExpr:
-		i = 14
-	case *ast.AttrSetExpr:
-		i = 15
-	case *ast.LetExpr:
-		i = 16
-	case *ast.LegacyLetExpr:
-		i = 17
-	case *ast.AttrPath:
-		i = 18
-	case *ast.SelectExpr:
-		i = 19
-	case *ast.HasAttrExpr:
-		i = 20
-	case *ast.CallExpr:
-		i = 21
-	case *ast.UnaryExpr:
-		i = 22
-	case *ast.BinaryExpr:
-		i = 23
-	case *ast.LambdaExpr:
-		i = 24
-	case *ast.Formals:
-		i = 25
-	case *ast.Formal:
-		i = 26
-	case *ast.WithExpr:
-		i = 27
-	case *ast.AssertExpr:
-		i = 28
-	case *ast.IfExpr:
-		i = 29
-	case *ast.AttrDef:
-		i = 30
-	case *ast.Inherit:
-		i = 31
-	default:
-		i = 63
-	}
-	return i
 }

@@ -237,34 +237,79 @@ func TestFrom(t *testing.T) {
 	}
 }
 
-// TestLeafTypes checks that no node of leafTypes has children in any Nix
-// file of the repository's testdata and the rules' testdata (syntax
-// errors included).
-func TestLeafTypes(t *testing.T) {
-	for _, dir := range []string{"../../testdata", "../../rules"} {
+// TestIndexAgreesWithWalk checks the index, entry by entry and list by
+// list, against one built by ast.Walk (the reference: nodes in walk
+// order, each with its subtree's extent and type bits) on every Nix file
+// of the repository's testdata, the rules' and the parser's (syntax
+// errors included), with inspectors reused from file to file as the
+// driver does.
+func TestIndexAgreesWithWalk(t *testing.T) {
+	count := 0
+	for _, dir := range []string{"../../testdata", "../../rules", "../../nixparse"} {
 		srcs, err := nixfiles.Read(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, src := range srcs {
 			f := parser.ParseFile(token.NewFileSet(), src.Path, src.Src)
-			ast.Inspect(f, func(n ast.Node) bool {
-				if n == nil {
-					return true
-				}
-				children := 0
-				ast.Inspect(n, func(c ast.Node) bool {
-					if c != nil && c != n {
-						children++
-					}
-					return c == n
-				})
-				leaf := leafTypes&typeOf(n) != 0
-				if leaf && children > 0 {
-					t.Fatalf("%s: a %T has %d children, but its type is in leafTypes", src.Path, n, children)
-				}
-				return true
-			})
+			checkIndex(t, src.Path, f)
+			count++
 		}
 	}
+	checkIndex(t, "sampleTree", sampleTree())
+	if count < 100 {
+		t.Fatalf("only %d Nix files found", count)
+	}
+}
+
+func checkIndex(t *testing.T, name string, root ast.Node) {
+	t.Helper()
+	in := NewInspector(root)
+	defer in.Release()
+	want := walkIndex(root)
+	if len(in.nodes) != len(want.nodes) {
+		t.Fatalf("%s: %d entries, the walk %d", name, len(in.nodes), len(want.nodes))
+	}
+	for i := range want.nodes {
+		if in.nodes[i] != want.nodes[i] {
+			t.Fatalf("%s: entry %d = %+v, the walk's %+v", name, i, in.nodes[i], want.nodes[i])
+		}
+	}
+	for typ := range want.byType {
+		if !slices.Equal(in.byType[typ], want.byType[typ]) {
+			t.Fatalf("%s: nodes of type %d at %v, the walk's at %v", name, typ, in.byType[typ], want.byType[typ])
+		}
+	}
+}
+
+// walkIndex builds the index with ast.Walk, the simplest way.
+func walkIndex(root ast.Node) *Inspector {
+	in := &Inspector{}
+	ast.Walk(&walkIndexer{in: in}, root)
+	return in
+}
+
+type walkIndexer struct {
+	in   *Inspector
+	open []int32
+}
+
+func (w *walkIndexer) Visit(n ast.Node) ast.Visitor {
+	in := w.in
+	if n != nil {
+		typ := typeIndex(n)
+		i := int32(len(in.nodes))
+		in.byType[typ] = append(in.byType[typ], i)
+		in.nodes = append(in.nodes, entry{node: n, sub: 1 << typ, typ: typ})
+		w.open = append(w.open, i)
+		return w
+	}
+	top := w.open[len(w.open)-1]
+	w.open = w.open[:len(w.open)-1]
+	e := &in.nodes[top]
+	e.end = int32(len(in.nodes))
+	if len(w.open) > 0 {
+		in.nodes[w.open[len(w.open)-1]].sub |= e.sub
+	}
+	return nil
 }
