@@ -13,20 +13,56 @@ import "github.com/nixaudit/nixaudit/nixparse/ast"
 // add indexes the subtree under n, n first, and returns its type bits.
 func (in *Inspector) add(n ast.Node) uint64 {
 	switch n := n.(type) {
+	case *ast.File:
+		i := in.open(n, tFile)
+		var sub uint64
+		if n.Expr != nil {
+			sub = in.expr(n.Expr)
+		}
+		return in.close(i, tFile, sub)
+	case ast.Expr:
+		return in.expr(n)
+	case *ast.Name:
+		return in.name(n)
+	case *ast.StringText:
+		return in.leaf(n, tStringText)
+	case *ast.Interpolation:
+		return in.interpolation(n)
+	case *ast.AttrPath:
+		return in.attrPath(n)
+	case *ast.AttrDef:
+		return in.attrDef(n)
+	case *ast.Inherit:
+		return in.inherit(n)
+	case *ast.Formals:
+		return in.formals(n)
+	case *ast.Formal:
+		return in.formal(n)
+	case nil:
+		return 0
+	}
+	return in.leaf(n, tOther)
+}
+
+// expr is add for an expression: its children that are expressions are
+// passed on as such, with no conversion to ast.Node (a conversion
+// between interfaces looks the type up at run time).
+func (in *Inspector) expr(n ast.Expr) uint64 {
+	switch n := n.(type) {
 	case *ast.Ident:
 		return in.leaf(n, tIdent)
 	case *ast.SelectExpr:
 		i := in.open(n, tSelect)
-		sub := in.add(n.X) | in.attrPath(n.Path)
+		sub := in.expr(n.X) | in.attrPath(n.Path)
 		if n.Default != nil {
-			sub |= in.add(n.Default)
+			sub |= in.expr(n.Default)
 		}
 		return in.close(i, tSelect, sub)
 	case *ast.CallExpr:
 		i := in.open(n, tCall)
-		sub := in.add(n.Fun)
+		sub := in.expr(n.Fun)
 		for _, a := range n.Args {
-			sub |= in.add(a)
+			sub |= in.expr(a)
 		}
 		return in.close(i, tCall, sub)
 	case *ast.StringExpr:
@@ -38,14 +74,14 @@ func (in *Inspector) add(n ast.Node) uint64 {
 		i := in.open(n, tList)
 		var sub uint64
 		for _, e := range n.Elems {
-			sub |= in.add(e)
+			sub |= in.expr(e)
 		}
 		return in.close(i, tList, sub)
 	case *ast.LambdaExpr:
 		return in.lambda(n)
 	case *ast.BinaryExpr:
 		i := in.open(n, tBinary)
-		return in.close(i, tBinary, in.add(n.X)|in.add(n.Y))
+		return in.close(i, tBinary, in.expr(n.X)|in.expr(n.Y))
 	case *ast.PathExpr:
 		i := in.open(n, tPath)
 		return in.close(i, tPath, in.parts(n.Parts))
@@ -54,35 +90,26 @@ func (in *Inspector) add(n ast.Node) uint64 {
 	case *ast.LetExpr:
 		i := in.open(n, tLet)
 		sub := in.bindings(n.Bindings)
-		return in.close(i, tLet, sub|in.add(n.Body))
+		return in.close(i, tLet, sub|in.expr(n.Body))
 	case *ast.WithExpr:
 		i := in.open(n, tWith)
-		return in.close(i, tWith, in.add(n.Scope)|in.add(n.Body))
+		return in.close(i, tWith, in.expr(n.Scope)|in.expr(n.Body))
 	case *ast.IfExpr:
 		i := in.open(n, tIf)
-		return in.close(i, tIf, in.add(n.Cond)|in.add(n.Then)|in.add(n.Else))
+		return in.close(i, tIf, in.expr(n.Cond)|in.expr(n.Then)|in.expr(n.Else))
 	case *ast.ParenExpr:
 		i := in.open(n, tParen)
-		return in.close(i, tParen, in.add(n.X))
+		return in.close(i, tParen, in.expr(n.X))
 	case *ast.UnaryExpr:
 		i := in.open(n, tUnary)
-		return in.close(i, tUnary, in.add(n.X))
+		return in.close(i, tUnary, in.expr(n.X))
 	case *ast.HasAttrExpr:
 		i := in.open(n, tHasAttr)
-		sub := in.add(n.X)
+		sub := in.expr(n.X)
 		return in.close(i, tHasAttr, sub|in.attrPath(n.Path))
 	case *ast.AssertExpr:
 		i := in.open(n, tAssert)
-		return in.close(i, tAssert, in.add(n.Cond)|in.add(n.Body))
-	case *ast.Interpolation:
-		return in.interpolation(n)
-	case *ast.File:
-		i := in.open(n, tFile)
-		var sub uint64
-		if n.Expr != nil {
-			sub = in.add(n.Expr)
-		}
-		return in.close(i, tFile, sub)
+		return in.close(i, tAssert, in.expr(n.Cond)|in.expr(n.Body))
 	case *ast.LegacyLetExpr:
 		i := in.open(n, tLegacyLet)
 		return in.close(i, tLegacyLet, in.bindings(n.Bindings))
@@ -96,20 +123,6 @@ func (in *Inspector) add(n ast.Node) uint64 {
 		return in.leaf(n, tCurPos)
 	case *ast.BadExpr:
 		return in.leaf(n, tBad)
-	case *ast.Name:
-		return in.name(n)
-	case *ast.StringText:
-		return in.leaf(n, tStringText)
-	case *ast.AttrPath:
-		return in.attrPath(n)
-	case *ast.AttrDef:
-		return in.attrDef(n)
-	case *ast.Inherit:
-		return in.inherit(n)
-	case *ast.Formals:
-		return in.formals(n)
-	case *ast.Formal:
-		return in.formal(n)
 	case nil:
 		return 0
 	}
@@ -150,7 +163,7 @@ func (in *Inspector) stringExpr(n *ast.StringExpr) uint64 {
 
 func (in *Inspector) interpolation(n *ast.Interpolation) uint64 {
 	i := in.open(n, tInterpolation)
-	return in.close(i, tInterpolation, in.add(n.X))
+	return in.close(i, tInterpolation, in.expr(n.X))
 }
 
 func (in *Inspector) parts(parts []ast.StringPart) uint64 {
@@ -207,14 +220,14 @@ func (in *Inspector) bindings(bs []ast.Binding) uint64 {
 func (in *Inspector) attrDef(n *ast.AttrDef) uint64 {
 	i := in.open(n, tAttrDef)
 	sub := in.attrPath(n.Path)
-	return in.close(i, tAttrDef, sub|in.add(n.Value))
+	return in.close(i, tAttrDef, sub|in.expr(n.Value))
 }
 
 func (in *Inspector) inherit(n *ast.Inherit) uint64 {
 	i := in.open(n, tInherit)
 	var sub uint64
 	if n.From != nil {
-		sub = in.add(n.From)
+		sub = in.expr(n.From)
 	}
 	for _, k := range n.Names {
 		sub |= in.key(k)
@@ -238,7 +251,7 @@ func (in *Inspector) lambda(n *ast.LambdaExpr) uint64 {
 			sub |= in.name(n.Arg)
 		}
 	}
-	return in.close(i, tLambda, sub|in.add(n.Body))
+	return in.close(i, tLambda, sub|in.expr(n.Body))
 }
 
 func (in *Inspector) formals(n *ast.Formals) uint64 {
@@ -254,7 +267,7 @@ func (in *Inspector) formal(n *ast.Formal) uint64 {
 	i := in.open(n, tFormal)
 	sub := in.name(n.Name)
 	if n.Default != nil {
-		sub |= in.add(n.Default)
+		sub |= in.expr(n.Default)
 	}
 	return in.close(i, tFormal, sub)
 }
