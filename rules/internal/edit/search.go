@@ -28,6 +28,9 @@ type Word struct {
 // NewWord prepares word for ContainsWord.
 func NewWord(word string) Word { return Word{word, SearchByte(word)} }
 
+// String returns the word w was made of.
+func (w Word) String() string { return w.text }
+
 // ContainsWord is Contains for a prepared word.
 func ContainsWord[S string | []byte](s S, w Word) bool {
 	word, at := w.text, w.at

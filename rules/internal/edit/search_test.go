@@ -62,3 +62,30 @@ func TestContainsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapes checks that Escapes finds the escapes that may spell a
+// byte of the words, in both kinds of string, and no other.
+func TestEscapes(t *testing.T) {
+	set := EscapableIn("AKIA", "ghp_", "github_pat_")
+	for src, want := range map[string]bool{
+		``:                      false,
+		`"AKIA"`:                false,
+		`"a\nb\tc\rd\"e\\f\${"`: false,
+		`''a ''\n b ''\t''`:     false,
+		`"AK\IA"`:               true,
+		`''AK''\IA''`:           true,
+		`"gh\p_"`:               true,
+		`"github\_pat_"`:        true,
+		`"\g"`:                  true,
+		`"a\`:                   false, // a backslash that ends the source
+		`"x\\"`:                 false,
+		`"x\\A"`:                true, // "\\" then A: conservatively an escape of A
+	} {
+		if got := Escapes([]byte(src), set); got != want {
+			t.Errorf("Escapes(%s) = %v, want %v", src, got, want)
+		}
+	}
+	if set['n'] || set['t'] || !set['_'] || !set['A'] || set['B'] {
+		t.Errorf("EscapableIn: wrong set")
+	}
+}

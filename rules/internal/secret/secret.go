@@ -4,7 +4,6 @@
 package secret
 
 import (
-	"bytes"
 	"math"
 	"regexp"
 	"regexp/syntax"
@@ -122,22 +121,27 @@ func (p *pattern) mayMatch(s string) bool {
 }
 
 // MayHoldToken reports whether a string of the Nix source src may hold a
-// token Find recognises: src contains one of the formats' markers, or a
-// backslash, as an escape may spell a marker ("AK\IA" is "AKIA"). The
-// strings of a file without either need no Find.
+// token Find recognises: src contains one of the formats' markers, or
+// escapes a byte of one, as an escape may spell a marker ("AK\IA" is
+// "AKIA"). The strings of a file without either need no Find; most
+// escapes (\n, \", \$) spell none.
 func MayHoldToken(src []byte) bool {
-	return bytes.IndexByte(src, '\\') >= 0 || edit.ContainsWords(src, tokenMarkers) != 0
+	return edit.ContainsWords(src, tokenMarkers) != 0 || edit.Escapes(src, markerEscapes)
 }
 
 // tokenMarkers are the markers of all patterns, searched at once by
 // MayHoldToken: those that share a search byte take one pass over a
-// source.
-var tokenMarkers = func() []edit.Word {
+// source; markerEscapes are the bytes of them an escape may spell.
+var tokenMarkers, markerEscapes = func() ([]edit.Word, *edit.Escapable) {
 	var words []edit.Word
+	var texts []string
 	for _, p := range patterns {
 		words = append(words, p.markers...)
+		for _, m := range p.markers {
+			texts = append(texts, m.String())
+		}
 	}
-	return words
+	return words, edit.EscapableIn(texts...)
 }()
 
 // Match is a secret found in a string.

@@ -164,7 +164,13 @@ func TestMayHoldToken(t *testing.T) {
 		`{ k = "-----BEGIN RSA"; }`:                 true,
 		`{ t = "gh` + "u_" + `"; }`:                 true,
 		`{ escaped = "AK\IA"; }`:                    true, // an escape may spell a marker
-		`{ doc = ''a ''\n b''; }`:                   true,
+		`{ escaped = "x\\\\"; }`:                    false,
+		`{ indented = ''AK''\IA''; }`:               true,
+		`{ first = "\gh\p_"; }`:                     true,
+		`{ space = "-----BEGIN\ RSA"; }`:            true,
+		`{ slack = "xo\x"; }`:                       true,
+		`{ doc = ''a ''\n b''; }`:                   false, // ''\n is a line feed
+		`{ s = "a\tb\n\"\${x}"; }`:                  false,
 		`{ near = "AKI A"; other = "github_pat"; }`: false,
 	} {
 		if got := MayHoldToken([]byte(src)); got != want {
