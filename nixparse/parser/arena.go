@@ -144,6 +144,18 @@ func (s *seq[T]) copyOf(items []T) []T {
 	return out
 }
 
+// one returns a slice of the one item x carved from the current chunk:
+// copyOf of one item without the item's trip through a scratch stack.
+func (s *seq[T]) one(x T) []T {
+	if s.off == len(s.cur) {
+		s.advance(1, 16, 4096)
+	}
+	out := s.cur[s.off : s.off+1 : s.off+1]
+	s.off++
+	out[0] = x
+	return out
+}
+
 // stack is a scratch stack for collecting a node's items before copying
 // them into a seq; nested collections share it, each from its own base.
 type stack[T any] struct {

@@ -35,6 +35,12 @@ func (p *parser) parseApp() ast.Expr {
 	} else {
 		call = p.a.call.new()
 		call.Fun = fun
+		arg := p.parseSelect()
+		if !startsSelect(p.tok.Kind) { // most calls: one argument
+			call.Args = p.a.exprs.one(arg)
+			return call
+		}
+		p.exprs.push(arg)
 	}
 	for startsSelect(p.tok.Kind) {
 		p.exprs.push(p.parseSelect())
@@ -78,8 +84,13 @@ const expectAttr = `ID or OR_KW or DOLLAR_CURLY or '"'`
 // parseAttrPath parses a.b."c".${d}; the first name is required.
 func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 	path := p.a.attrs.new()
+	first := p.parseAttrKey(expecting)
+	if !p.is(ast.DOT) { // most paths: one key, not collected on the stack
+		path.Keys = p.a.keys.one(first)
+		return path
+	}
 	base := p.keys.base()
-	p.keys.push(p.parseAttrKey(expecting))
+	p.keys.push(first)
 	for p.is(ast.DOT) {
 		p.next()
 		p.keys.push(p.parseAttrKey(expectAttr))

@@ -13,6 +13,17 @@ func (p *parser) parseString() *ast.StringExpr {
 	s := p.a.str.new()
 	s.Open = p.got(ast.STRING_OPEN)
 	base := p.parts.base()
+	if p.is(ast.STRING_TEXT) {
+		raw := p.tokText()
+		t := p.stringText(raw, unescape(raw))
+		if k := p.tok.Kind; k != ast.STRING_TEXT && k != ast.INTERP_OPEN {
+			// Most strings: one literal run, not collected on the stack.
+			s.Parts = p.a.parts.one(t)
+			s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
+			return s
+		}
+		p.parts.push(t)
+	}
 	for {
 		switch p.tok.Kind {
 		case ast.STRING_TEXT:
