@@ -105,11 +105,16 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	r := newRunner(ctx, opts.Rules, rules, projectDir(opts.Paths, opts.StdinFilename), opts.Progress)
+	if !opts.Fix && !opts.Diff {
+		// Fixes rewrite any file's text: only a run without them may
+		// recycle the sources it will not report on.
+		r.buffers = &buffers{}
+	}
 	var skipped []string
 	discovered := func(yield func(*unit) bool) error {
 		var walkErr error
 		stopped := false
-		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, func(s source) {
+		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, r.buffers, func(s source) {
 			if stopped || walkErr != nil {
 				return
 			}

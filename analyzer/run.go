@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,6 +48,10 @@ type unit struct {
 	err error
 }
 
+// sourceName is the name of u; it reads nothing else of u, as the walk
+// sorts the units while workers fill them in.
+func (u *unit) sourceName() string { return u.name }
+
 // finding is a diagnostic of an enabled rule.
 type finding struct {
 	rule *active
@@ -73,6 +78,9 @@ type runner struct {
 	unusedRule   *active // nil unless unused-suppression is enabled
 	projectDir   string
 	progress     io.Writer
+	// buffers, when set, recycles the sources of the units that need
+	// them no more (see dropSource).
+	buffers *buffers
 
 	units []*unit
 	// projectFindings are the project-wide findings outside any unit
@@ -123,8 +131,9 @@ func unitsFeed(units []*unit) feed {
 // Of the units that fail, the error of the first by name is returned.
 func (r *runner) analyze(next feed) error {
 	// The walk runs ahead of the workers: a buffer spares a goroutine
-	// handoff per file.
-	jobs := make(chan *unit, 1024)
+	// handoff per file. Not much further: the sources of files queued
+	// here are not recycled yet (see buffers).
+	jobs := make(chan *unit, 256)
 	var wg sync.WaitGroup
 	// total stays 0 until next has yielded every unit.
 	var done, total atomic.Int64
@@ -265,14 +274,31 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		// the values memoized on it are the loader's, for the next file.
 		f.ReleaseMemo()
 		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
+		if r.dropSource(u) {
+			f.Src = nil
+		}
 	}
 	u.file = f
 	return nil
 }
 
+// dropSource gives u's text to r.buffers, for the walk to read another
+// file into, when nothing will read it again: u has no finding and no
+// suppression, and no project-wide rule keeps it. Its tree and memoized
+// values, which may point into the text, are the loader's and only read
+// again after the loader's next Load. It reports whether it dropped it.
+func (r *runner) dropSource(u *unit) bool {
+	if r.buffers == nil || len(u.raw) > 0 || len(u.sups) > 0 || slices.Contains(u.inProject, true) {
+		return false
+	}
+	r.buffers.put(u.text)
+	u.orig, u.text = nil, nil
+	return true
+}
+
 // read loads u's file and mode.
 func (r *runner) read(u *unit) error {
-	text, mode, err := readFile(u.path)
+	text, mode, err := readFile(u.path, r.buffers)
 	if err != nil {
 		return err
 	}
