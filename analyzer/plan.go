@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -42,6 +43,9 @@ type step struct {
 	pass *analysis.Pass
 	// in are the ResultOf maps of the later steps that require this one.
 	in []map[*analysis.Analyzer]any
+	// mayRelease is false when the analyzer's declared result type
+	// cannot be a releaser, so release need not ask.
+	mayRelease bool
 }
 
 // newPlan prepares running analyzers, and the analyzers they require,
@@ -79,7 +83,9 @@ func (p *plan) add(a *analysis.Analyzer) int {
 			p.reported++
 		},
 	}
-	p.steps = append(p.steps, step{pass: pass})
+	t := a.ResultType
+	mayRelease := t == nil || t.Kind() == reflect.Interface || t.Implements(releaserType)
+	p.steps = append(p.steps, step{pass: pass, mayRelease: mayRelease})
 	return i
 }
 
@@ -153,13 +159,22 @@ func (p *plan) run(base any) (err error) {
 // has run on its unit, such as a *nixpass.Inspector.
 type releaser interface{ Release() }
 
+var releaserType = reflect.TypeFor[releaser]()
+
 // release drops the results of the last run, giving back those that can
 // be reused. The ResultOf maps keep theirs until the next run overwrites
-// them, before any pass reads them.
+// them, before any pass reads them. Asking a result whether it is a
+// releaser looks its type up in a table; the steps whose result type
+// tells it cannot be are not asked.
 func (p *plan) release() {
 	for i, r := range p.results {
-		if r, ok := r.(releaser); ok {
-			r.Release()
+		if r == nil {
+			continue
+		}
+		if p.steps[i].mayRelease {
+			if r, ok := r.(releaser); ok {
+				r.Release()
+			}
 		}
 		p.results[i] = nil
 	}

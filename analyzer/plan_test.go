@@ -56,24 +56,28 @@ func (r released) Release() { *r.n++ }
 // TestPlanReleases checks that results with a Release method are
 // released when the next unit starts and when the worker is done.
 func TestPlanReleases(t *testing.T) {
-	base := &analysis.Analyzer{Name: "base"}
-	n := 0
-	index := &analysis.Analyzer{Name: "index", Requires: []*analysis.Analyzer{base},
-		Run: func(*analysis.Pass) (any, error) { return released{&n}, nil }}
-	rule := &analysis.Analyzer{Name: "rule", Requires: []*analysis.Analyzer{index},
-		Run: func(*analysis.Pass) (any, error) { return nil, nil }}
-	p := newPlan(token.NewFileSet(), base, []*analysis.Analyzer{rule})
-	for unit, want := range []int{0, 1} {
-		if err := p.run(unit); err != nil {
-			t.Fatal(err)
+	// Whatever result type the index declares, if any, a releaser it
+	// returns is released.
+	for _, resultType := range []reflect.Type{nil, reflect.TypeFor[released](), reflect.TypeFor[any]()} {
+		base := &analysis.Analyzer{Name: "base"}
+		n := 0
+		index := &analysis.Analyzer{Name: "index", Requires: []*analysis.Analyzer{base}, ResultType: resultType,
+			Run: func(*analysis.Pass) (any, error) { return released{&n}, nil }}
+		rule := &analysis.Analyzer{Name: "rule", Requires: []*analysis.Analyzer{index},
+			Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+		p := newPlan(token.NewFileSet(), base, []*analysis.Analyzer{rule})
+		for unit, want := range []int{0, 1} {
+			if err := p.run(unit); err != nil {
+				t.Fatal(err)
+			}
+			if n != want {
+				t.Errorf("result type %v, after unit %d: %d releases, want %d", resultType, unit, n, want)
+			}
 		}
-		if n != want {
-			t.Errorf("after unit %d: %d releases, want %d", unit, n, want)
+		p.release()
+		if n != 2 {
+			t.Errorf("result type %v, after release: %d releases, want 2", resultType, n)
 		}
-	}
-	p.release()
-	if n != 2 {
-		t.Errorf("after release: %d releases, want 2", n)
 	}
 }
 
