@@ -85,13 +85,17 @@ func (in *Inspector) Release() {
 	if in.released {
 		return
 	}
-	// Drop the references to the tree.
+	// Empty the lists of the types the tree has (those of its root's
+	// subtree), then drop the references to the tree.
+	if len(in.nodes) > 0 {
+		for m := in.nodes[0].sub; m != 0; m &= m - 1 {
+			t := bits.TrailingZeros64(m)
+			in.byType[t] = in.byType[t][:0]
+		}
+	}
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
 	in.nodes, in.stack, in.ends = in.nodes[:0], in.stack[:0], in.ends[:0]
-	for t := range in.byType {
-		in.byType[t] = in.byType[t][:0]
-	}
 	in.released = true
 	released.Put(in)
 }
