@@ -140,8 +140,10 @@ func lateArg(info *scope.Info, fn *ast.LambdaExpr, r nixmatch.ForcedRef) (string
 	switch {
 	case def.Kind == scope.FormalDef && slices.Contains(lateArgs, def.Name):
 		return "`" + def.Name + "`", def.Name == "pkgs"
-	case (def.Kind == scope.AtDef || def.Kind == scope.LambdaArgDef) && len(r.Select) > 0 && slices.Contains(lateArgs, r.Select[0]):
-		return "`" + def.Name + "." + r.Select[0] + "`", r.Select[0] == "pkgs"
+	case def.Kind == scope.AtDef || def.Kind == scope.LambdaArgDef:
+		if sel := r.Select(); len(sel) > 0 && slices.Contains(lateArgs, sel[0]) {
+			return "`" + def.Name + "." + sel[0] + "`", sel[0] == "pkgs"
+		}
 	}
 	return "", false
 }

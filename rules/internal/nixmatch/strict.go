@@ -24,12 +24,24 @@ const (
 // ForcedRef is a reference that an evaluation must evaluate.
 type ForcedRef struct {
 	Ident *ast.Ident
-	// Select is the static attribute path selected from Ident where it is
-	// forced (args.config.x gives [config x]); nil when Ident itself is.
-	Select []string
 	// Via lists the let- or rec-bound names, outermost first, through
 	// which the evaluation reached Ident.
 	Via []*ast.Ident
+	// sel is the outermost selection of the static chain from Ident
+	// where it is forced, nil when Ident itself is. Its names are made
+	// only for the few rules that ask for them.
+	sel *ast.SelectExpr
+}
+
+// Select returns the static attribute path selected from r.Ident where
+// it is forced (args.config.x gives [config x]); nil when r.Ident itself
+// is.
+func (r ForcedRef) Select() []string {
+	if r.sel == nil {
+		return nil
+	}
+	_, names := selectChain(r.sel)
+	return names
 }
 
 // strictArgs maps builtins to how many of their leading arguments they
@@ -78,8 +90,8 @@ func (w *forcer) force(e ast.Expr, d Demand, via []*ast.Ident) {
 			}
 		}
 	case *ast.SelectExpr:
-		if id, path := selectChain(v); id != nil {
-			w.ident(id, path, WHNF, via)
+		if id := chainRoot(v); id != nil {
+			w.ident(id, v, WHNF, via)
 		} else {
 			w.force(v.X, WHNF, via)
 		}
@@ -129,8 +141,8 @@ func (w *forcer) parts(parts []ast.StringPart, via []*ast.Ident) {
 }
 
 // ident visits id and follows its let or rec binding.
-func (w *forcer) ident(id *ast.Ident, path []string, d Demand, via []*ast.Ident) {
-	if !w.visit(ForcedRef{Ident: id, Select: path, Via: via}) {
+func (w *forcer) ident(id *ast.Ident, sel *ast.SelectExpr, d Demand, via []*ast.Ident) {
+	if !w.visit(ForcedRef{Ident: id, Via: via, sel: sel}) {
 		w.stopped = true
 		return
 	}
@@ -139,7 +151,7 @@ func (w *forcer) ident(id *ast.Ident, path []string, d Demand, via []*ast.Ident)
 		return
 	}
 	w.seen[v] = true
-	if path != nil {
+	if sel != nil {
 		d = WHNF // the set is needed, not what a selection from it gives
 	}
 	w.force(v, d, append(via[:len(via):len(via)], id))
@@ -193,6 +205,34 @@ var strictByLast = func() map[string]strictBuiltin {
 	}
 	return out
 }()
+
+// chainRoot returns the identifier a chain of static selections starts
+// from, as selectChain does, without making the chain's names.
+func chainRoot(s *ast.SelectExpr) *ast.Ident {
+	for {
+		if s.Default != nil || !staticPath(s.Path) {
+			return nil
+		}
+		switch x := ast.Unparen(s.X).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectExpr:
+			s = x
+		default:
+			return nil
+		}
+	}
+}
+
+// staticPath reports whether every key of p has a static name.
+func staticPath(p *ast.AttrPath) bool {
+	for _, k := range p.Keys {
+		if _, ok := ast.KeyName(k); !ok {
+			return false
+		}
+	}
+	return true
+}
 
 // selectChain returns the identifier a chain of static selections
 // starts from and the names selected (a.b.c gives a and [b c]), or nil.

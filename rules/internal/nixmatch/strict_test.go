@@ -39,7 +39,7 @@ in
 	render := func(e ast.Expr, d nixmatch.Demand) string {
 		var out []string
 		nixmatch.Forced(f.Info, e, d, func(r nixmatch.ForcedRef) bool {
-			s := strings.Join(append([]string{r.Ident.Name}, r.Select...), ".")
+			s := strings.Join(append([]string{r.Ident.Name}, r.Select()...), ".")
 			for i := len(r.Via) - 1; i >= 0; i-- {
 				s = r.Via[i].Name + "<-" + s
 			}
@@ -55,5 +55,37 @@ in
 		if got := render(el, nixmatch.Elems); got != want[i].elems {
 			t.Errorf("Elems of %s: %q, want %q", f.Text(el), got, want[i].elems)
 		}
+	}
+}
+
+// TestForcedAfterStop checks that an evaluation stopped by its visit
+// leaves nothing to the next (Forced reuses its state): the same
+// expression gives the same references, selections and bindings again.
+func TestForcedAfterStop(t *testing.T) {
+	f := loadSrc(t, `{ config }: let a = b.x; b = config.y.z; in [ a config.w.v ]`)
+	body := f.Expr.(*ast.LambdaExpr).Body
+	render := func() string {
+		var out []string
+		nixmatch.Forced(f.Info, body, nixmatch.Elems, func(r nixmatch.ForcedRef) bool {
+			s := strings.Join(append([]string{r.Ident.Name}, r.Select()...), ".")
+			for i := len(r.Via) - 1; i >= 0; i-- {
+				s = r.Via[i].Name + "<-" + s
+			}
+			out = append(out, s)
+			return true
+		})
+		return strings.Join(out, " ")
+	}
+	const want = "a a<-b.x a<-b<-config.y.z config.w.v"
+	if got := render(); got != want {
+		t.Fatalf("first evaluation: %q, want %q", got, want)
+	}
+	n := 0
+	nixmatch.Forced(f.Info, body, nixmatch.Elems, func(nixmatch.ForcedRef) bool {
+		n++
+		return n < 2 // stop inside the let-bound a
+	})
+	if got := render(); got != want {
+		t.Errorf("after a stopped evaluation: %q, want %q", got, want)
 	}
 }
