@@ -105,10 +105,12 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	r := newRunner(ctx, opts.Rules, rules, projectDir(opts.Paths, opts.StdinFilename), opts.Progress)
+	paths := newProjectPaths(projectRoot(cfg, opts, cwd), cwd)
 	if !opts.Fix && !opts.Diff {
-		// Fixes rewrite any file's text: only a run without them may
-		// recycle the sources it will not report on.
-		r.buffers = &buffers{}
+		// Fixes rewrite any file's text and findings: only a run without
+		// them may settle a file's findings as soon as it is analyzed,
+		// and recycle the sources it will not report on.
+		r.buffers, r.paths = &buffers{}, paths
 	}
 	var skipped []string
 	discovered := func(yield func(*unit) bool) error {
@@ -137,7 +139,6 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		return nil, err
 	}
 
-	paths := newProjectPaths(projectRoot(cfg, opts, cwd), cwd)
 	diags := r.diagnostics(paths)
 	if opts.WriteBaseline != "" {
 		if err := writeBaseline(opts.WriteBaseline, diags, paths); err != nil {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -13,26 +14,49 @@ import (
 
 // diagnostics converts the run's findings to report diagnostics, sorted
 // by file, line, column, rule and message, with fingerprints relative to
-// root.
+// root. The units the workers settled have theirs already.
 func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
 	var out []report.Diagnostic
 	for _, u := range r.units {
-		for _, list := range [][]finding{u.kept, u.unused} {
-			for _, f := range list {
-				out = append(out, r.convert(f, u.text))
-			}
+		if !u.settled {
+			u.diags = r.unitDiagnostics(u, paths)
 		}
+		out = append(out, u.diags...)
 	}
+	var extra []report.Diagnostic
 	for _, f := range r.projectFindings {
 		if tf := r.fset.File(f.d.Pos); tf != nil {
 			if e := r.extra[tf.Name()]; e != nil && e.tok == tf {
-				out = append(out, r.convert(f, e.src))
+				extra = append(extra, r.convert(f, e.src))
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return lessDiagnostic(&out[i], &out[j]) })
+	sortDiagnostics(extra)
+	r.fingerprint(extra, paths)
+	out = append(out, extra...)
+	sortDiagnostics(out)
+	return out
+}
+
+// unitDiagnostics converts u's kept and unused findings, sorted and
+// fingerprinted: a fingerprint counts the findings of its file only, so
+// a file's are complete on their own.
+func (r *runner) unitDiagnostics(u *unit, paths *projectPaths) []report.Diagnostic {
+	out := make([]report.Diagnostic, 0, len(u.kept)+len(u.unused))
+	for _, list := range [][]finding{u.kept, u.unused} {
+		for _, f := range list {
+			out = append(out, r.convert(f, u.text))
+		}
+	}
+	sortDiagnostics(out)
 	r.fingerprint(out, paths)
 	return out
+}
+
+// sortDiagnostics puts diags in the report's order, keeping the order of
+// equal ones.
+func sortDiagnostics(diags []report.Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool { return lessDiagnostic(&diags[i], &diags[j]) })
 }
 
 func lessDiagnostic(a, b *report.Diagnostic) bool {
@@ -110,7 +134,8 @@ func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string 
 
 // fingerprint replaces each diagnostic's flagged text (left in
 // Fingerprint by convert) with its fingerprint. diags are sorted, so the
-// occurrence index counts findings in source order.
+// occurrence index counts findings in source order; they hold every
+// finding of their files.
 func (r *runner) fingerprint(diags []report.Diagnostic, paths *projectPaths) {
 	seen := map[[3]string]int{}
 	for i := range diags {
@@ -123,8 +148,10 @@ func (r *runner) fingerprint(diags []report.Diagnostic, paths *projectPaths) {
 
 // projectPaths names files relative to the project root, with slashes,
 // so fingerprints and baselines do not depend on the working directory.
+// It is safe for concurrent use.
 type projectPaths struct {
 	root, cwd string // both absolute
+	mu        sync.Mutex
 	names     map[string]string
 }
 
@@ -135,6 +162,8 @@ func newProjectPaths(root, cwd string) *projectPaths {
 // of returns the project path of the file name, as given to the run or
 // relative to the working directory.
 func (p *projectPaths) of(name string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if path, ok := p.names[name]; ok {
 		return path
 	}

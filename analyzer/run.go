@@ -18,6 +18,7 @@ import (
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/report"
 )
 
 // unit is one Nix file of a run and its latest analysis.
@@ -41,6 +42,11 @@ type unit struct {
 	// raw are the findings of the latest analysis; kept are those left
 	// after suppressions, unused the unused-suppression findings.
 	raw, kept, unused []finding
+	// diags are kept and unused as the report has them, sorted and
+	// fingerprinted. settled is set when the worker made them as soon
+	// as the file was analyzed: no project-wide rule can add to them.
+	diags   []report.Diagnostic
+	settled bool
 	// secrets are the texts of the secret findings of every analysis of
 	// the unit (see noteSecrets).
 	secrets []string
@@ -81,6 +87,9 @@ type runner struct {
 	// buffers, when set, recycles the sources of the units that need
 	// them no more (see dropSource).
 	buffers *buffers
+	// paths, when set, lets workers settle the findings of the units
+	// that no project-wide rule looks at (see settle).
+	paths *projectPaths
 
 	units []*unit
 	// projectFindings are the project-wide findings outside any unit
@@ -274,12 +283,27 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		// the values memoized on it are the loader's, for the next file.
 		f.ReleaseMemo()
 		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
-		if r.dropSource(u) {
-			f.Src = nil
-		}
 	}
 	u.file = f
+	r.settle(u)
+	if !keep && r.dropSource(u) {
+		f.Src = nil
+	}
 	return nil
+}
+
+// settle filters u's findings and makes its report diagnostics now, in
+// the worker, when nothing later can change them: the run makes no fixes
+// and no project-wide rule looks at u. What is settled in the workers is
+// not left for the serial part of the run, after the last file.
+func (r *runner) settle(u *unit) {
+	u.settled = false
+	if r.paths == nil || slices.Contains(u.inProject, true) {
+		return
+	}
+	r.filterUnit(u)
+	u.diags = r.unitDiagnostics(u, r.paths)
+	u.settled = true
 }
 
 // dropSource gives u's text to r.buffers, for the walk to read another
@@ -343,6 +367,7 @@ func (r *runner) runProject() error {
 			f := finding{r.ruleOf[a], r.normalizeRange(d)}
 			if u := byTok[r.fset.File(d.Pos)]; u != nil {
 				u.raw = append(u.raw, f)
+				u.settled = false
 			} else {
 				r.projectFindings = append(r.projectFindings, f)
 			}
@@ -399,26 +424,33 @@ func (r *runner) addFile(path string) (*token.File, []byte, error) {
 // whether its suppressions are used cannot be judged.
 func (r *runner) filter() {
 	for _, u := range r.units {
-		for _, s := range u.sups {
-			clear(s.used)
+		if !u.settled {
+			r.filterUnit(u)
 		}
-		u.kept = u.kept[:0]
-		for _, f := range u.raw {
-			if u.syntaxErrors > 0 && !alwaysOn(f.rule.Rule) {
-				continue
-			}
-			if !suppressed(u.sups, f.rule.Rule, u.file.Tok.Line(f.d.Pos)) {
-				u.kept = append(u.kept, f)
-			}
-		}
-		u.unused = u.unused[:0]
-		if r.unusedRule == nil || u.syntaxErrors > 0 {
+	}
+}
+
+// filterUnit is filter of one unit. Units may be filtered concurrently.
+func (r *runner) filterUnit(u *unit) {
+	for _, s := range u.sups {
+		clear(s.used)
+	}
+	u.kept = u.kept[:0]
+	for _, f := range u.raw {
+		if u.syntaxErrors > 0 && !alwaysOn(f.rule.Rule) {
 			continue
 		}
-		for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known, r.syntaxName) {
-			if !suppressed(u.sups, UnusedSuppression, u.file.Tok.Line(d.Pos)) {
-				u.unused = append(u.unused, finding{r.unusedRule, d})
-			}
+		if !suppressed(u.sups, f.rule.Rule, u.file.Tok.Line(f.d.Pos)) {
+			u.kept = append(u.kept, f)
+		}
+	}
+	u.unused = u.unused[:0]
+	if r.unusedRule == nil || u.syntaxErrors > 0 {
+		return
+	}
+	for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known, r.syntaxName) {
+		if !suppressed(u.sups, UnusedSuppression, u.file.Tok.Line(d.Pos)) {
+			u.unused = append(u.unused, finding{r.unusedRule, d})
 		}
 	}
 }
