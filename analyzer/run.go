@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -342,10 +343,10 @@ func (r *runner) runProject() error {
 		projects[i] = &nixpass.Project{Dir: r.projectDir, AddFile: r.addFile}
 		base[a] = projects[i]
 	}
-	byTok := make(map[*token.File]*unit, len(r.units))
 	for _, u := range r.units {
-		byTok[u.file.Tok] = u
-		u.raw = withoutProjectFindings(u.raw, r)
+		if len(u.raw) > 0 {
+			u.raw = withoutProjectFindings(u.raw, r)
+		}
 		for i, in := range u.inProject {
 			if in {
 				projects[i].Files = append(projects[i].Files, u.file)
@@ -365,13 +366,24 @@ func (r *runner) runProject() error {
 				return fmt.Errorf("rule %s reported a position in no file of the run", a.Name)
 			}
 			f := finding{r.ruleOf[a], r.normalizeRange(d)}
-			if u := byTok[r.fset.File(d.Pos)]; u != nil {
+			if u := r.unitOf(r.fset.File(d.Pos)); u != nil {
 				u.raw = append(u.raw, f)
 				u.settled = false
 			} else {
 				r.projectFindings = append(r.projectFindings, f)
 			}
 		}
+	}
+	return nil
+}
+
+// unitOf returns the unit whose current parse tf is, or nil. The units
+// are sorted by name: a search spares a map of thousands of units made
+// for the few findings of the project-wide rules.
+func (r *runner) unitOf(tf *token.File) *unit {
+	i, found := slices.BinarySearchFunc(r.units, tf.Name(), func(u *unit, name string) int { return strings.Compare(u.name, name) })
+	if found && r.units[i].file.Tok == tf {
+		return r.units[i]
 	}
 	return nil
 }
