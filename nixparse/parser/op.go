@@ -37,23 +37,42 @@ type binop struct {
 	assoc assoc
 }
 
-// binops maps an operator's text to its binary meaning.
-var binops = map[string]binop{
-	"->": {ast.OpImpl, precImpl, right},
-	"||": {ast.OpOr, precOr, left},
-	"&&": {ast.OpAnd, precAnd, left},
-	"==": {ast.OpEq, precEq, nonassoc},
-	"!=": {ast.OpNEq, precEq, nonassoc},
-	"<":  {ast.OpLess, precCmp, nonassoc},
-	">":  {ast.OpGreater, precCmp, nonassoc},
-	"<=": {ast.OpLEq, precCmp, nonassoc},
-	">=": {ast.OpGEq, precCmp, nonassoc},
-	"//": {ast.OpUpdate, precUpdate, right},
-	"+":  {ast.OpAdd, precAdd, left},
-	"-":  {ast.OpSub, precAdd, left},
-	"*":  {ast.OpMul, precMul, left},
-	"/":  {ast.OpDiv, precMul, left},
-	"++": {ast.OpConcat, precConcat, right},
+// binopOf returns the binary meaning of an operator's text (a switch:
+// a map lookup hashed the text of every operator).
+func binopOf(text string) (binop, bool) {
+	switch text {
+	case "->":
+		return binop{ast.OpImpl, precImpl, right}, true
+	case "||":
+		return binop{ast.OpOr, precOr, left}, true
+	case "&&":
+		return binop{ast.OpAnd, precAnd, left}, true
+	case "==":
+		return binop{ast.OpEq, precEq, nonassoc}, true
+	case "!=":
+		return binop{ast.OpNEq, precEq, nonassoc}, true
+	case "<":
+		return binop{ast.OpLess, precCmp, nonassoc}, true
+	case ">":
+		return binop{ast.OpGreater, precCmp, nonassoc}, true
+	case "<=":
+		return binop{ast.OpLEq, precCmp, nonassoc}, true
+	case ">=":
+		return binop{ast.OpGEq, precCmp, nonassoc}, true
+	case "//":
+		return binop{ast.OpUpdate, precUpdate, right}, true
+	case "+":
+		return binop{ast.OpAdd, precAdd, left}, true
+	case "-":
+		return binop{ast.OpSub, precAdd, left}, true
+	case "*":
+		return binop{ast.OpMul, precMul, left}, true
+	case "/":
+		return binop{ast.OpDiv, precMul, left}, true
+	case "++":
+		return binop{ast.OpConcat, precConcat, right}, true
+	}
+	return binop{}, false
 }
 
 // opFrame is a pending operator of parseOp's stack.
@@ -71,8 +90,7 @@ func (p *parser) binary() (binop, bool) {
 	case ast.QUESTION:
 		return binop{prec: precHasAttr, assoc: nonassoc}, true
 	case ast.OPERATOR:
-		b, ok := binops[p.tokText()]
-		return b, ok
+		return binopOf(p.tokText())
 	}
 	return binop{}, false
 }
@@ -100,6 +118,9 @@ func (p *parser) parseOp() ast.Expr {
 		x := p.parseApp()
 		if len(p.ops) == opBase {
 			// Fast path: an operand alone needs no stacks.
+			if k := p.tok.Kind; k != ast.OPERATOR && k != ast.QUESTION {
+				return x
+			}
 			if _, ok := p.binary(); !ok {
 				return x
 			}

@@ -235,7 +235,7 @@ func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
 		}
 		s = s.up
 	}
-	if IsGlobal(name) {
+	if isGlobal(name, bit) {
 		return nil, true, nil
 	}
 	return nil, false, firstWith

@@ -1,5 +1,7 @@
 package scope
 
+import "strings"
+
 // builtinNames are the names of Nix 2.8's base environment: the variables
 // every file can use without a binding (checked against
 // `nix-instantiate --eval -E 'builtins.attrNames builtins'`, each name
@@ -56,10 +58,31 @@ var builtinSet = func() map[string]bool {
 
 // IsGlobal reports whether name is a global name of Nix's base
 // environment (true, map, import, builtins, __sub, …).
-func IsGlobal(name string) bool {
+func IsGlobal(name string) bool { return isGlobal(name, nameBit(name)) }
+
+// isGlobal is IsGlobal for a name whose nameBit is bit. The binder asks
+// it of every name no scope binds, most of them supplied by a with
+// (lib's functions): the few globals not spelled with "__" have few
+// nameBits, which rule most such names out without hashing them.
+func isGlobal(name string, bit uint64) bool {
+	if bit&plainGlobalBits == 0 && !strings.HasPrefix(name, "__") {
+		return false
+	}
 	_, ok := builtinSet[name]
 	return ok
 }
+
+// plainGlobalBits is the union of the nameBits of the globals not
+// spelled with "__".
+var plainGlobalBits = func() uint64 {
+	var bits uint64
+	for n := range builtinSet {
+		if !strings.HasPrefix(n, "__") {
+			bits |= nameBit(n)
+		}
+	}
+	return bits
+}()
 
 // IsModernGlobal reports whether name is a global of modern Nix that Nix
 // 2.8 lacks (break, __warn, …).
