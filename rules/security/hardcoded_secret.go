@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,6 +69,12 @@ var (
 // A span is the range of a subtree whose strings are not looked at.
 type span struct{ pos, end token.Pos }
 
+// A spanScratch is the memory of the spans a run of the rule skips,
+// reused from file to file (spans hold no part of a tree).
+type spanScratch struct{ docCalls, documented []span }
+
+var spanScratches = sync.Pool{New: func() any { return new(spanScratch) }}
+
 // covered reports whether pos lies in one of spans, which are sorted and
 // disjoint, for positions asked in ascending order: *next is the first
 // span that may still hold a later position.
@@ -106,21 +113,24 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		}
 		passwords[d.Value] = true
 	}
+	sc := spanScratches.Get().(*spanScratch)
+	defer spanScratches.Put(sc)
 	// The applications of documentation functions (the innermost of
 	// (f a) b, whose function is the name): nothing in them is looked at.
-	var docCalls []span
+	docCalls := sc.docCalls[:0]
 	for _, c := range nixmatch.CallsOf(pass) {
 		if _, ok := documentation.find(c.Name); ok {
 			docCalls = append(docCalls, span{c.Innermost().Pos(), c.Innermost().End()})
 		}
 	}
 	docCalls = union(docCalls)
+	sc.docCalls = docCalls
 	var reported map[*ast.StringExpr]bool // made for the first finding: most files have none
 	// Bindings, then strings, are visited type by type from their own
 	// lists (not a merge of both), skipping documentation by position:
 	// nodes of one type come in source order, and a subtree is a span.
 	in := nixpass.InspectorOf(pass)
-	var documented []span // documentation bindings outside documentation calls
+	documented := sc.documented[:0] // documentation bindings outside documentation calls
 	nextCall := 0
 	in.Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
 		d := n.(*ast.AttrDef)
@@ -148,6 +158,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 			}
 		}
 	})
+	sc.documented = documented
 	// Strings need looking at for tokens only where the source may hold
 	// one.
 	if !secret.MayHoldToken(f.Src) {
