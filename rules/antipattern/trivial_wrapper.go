@@ -115,59 +115,68 @@ func mayWrap(v ast.Expr) bool {
 
 // forwardedTo returns the name of the function that e, a curried lambda
 // x1: … xn: F x1 … xn, forwards its arguments to, or "" when e does more.
+// The lambdas are walked again for each use rather than kept in a list:
+// a function bound to a name (most are) costs no memory.
 func forwardedTo(f *nixpass.File, e ast.Expr) string {
-	var params []*ast.LambdaExpr
+	n, body := 0, e
 	for {
-		l, ok := ast.Unparen(e).(*ast.LambdaExpr)
+		l, ok := ast.Unparen(body).(*ast.LambdaExpr)
 		if !ok {
 			break
 		}
 		if l.Formals != nil || l.Arg == nil {
 			return ""
 		}
-		params = append(params, l)
-		e = l.Body
+		n++
+		body = l.Body
 	}
-	if len(params) == 0 {
+	if n == 0 {
 		return "" // most values: no function to look into
 	}
-	fun, args := nixmatch.FlattenCall(e)
-	if fun == nil || len(args) != len(params) {
+	fun, args := nixmatch.FlattenCall(body)
+	if fun == nil || len(args) != n || !nixmatch.IsName(f.Info, fun) || usesArg(f.Info, chainRoot(fun), e) {
 		return ""
 	}
-	name, _ := nixmatch.QualifiedName(f.Info, fun)
-	if name == nil || usesAny(f.Info, fun, params) {
-		return ""
-	}
-	for i, a := range args {
+	l := ast.Unparen(e).(*ast.LambdaExpr)
+	for _, a := range args {
 		id, ok := ast.Unparen(a).(*ast.Ident)
-		if !ok || id.Name != params[i].Arg.Name {
+		if !ok || id.Name != l.Arg.Name {
 			return ""
 		}
-		if def := f.Info.DefOf(id); def != nil && def.Owner != ast.Expr(params[i]) {
+		if def := f.Info.DefOf(id); def != nil && def.Owner != ast.Expr(l) {
 			return ""
 		}
+		l, _ = ast.Unparen(l.Body).(*ast.LambdaExpr)
 	}
 	return f.Text(ast.Unparen(fun))
 }
 
-// usesAny reports whether e refers to an argument of one of fns.
-func usesAny(info *scope.Info, e ast.Expr, fns []*ast.LambdaExpr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return !found
+// chainRoot returns the identifier a name (x, or a chain of selections
+// x.a.b, maybe in parentheses) starts from: its only identifier, as its
+// keys are static.
+func chainRoot(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectExpr:
+			e = x.X
+		default:
+			return nil
 		}
-		for _, fn := range fns {
-			def := info.DefOf(id)
-			if (def != nil && def.Owner == ast.Expr(fn)) || (def == nil && id.Name == fn.Arg.Name) {
-				found = true
-			}
+	}
+}
+
+// usesArg reports whether id refers to the argument of one of the
+// curried lambdas e starts with (or, bound nowhere, has its name).
+func usesArg(info *scope.Info, id *ast.Ident, e ast.Expr) bool {
+	def := info.DefOf(id)
+	for l, ok := ast.Unparen(e).(*ast.LambdaExpr); ok; l, ok = ast.Unparen(l.Body).(*ast.LambdaExpr) {
+		if def != nil && def.Owner == ast.Expr(l) || def == nil && id.Name == l.Arg.Name {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // reexportsLib reports whether value is lib.NAME or builtins.NAME bound

@@ -24,6 +24,14 @@ func QualifiedName(info *scope.Info, e ast.Expr) (name []string, free bool) {
 	return name, root != nil && isFree(info, root)
 }
 
+// IsName reports whether e denotes a qualified name (QualifiedName
+// returns one), without making it.
+func IsName(info *scope.Info, e ast.Expr) bool {
+	var buf [4]string
+	_, root := nameIn(buf[:0], info, e)
+	return root != nil
+}
+
 // isFree reports whether id is bound nowhere in the file.
 func isFree(info *scope.Info, id *ast.Ident) bool {
 	return isFreeDef(info.DefOf(id))
