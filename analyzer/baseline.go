@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nixaudit/nixaudit/internal/atomicfile"
 	"github.com/nixaudit/nixaudit/report"
 )
 
@@ -100,5 +101,5 @@ func writeBaseline(path string, diags []report.Diagnostic, paths *projectPaths) 
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, append(data, '\n'), 0o644)
+	return atomicfile.WriteFile(path, append(data, '\n'), 0o644)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/nixaudit/nixaudit/config"
+	"github.com/nixaudit/nixaudit/internal/atomicfile"
 	"github.com/nixaudit/nixaudit/report"
 )
 
@@ -233,7 +234,7 @@ func (r *runner) finishFixes(opts Options, out *Outcome) error {
 				out.FixedStdin = u.text
 			}
 		case changed:
-			if err := writeFileAtomic(u.path, u.text, u.mode); err != nil {
+			if err := atomicfile.WriteFile(u.path, u.text, u.mode); err != nil {
 				return fmt.Errorf("writing the fixes of %s: %w", u.name, err)
 			}
 			out.FixedFiles = append(out.FixedFiles, u.name)

@@ -1,11 +1,7 @@
 package analyzer
 
 import (
-	"errors"
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -94,34 +90,4 @@ func firstEdit(fix analysis.SuggestedFix) int {
 		}
 	}
 	return start
-}
-
-// writeFileAtomic replaces path with data through a temporary file in the
-// same directory and a rename, so readers never see a partial file. The
-// new file gets mode. When path is a symlink, the file it points to is
-// replaced and the link is left as it is (renaming over the link would
-// turn it into a copy and leave the real file unchanged).
-func writeFileAtomic(path string, data []byte, mode fs.FileMode) error {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".nixaudit-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -2,8 +2,6 @@ package analyzer
 
 import (
 	"go/token"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,28 +56,6 @@ func TestChooseFixes(t *testing.T) {
 	}
 	if want := []string{"c", "b", "d", "z"}; len(texts) != len(want) || texts[0] != "c" || texts[1] != "b" || texts[2] != "d" || texts[3] != "z" {
 		t.Errorf("chosen fixes = %q, want %q", texts, want)
-	}
-}
-
-func TestWriteFileAtomicKeepsMode(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "a.nix")
-	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(p, []byte("new"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := os.ReadFile(p)
-	if string(data) != "new" || st.Mode().Perm() != 0o600 {
-		t.Errorf("content %q, mode %v", data, st.Mode().Perm())
-	}
-	entries, _ := os.ReadDir(filepath.Dir(p))
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/nixaudit/nixaudit/analyzer"
+	"github.com/nixaudit/nixaudit/internal/atomicfile"
 	"github.com/nixaudit/nixaudit/report"
 	"github.com/nixaudit/nixaudit/rules/all"
 )
@@ -39,7 +41,7 @@ func newCheckCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout (whole or not at all)")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR)")
 	fl.BoolVar(&f.statistics, "statistics", false, "append the number of findings per rule")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only")
@@ -91,13 +93,12 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 		}
 		reportTo = cmd.ErrOrStderr()
 	}
+	// The report file is written whole or not at all: a CI step that
+	// uploads it never finds half a SARIF log.
+	var output *bytes.Buffer
 	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		reportTo = file
+		output = &bytes.Buffer{}
+		reportTo = output
 	}
 	if !f.quiet {
 		for _, name := range out.Skipped {
@@ -118,6 +119,11 @@ func runCheck(cmd *cobra.Command, opts analyzer.Options, f checkFlags) error {
 		ropts := report.Options{Color: color, Statistics: f.statistics, Quiet: f.quiet}
 		if err := report.Write(reportTo, f.format, out.Result, ropts); err != nil {
 			return err
+		}
+	}
+	if output != nil {
+		if err := atomicfile.WriteFile(f.output, output.Bytes(), atomicfile.ModeOf(f.output, 0o644)); err != nil {
+			return fmt.Errorf("--output: %w", err)
 		}
 	}
 	if len(out.FixedFiles) > 0 && !f.quiet {

@@ -273,6 +273,35 @@ func TestSARIF(t *testing.T) {
 	}
 }
 
+// TestOutputFile checks that --output writes the report whole, keeps the
+// mode of a file it replaces, and leaves the old report as it was when
+// the new one cannot be written.
+func TestOutputFile(t *testing.T) {
+	dir := fixture(t, "basic")
+	out := filepath.Join(dir, "report.txt")
+	if err := os.WriteFile(out, []byte("old report\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "--output", "report.txt", "default.nix")
+	expect(t, r, 1, "", "")
+	want := "default.nix:3:3: warning: empty inherit: it binds nothing [empty-inherit]\n" +
+		"default.nix:4:9: warning: URL literal: quote it (RFC 45) [url-literal]\n" +
+		"default.nix:5:25: error: undefined variable 'hello' [undefined-variable]\n"
+	if got := readFile(t, out); got != want {
+		t.Errorf("report.txt:\n%s\nwant\n%s", got, want)
+	}
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("report.txt mode: %v, %v; want 0600 kept", st, err)
+	}
+	r = nixaudit(t, dir, "", "check", ours, "--format", "errfmt", "--output", "missing/report.txt", "default.nix")
+	if r.code != 2 || !strings.HasPrefix(r.stderr, "nixaudit: --output: open ") {
+		t.Errorf("--output into a missing directory: exit %d, stderr %q; want 2 and an --output error", r.code, r.stderr)
+	}
+	if got := readFile(t, out); got != want {
+		t.Errorf("report.txt changed by a failed run: %q", got)
+	}
+}
+
 func TestSuppressions(t *testing.T) {
 	dir := fixture(t, "suppress")
 	// Syntax findings cannot be suppressed (Nix rejects the code whatever
