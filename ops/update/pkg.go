@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nixaudit/nixaudit/internal/atomicfile"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/parser"
 	"github.com/nixaudit/nixaudit/ops/gate"
@@ -146,7 +147,7 @@ func (s *session) findPackage(ctx context.Context, opts PackageOptions, installa
 // the caller restores the file.
 func (s *session) rewriteAndBuild(ctx context.Context, p *pkgFile, attr, version string) (hash, out string, err error) {
 	path := p.file.Name
-	if err := os.WriteFile(path, p.target.rewrite(p.file, version, fakeHash), 0o644); err != nil {
+	if err := atomicfile.WriteFile(path, p.target.rewrite(p.file, version, fakeHash), atomicfile.ModeOf(path, 0o644)); err != nil {
 		return "", "", err
 	}
 	_, err = s.nix.Build(ctx, s.dir, attr+".src (with a fake hash)", ".#"+attr+".src")
@@ -160,7 +161,7 @@ func (s *session) rewriteAndBuild(ctx context.Context, p *pkgFile, attr, version
 	if hash, err = hashFromMismatch(string(runErr.Stderr)); err != nil {
 		return "", "", fmt.Errorf("fetching the source of %s %s: %v\n%w", attr, version, err, runErr)
 	}
-	if err := os.WriteFile(path, p.target.rewrite(p.file, version, hash), 0o644); err != nil {
+	if err := atomicfile.WriteFile(path, p.target.rewrite(p.file, version, hash), atomicfile.ModeOf(path, 0o644)); err != nil {
 		return "", "", err
 	}
 	built, err := s.nix.Build(ctx, s.dir, attr, ".#"+attr)
