@@ -64,7 +64,7 @@ func isPackageList(path []string) bool {
 func runDuplicatePackage(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	for _, d := range nixmatch.IndexOf(pass).Defs {
-		if d.Value == nil || !isPackageList(d.Path) {
+		if d.Value == nil || !isPackageList(d.Path) || !mayRepeat(f, d.Value) {
 			continue
 		}
 		for _, group := range packageGroups(f, d.Value) {
@@ -94,42 +94,58 @@ func runDuplicatePackage(pass *analysis.Pass) (any, error) {
 func packageGroups(f *nixpass.File, e ast.Expr) [][]ast.Expr {
 	var main []ast.Expr
 	var others [][]ast.Expr
-	var walk func(e ast.Expr, conditional bool)
-	walk = func(e ast.Expr, conditional bool) {
-		switch v := ast.Unparen(e).(type) {
-		case *ast.ListExpr:
-			elems := make([]ast.Expr, 0, len(v.Elems))
-			for _, el := range v.Elems {
-				elems = append(elems, ast.Unparen(el))
-			}
-			if conditional {
-				others = append(others, elems)
-			} else {
-				main = append(main, elems...)
-			}
-		case *ast.WithExpr:
-			walk(v.Body, conditional)
-		case *ast.LetExpr:
-			walk(v.Body, conditional)
-		case *ast.BinaryExpr:
-			if v.Op == ast.OpConcat {
-				walk(v.X, conditional)
-				walk(v.Y, conditional)
-			}
-		case *ast.CallExpr:
-			if args, ok := nixmatch.CallArgs(f.Info, v, "lib.optionals", "lib.mkIf"); ok && len(args) == 2 {
-				walk(args[1], true)
-			}
+	eachList(f, e, false, func(l *ast.ListExpr, conditional bool) {
+		elems := make([]ast.Expr, 0, len(l.Elems))
+		for _, el := range l.Elems {
+			elems = append(elems, ast.Unparen(el))
 		}
-	}
-	walk(e, false)
+		if conditional {
+			others = append(others, elems)
+		} else {
+			main = append(main, elems...)
+		}
+	})
 	return append([][]ast.Expr{main}, others...)
 }
 
-// packageName returns the name a list element denotes, with the scope of
-// the `with` that supplies a free name put in front and a leading `pkgs.`
-// dropped (`with pkgs; git` and `pkgs.git` are one package,
-// `with pkgs.unstable; git` another), or "" for anything but a name and
+// mayRepeat reports whether a group of packageGroups(f, e) has two
+// elements, told without making the groups: most package lists hold
+// one package, and some a package more under a condition.
+func mayRepeat(f *nixpass.File, e ast.Expr) bool {
+	main, other := 0, 0
+	eachList(f, e, false, func(l *ast.ListExpr, conditional bool) {
+		if conditional {
+			other = max(other, len(l.Elems))
+		} else {
+			main += len(l.Elems)
+		}
+	})
+	return main >= 2 || other >= 2
+}
+
+// eachList calls visit for each list whose elements a package list value
+// e holds (joined with ++, under with and let, or in lib.optionals c l
+// and lib.mkIf c l, whose lists are conditional), in source order.
+func eachList(f *nixpass.File, e ast.Expr, conditional bool, visit func(l *ast.ListExpr, conditional bool)) {
+	switch v := ast.Unparen(e).(type) {
+	case *ast.ListExpr:
+		visit(v, conditional)
+	case *ast.WithExpr:
+		eachList(f, v.Body, conditional, visit)
+	case *ast.LetExpr:
+		eachList(f, v.Body, conditional, visit)
+	case *ast.BinaryExpr:
+		if v.Op == ast.OpConcat {
+			eachList(f, v.X, conditional, visit)
+			eachList(f, v.Y, conditional, visit)
+		}
+	case *ast.CallExpr:
+		if args, ok := nixmatch.CallArgs(f.Info, v, "lib.optionals", "lib.mkIf"); ok && len(args) == 2 {
+			eachList(f, args[1], true, visit)
+		}
+	}
+}
+
 // for names several `with`s may supply.
 func packageName(f *nixpass.File, e ast.Expr) string {
 	name, free := nixmatch.QualifiedName(f.Info, e)
