@@ -120,6 +120,18 @@ func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 // elements, bindings, string parts, attribute keys).
 type seq[T any] struct{ chunks[T] }
 
+// reset empties s for the next file. Unlike a slab's, a seq's chunks
+// are not cleared when kept: copyOf and one write every item they hand
+// out, and an item left from the last file refers only to nodes in the
+// same arena's chunks, which are kept anyway.
+func (s *seq[T]) reset(keep bool) {
+	if !keep {
+		s.chunks = chunks[T]{}
+		return
+	}
+	s.keep, s.used, s.cur, s.off = true, 0, nil, 0
+}
+
 // copyOf returns a copy of items carved from the current chunk.
 func (s *seq[T]) copyOf(items []T) []T {
 	n := len(items)
