@@ -38,12 +38,32 @@ type baselineEntry struct {
 // index of this finding among the file's findings with the same rule and
 // text.
 func fingerprint(rule, file, text string, occurrence int) string {
-	h := sha256.New()
-	for _, part := range []string{rule, file, strings.Join(strings.Fields(text), " "), strconv.Itoa(occurrence)} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
+	return fingerprintWords(rule, file, appendWords(nil, text), occurrence)
+}
+
+// fingerprintWords is fingerprint of the flagged text's words, as
+// appendWords gives them: a SHA-256 of the parts, each followed by a NUL.
+func fingerprintWords(rule, file string, words []byte, occurrence int) string {
+	b := make([]byte, 0, len(rule)+len(file)+len(words)+24)
+	b = append(append(b, rule...), 0)
+	b = append(append(b, file...), 0)
+	b = append(append(b, words...), 0)
+	b = append(strconv.AppendInt(b, int64(occurrence), 10), 0)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// appendWords appends the words of text separated by single spaces,
+// strings.Join(strings.Fields(text), " "), without making either.
+func appendWords(dst []byte, text string) []byte {
+	first := true
+	for word := range strings.FieldsSeq(text) {
+		if !first {
+			dst = append(dst, ' ')
+		}
+		dst, first = append(dst, word...), false
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return dst
 }
 
 // readBaseline returns the number of accepted findings per fingerprint.

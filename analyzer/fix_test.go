@@ -1,7 +1,10 @@
 package analyzer
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"go/token"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,6 +59,24 @@ func TestChooseFixes(t *testing.T) {
 	}
 	if want := []string{"c", "b", "d", "z"}; len(texts) != len(want) || texts[0] != "c" || texts[1] != "b" || texts[2] != "d" || texts[3] != "z" {
 		t.Errorf("chosen fixes = %q, want %q", texts, want)
+	}
+}
+
+// TestFingerprintFormat pins the fingerprint of baselines written
+// before: a SHA-256 of the rule, the file, the flagged text's words
+// joined by single spaces and the occurrence, each followed by a NUL.
+// Blanks are Unicode's, as strings.Fields has them.
+func TestFingerprintFormat(t *testing.T) {
+	for _, text := range []string{"", "a", "  a =\t1;\n", "x\u00a0y\u2003 z", "é  ü\r\n"} {
+		h := sha256.New()
+		for _, part := range []string{"rule", "dir/f.nix", strings.Join(strings.Fields(text), " "), "3"} {
+			h.Write([]byte(part))
+			h.Write([]byte{0})
+		}
+		want := hex.EncodeToString(h.Sum(nil)[:16])
+		if got := fingerprint("rule", "dir/f.nix", text, 3); got != want {
+			t.Errorf("fingerprint of %q = %s, want %s", text, got, want)
+		}
 	}
 }
 

@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
+	"crypto/sha256"
 	"go/token"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -42,6 +44,9 @@ func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
 // fingerprinted: a fingerprint counts the findings of its file only, so
 // a file's are complete on their own.
 func (r *runner) unitDiagnostics(u *unit, paths *projectPaths) []report.Diagnostic {
+	if len(u.kept)+len(u.unused) == 0 {
+		return nil // most files
+	}
 	out := make([]report.Diagnostic, 0, len(u.kept)+len(u.unused))
 	for _, list := range [][]finding{u.kept, u.unused} {
 		for _, f := range list {
@@ -56,21 +61,12 @@ func (r *runner) unitDiagnostics(u *unit, paths *projectPaths) []report.Diagnost
 // sortDiagnostics puts diags in the report's order, keeping the order of
 // equal ones.
 func sortDiagnostics(diags []report.Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool { return lessDiagnostic(&diags[i], &diags[j]) })
+	slices.SortStableFunc(diags, compareDiagnostics)
 }
 
-func lessDiagnostic(a, b *report.Diagnostic) bool {
-	switch {
-	case a.File != b.File:
-		return a.File < b.File
-	case a.Line != b.Line:
-		return a.Line < b.Line
-	case a.Column != b.Column:
-		return a.Column < b.Column
-	case a.Rule != b.Rule:
-		return a.Rule < b.Rule
-	}
-	return a.Message < b.Message
+func compareDiagnostics(a, b report.Diagnostic) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
+		strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message))
 }
 
 // convert resolves f's positions in src, the text of its file.
@@ -137,12 +133,19 @@ func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string 
 // occurrence index counts findings in source order; they hold every
 // finding of their files.
 func (r *runner) fingerprint(diags []report.Diagnostic, paths *projectPaths) {
-	seen := map[[3]string]int{}
+	// Findings are counted by rule, file and the digest of their words.
+	type key struct {
+		rule, file string
+		words      [sha256.Size]byte
+	}
+	seen := map[key]int{}
+	var words []byte
 	for i := range diags {
 		d := &diags[i]
-		key := [3]string{d.Rule, paths.of(d.File), strings.Join(strings.Fields(d.Fingerprint), " ")}
-		d.Fingerprint = fingerprint(d.Rule, key[1], key[2], seen[key])
-		seen[key]++
+		words = appendWords(words[:0], d.Fingerprint)
+		k := key{d.Rule, paths.of(d.File), sha256.Sum256(words)}
+		d.Fingerprint = fingerprintWords(d.Rule, k.file, words, seen[k])
+		seen[k]++
 	}
 }
 
