@@ -260,6 +260,9 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 	}
 	u.raw = u.raw[:0]
 	for _, a := range r.perFile {
+		if p.reported == 0 {
+			break // most files
+		}
 		for _, d := range p.diagnostics(a) {
 			if r.fset.File(d.Pos) != f.Tok {
 				return fmt.Errorf("%s: rule %s reported a position outside the file", u.name, a.Name)
@@ -269,6 +272,9 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 	}
 	u.summaries = u.summaries[:0]
 	for i, base := range r.projectBases {
+		if !slices.Contains(u.inProject, true) {
+			break // runProject reads none
+		}
 		var summary any
 		if summarize := nixpass.ProjectSummarizer(base); summarize != nil && u.inProject[i] {
 			summary = summarize(f)
