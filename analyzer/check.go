@@ -244,18 +244,18 @@ func (r *runner) finishFixes(opts Options, out *Outcome) error {
 	return nil
 }
 
-// sources returns a lookup of the current text of the run's files.
+// sources returns a lookup of the current text of the run's files. The
+// units are sorted by name: the report looks up the few files with
+// findings, which a search finds without a map of every file.
 func (r *runner) sources() func(string) ([]byte, bool) {
-	texts := make(map[string][]byte, len(r.units)+len(r.extra))
-	for name, e := range r.extra {
-		texts[name] = e.src
-	}
-	for _, u := range r.units {
-		texts[u.name] = u.text
-	}
 	return func(name string) ([]byte, bool) {
-		src, ok := texts[name]
-		return src, ok
+		if u := r.unitNamed(name); u != nil {
+			return u.text, true
+		}
+		if e, ok := r.extra[name]; ok {
+			return e.src, true
+		}
+		return nil, false
 	}
 }
 

@@ -383,15 +383,23 @@ func (r *runner) runProject() error {
 	return nil
 }
 
-// unitOf returns the unit whose current parse tf is, or nil. The units
-// are sorted by name: a search spares a map of thousands of units made
-// for the few findings of the project-wide rules.
+// unitOf returns the unit whose current parse tf is, or nil.
 func (r *runner) unitOf(tf *token.File) *unit {
-	i, found := slices.BinarySearchFunc(r.units, tf.Name(), func(u *unit, name string) int { return strings.Compare(u.name, name) })
-	if found && r.units[i].file.Tok == tf {
-		return r.units[i]
+	if u := r.unitNamed(tf.Name()); u != nil && u.file.Tok == tf {
+		return u
 	}
 	return nil
+}
+
+// unitNamed returns the unit named name, or nil. The units are sorted by
+// name once the walk is over: a search spares a map of thousands of units
+// made for the few files with findings.
+func (r *runner) unitNamed(name string) *unit {
+	i, found := slices.BinarySearchFunc(r.units, name, func(u *unit, name string) int { return strings.Compare(u.name, name) })
+	if !found {
+		return nil
+	}
+	return r.units[i]
 }
 
 // normalizeRange makes a missing or inverted end, or one in another
