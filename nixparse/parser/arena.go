@@ -97,6 +97,15 @@ func (c *chunks[T]) clear(keep bool) {
 	c.keep, c.used, c.cur, c.off = true, 0, nil, 0
 }
 
+// rewind is reset without clearing what c handed out.
+func (c *chunks[T]) rewind(keep bool) {
+	if !keep {
+		*c = chunks[T]{}
+		return
+	}
+	c.keep, c.used, c.cur, c.off = true, 0, nil, 0
+}
+
 // slab hands out single nodes.
 type slab[T any] struct{ chunks[T] }
 
@@ -116,6 +125,16 @@ func (s *slab[T]) new() *T {
 //go:noinline
 func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 
+// wholeSlab is a slab of nodes that the parser writes whole as it hands
+// them out (*n = ast.Name{…}), so that its kept chunks need no clearing
+// between files: what is left of the last file refers only to its
+// source and to the arena's own nodes. It holds the most numerous
+// nodes, of types with at most four fields (which such an assignment
+// writes field by field, without clearing the node first).
+type wholeSlab[T any] struct{ slab[T] }
+
+func (s *wholeSlab[T]) reset(keep bool) { s.rewind(keep) }
+
 // seq hands out the exact-length slices of nodes (call arguments, list
 // elements, bindings, string parts, attribute keys).
 type seq[T any] struct{ chunks[T] }
@@ -124,13 +143,7 @@ type seq[T any] struct{ chunks[T] }
 // are not cleared when kept: copyOf and one write every item they hand
 // out, and an item left from the last file refers only to nodes in the
 // same arena's chunks, which are kept anyway.
-func (s *seq[T]) reset(keep bool) {
-	if !keep {
-		s.chunks = chunks[T]{}
-		return
-	}
-	s.keep, s.used, s.cur, s.off = true, 0, nil, 0
-}
+func (s *seq[T]) reset(keep bool) { s.rewind(keep) }
 
 // copyOf returns a copy of items carved from the current chunk.
 func (s *seq[T]) copyOf(items []T) []T {
@@ -198,12 +211,12 @@ func (s *stack[T]) empty() {
 
 // arena holds one slab per node type and one seq per type of node list.
 type arena struct {
-	ident   slab[ast.Ident]
-	name    slab[ast.Name]
+	ident   wholeSlab[ast.Ident]
+	name    wholeSlab[ast.Name]
 	intLit  slab[ast.IntLit]
 	float   slab[ast.FloatLit]
 	str     slab[ast.StringExpr]
-	text    slab[ast.StringText]
+	text    wholeSlab[ast.StringText]
 	interp  slab[ast.Interpolation]
 	path    slab[ast.PathExpr]
 	lookup  slab[ast.LookupPathExpr]
@@ -215,7 +228,7 @@ type arena struct {
 	set     slab[ast.AttrSetExpr]
 	let     slab[ast.LetExpr]
 	legacy  slab[ast.LegacyLetExpr]
-	attrs   slab[ast.AttrPath]
+	attrs   wholeSlab[ast.AttrPath]
 	sel     slab[ast.SelectExpr]
 	hasAttr slab[ast.HasAttrExpr]
 	call    slab[ast.CallExpr]

@@ -181,8 +181,7 @@ func (p *parser) skipFormal() {
 // name consumes the current identifier token as a *ast.Name.
 func (p *parser) name() *ast.Name {
 	n := p.a.name.new()
-	n.NamePos = p.tokPos()
-	n.Name = p.tokText()
+	*n = ast.Name{NamePos: p.tokPos(), Name: p.tokText()}
 	p.next()
 	return n
 }

@@ -69,7 +69,7 @@ func (p *parser) parseSelect() ast.Expr {
 		return s
 	case ast.KEYWORD_OR:
 		id := p.a.ident.new()
-		id.NamePos, id.Name = p.tokPos(), "or"
+		*id = ast.Ident{NamePos: p.tokPos(), Name: "or"}
 		p.next()
 		c := p.a.call.new()
 		c.Fun, c.Args = x, p.a.exprs.copyOf([]ast.Expr{id})
@@ -86,7 +86,7 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 	path := p.a.attrs.new()
 	first := p.parseAttrKey(expecting)
 	if !p.is(ast.DOT) { // most paths: one key, not collected on the stack
-		path.Keys = p.a.keys.one(first)
+		*path = ast.AttrPath{Keys: p.a.keys.one(first)}
 		return path
 	}
 	base := p.keys.base()
@@ -95,7 +95,7 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 		p.next()
 		p.keys.push(p.parseAttrKey(expectAttr))
 	}
-	path.Keys = p.keys.pop(base, &p.a.keys)
+	*path = ast.AttrPath{Keys: p.keys.pop(base, &p.a.keys)}
 	return path
 }
 
@@ -120,7 +120,7 @@ func (p *parser) parseSimple() ast.Expr {
 	switch p.tok.Kind {
 	case ast.IDENT:
 		id := p.a.ident.new()
-		id.NamePos, id.Name = p.tokPos(), p.tokText()
+		*id = ast.Ident{NamePos: p.tokPos(), Name: p.tokText()}
 		p.next()
 		return id
 	case ast.CUR_POS:

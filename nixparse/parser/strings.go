@@ -44,7 +44,7 @@ func (p *parser) parseString() *ast.StringExpr {
 // stringText makes a StringText for the current token and consumes it.
 func (p *parser) stringText(raw, value string) *ast.StringText {
 	t := p.a.text.new()
-	t.ValuePos, t.Raw, t.Value = p.tokPos(), raw, value
+	*t = ast.StringText{ValuePos: p.tokPos(), Raw: raw, Value: value}
 	p.next()
 	return t
 }
