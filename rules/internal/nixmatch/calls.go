@@ -1,6 +1,8 @@
 package nixmatch
 
 import (
+	"cmp"
+	"go/token"
 	"slices"
 	"sync"
 
@@ -73,9 +75,6 @@ type callSet struct {
 	// calls written in several pieces.
 	names slab[string]
 	args  slab[ast.Expr]
-	// operands are the calls that are operands of a `//` met and not
-	// yet reached, during findCalls.
-	operands []*ast.CallExpr
 }
 
 // clipped returns the calls, clipped so that a rule appending to them
@@ -100,53 +99,64 @@ func (cs *callSet) Release() {
 	callSets.Put(cs)
 }
 
-// callTypes are the nodes findCalls looks at.
-var callTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}
-
-// findCalls returns the calls of f, whose Inspector is in.
+// findCalls returns the calls of f, whose Inspector is in. Calls and
+// updates are walked from their own lists, not a merge of both: the
+// operands of `//` are marked afterwards.
 func findCalls(f *nixpass.File, in *nixpass.Inspector) *callSet {
 	cs := callSets.Get().(*callSet)
 	out := cs.calls[:0]
 	// A walk meets the inner applications of (f a) b right after the
-	// outer one, and the operands of `//` right after the update: both
-	// are recognised without a set of nodes.
+	// outer one: they are recognised without a set of nodes.
 	var next *ast.CallExpr // the inner application of the last call met
-	operands := cs.operands[:0]
-	in.Preorder(callTypes, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.BinaryExpr:
-			if n.Op == ast.OpUpdate {
-				for _, e := range [2]ast.Expr{n.X, n.Y} {
-					if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-						operands = append(operands, call)
-					}
-				}
-			}
-		case *ast.CallExpr:
-			if n == next {
-				next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
-				return
-			}
-			next, _ = ast.Unparen(n.Fun).(*ast.CallExpr)
-			operand := false
-			if i := slices.Index(operands, n); i >= 0 {
-				operands = slices.Delete(operands, i, i+1)
-				operand = true
-			}
-			fun, args := n.Fun, n.Args
-			if next != nil {
-				fun, args = cs.flatten(n)
-			}
-			out = append(out, Call{Node: n, Fun: fun, Args: args, UpdateOperand: operand})
+	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		c := n.(*ast.CallExpr)
+		if c == next {
+			next, _ = ast.Unparen(c.Fun).(*ast.CallExpr)
+			return
 		}
+		next, _ = ast.Unparen(c.Fun).(*ast.CallExpr)
+		fun, args := c.Fun, c.Args
+		if next != nil {
+			fun, args = cs.flatten(c)
+		}
+		out = append(out, Call{Node: c, Fun: fun, Args: args})
 	})
-	clear(operands[:cap(operands)])
-	cs.operands = operands[:0]
+	if len(out) > 0 {
+		in.Preorder([]ast.Node{(*ast.BinaryExpr)(nil)}, func(n ast.Node) {
+			if b := n.(*ast.BinaryExpr); b.Op == ast.OpUpdate {
+				markOperand(out, b.X)
+				markOperand(out, b.Y)
+			}
+		})
+	}
 	for i := range out {
 		out[i].Name = cs.nameOf(f.Info, out[i].Fun)
 	}
 	cs.calls = out
 	return cs
+}
+
+// markOperand sets UpdateOperand of the call among calls (in the order
+// of a walk, which is that of their positions) that the operand e of
+// `//` is, if it is one. It is looked for among the calls at its
+// position, then, should a tree with syntax errors be out of order,
+// among all.
+func markOperand(calls []Call, e ast.Expr) {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	pos := c.Pos()
+	i, _ := slices.BinarySearchFunc(calls, pos, func(call Call, pos token.Pos) int { return cmp.Compare(call.Node.Pos(), pos) })
+	for ; i < len(calls) && calls[i].Node.Pos() == pos; i++ {
+		if calls[i].Node == c {
+			calls[i].UpdateOperand = true
+			return
+		}
+	}
+	if i := slices.IndexFunc(calls, func(call Call) bool { return call.Node == c }); i >= 0 {
+		calls[i].UpdateOperand = true
+	}
 }
 
 // flatten is FlattenCall of the call c written in several pieces, its

@@ -61,3 +61,26 @@ func TestCallFacts(t *testing.T) {
 		t.Errorf("Calls =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestUpdateOperands checks which calls are operands of `//` when
+// updates and calls nest in one another and in parentheses, and when a
+// call is an operand of an update inside another call's arguments.
+func TestUpdateOperands(t *testing.T) {
+	src := `{
+  a = (f (x // g y)) // ((h z));
+  b = k (l 1 // m) // { };
+  c = (n 2) 3 // o 4 // p;
+  d = q (r // s 5);
+}`
+	f := nixpass.Load(token.NewFileSet(), "updates.nix", []byte(src))
+	var got []string
+	for _, c := range Calls(f) {
+		if c.UpdateOperand {
+			got = append(got, f.Text(c.Node))
+		}
+	}
+	want := []string{"f (x // g y)", "g y", "h z", "k (l 1 // m)", "l 1", "(n 2) 3", "o 4", "s 5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("operands of // = %q, want %q", got, want)
+	}
+}
