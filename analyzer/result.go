@@ -2,7 +2,7 @@ package analyzer
 
 import (
 	"cmp"
-	"crypto/sha256"
+	"hash/maphash"
 	"go/token"
 	"path/filepath"
 	"slices"
@@ -133,17 +133,20 @@ func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string 
 // occurrence index counts findings in source order; they hold every
 // finding of their files.
 func (r *runner) fingerprint(diags []report.Diagnostic, paths *projectPaths) {
-	// Findings are counted by rule, file and the digest of their words.
+	// Findings are counted by rule, file and their words, which a map
+	// key holds as a hash and a length rather than a copy.
 	type key struct {
 		rule, file string
-		words      [sha256.Size]byte
+		hash       uint64
+		n          int
 	}
+	seed := maphash.MakeSeed()
 	seen := map[key]int{}
 	var words []byte
 	for i := range diags {
 		d := &diags[i]
 		words = appendWords(words[:0], d.Fingerprint)
-		k := key{d.Rule, paths.of(d.File), sha256.Sum256(words)}
+		k := key{d.Rule, paths.of(d.File), maphash.Bytes(seed, words), len(words)}
 		d.Fingerprint = fingerprintWords(d.Rule, k.file, words, seen[k])
 		seen[k]++
 	}
