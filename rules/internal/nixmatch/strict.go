@@ -57,6 +57,15 @@ var strictArgs = map[string]int{
 var listFunctions = []string{"builtins.map", "builtins.filter", "builtins.concatMap", "lib.forEach",
 	"lib.flatten", "lib.concatLists", "builtins.concatLists", "lib.unique"}
 
+// listFunctionNames are the last names of listFunctions.
+var listFunctionNames = func() map[string]bool {
+	names := map[string]bool{}
+	for _, f := range listFunctions {
+		names[f[strings.LastIndexByte(f, '.')+1:]] = true
+	}
+	return names
+}()
+
 // Forced calls visit for each reference that evaluating e with demand d
 // must evaluate, following let- and rec-bound names to their values, until
 // visit returns false. Lazy positions (function bodies, call arguments of
@@ -162,16 +171,18 @@ func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 	w.force(fun, WHNF, via)
 	var buf [4]string
 	names, root := nameIn(buf[:0], w.info, fun) // resolved once for every table
-	switch {
-	case refersAny(w.info, names, root, "lib.optional", "lib.lists.optional") && len(args) == 2:
+	// A name refers to a target only if their last names are equal: it
+	// tells which of the tables below may hold the function.
+	switch name := last(names); {
+	case name == "optional" && refersAny(w.info, names, root, "lib.optional", "lib.lists.optional") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		if d == Elems {
 			w.force(args[1], WHNF, via)
 		}
-	case refersAny(w.info, names, root, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
+	case name == "optionals" && refersAny(w.info, names, root, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		w.force(args[1], d, via)
-	case refersAny(w.info, names, root, listFunctions...) && len(args) >= 1:
+	case listFunctionNames[name] && refersAny(w.info, names, root, listFunctions...) && len(args) >= 1:
 		w.force(args[len(args)-1], Spine, via)
 	default:
 		for i := range min(strictCount(w.info, names, root), len(args)) {
