@@ -58,6 +58,9 @@ func runReaddirImports(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
 	for _, m := range nixmatch.Of(pass).Modules {
 		for _, d := range m.Imports {
+			if literalPaths(d.Value) {
+				continue // most imports: nothing that could list a directory
+			}
 			if n := listingIn(f.Info, d.Value, map[ast.Expr]bool{}); n != nil {
 				pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 					Message: "imports are discovered by listing a directory: list the modules explicitly"})
@@ -65,6 +68,27 @@ func runReaddirImports(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// literalPaths reports whether e is a list of paths written out, without
+// interpolations: it holds no name or call, so no listing.
+func literalPaths(e ast.Expr) bool {
+	l, ok := ast.Unparen(e).(*ast.ListExpr)
+	if !ok {
+		return false
+	}
+	for _, el := range l.Elems {
+		p, ok := el.(*ast.PathExpr)
+		if !ok {
+			return false
+		}
+		for _, part := range p.Parts {
+			if _, ok := part.(*ast.StringText); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // listingIn returns the directory-listing call in e, or the let-bound
