@@ -130,7 +130,8 @@ func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 // between files: what is left of the last file refers only to its
 // source and to the arena's own nodes. It holds the most numerous
 // nodes, of types with at most four fields (which such an assignment
-// writes field by field, without clearing the node first).
+// writes field by field, without clearing the node first). Every call
+// of new of a wholeSlab is followed by such an assignment.
 type wholeSlab[T any] struct{ slab[T] }
 
 func (s *wholeSlab[T]) reset(keep bool) { s.rewind(keep) }
@@ -215,32 +216,32 @@ type arena struct {
 	name    wholeSlab[ast.Name]
 	intLit  slab[ast.IntLit]
 	float   slab[ast.FloatLit]
-	str     slab[ast.StringExpr]
+	str     wholeSlab[ast.StringExpr]
 	text    wholeSlab[ast.StringText]
-	interp  slab[ast.Interpolation]
+	interp  wholeSlab[ast.Interpolation]
 	path    slab[ast.PathExpr]
 	lookup  slab[ast.LookupPathExpr]
 	uri     slab[ast.URIExpr]
 	curPos  slab[ast.CurPosExpr]
 	bad     slab[ast.BadExpr]
-	paren   slab[ast.ParenExpr]
-	list    slab[ast.ListExpr]
-	set     slab[ast.AttrSetExpr]
+	paren   wholeSlab[ast.ParenExpr]
+	list    wholeSlab[ast.ListExpr]
+	set     wholeSlab[ast.AttrSetExpr]
 	let     slab[ast.LetExpr]
 	legacy  slab[ast.LegacyLetExpr]
 	attrs   wholeSlab[ast.AttrPath]
 	sel     slab[ast.SelectExpr]
 	hasAttr slab[ast.HasAttrExpr]
-	call    slab[ast.CallExpr]
+	call    wholeSlab[ast.CallExpr]
 	unary   slab[ast.UnaryExpr]
-	binary  slab[ast.BinaryExpr]
+	binary  wholeSlab[ast.BinaryExpr]
 	lambda  slab[ast.LambdaExpr]
 	formals slab[ast.Formals]
 	formal  slab[ast.Formal]
 	with    slab[ast.WithExpr]
 	assert  slab[ast.AssertExpr]
 	ifExpr  slab[ast.IfExpr]
-	attrDef slab[ast.AttrDef]
+	attrDef wholeSlab[ast.AttrDef]
 	inherit slab[ast.Inherit]
 	comment slab[ast.Comment]
 

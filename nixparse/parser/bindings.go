@@ -31,7 +31,7 @@ func (p *parser) parseBindings(term ast.TokenKind) []ast.Binding {
 // parseAttrDef parses path = value; in bindings ended by term.
 func (p *parser) parseAttrDef(term ast.TokenKind) ast.Binding {
 	d := p.a.attrDef.new()
-	d.Path = p.parseAttrPath("")
+	*d = ast.AttrDef{Path: p.parseAttrPath("")}
 	if d.Eq = p.got(ast.ASSIGN); !d.Eq.IsValid() {
 		p.unexpected("'.' or '='")
 		d.Value = p.bad()

@@ -218,7 +218,7 @@ func (p *parser) parsePipe() ast.Expr {
 	case ast.OpPipeRight:
 		for p.pipeOp() == ast.OpPipeRight {
 			b := p.a.binary.new()
-			b.X, b.Op, b.OpPos = x, op, p.tokPos()
+			*b = ast.BinaryExpr{X: x, OpPos: p.tokPos(), Op: op}
 			p.next()
 			b.Y = p.parseOp()
 			x = b
@@ -235,7 +235,7 @@ func (p *parser) parsePipe() ast.Expr {
 		y := p.vals[len(p.vals)-1]
 		for i := len(opPos) - 1; i >= 0; i-- {
 			b := p.a.binary.new()
-			b.X, b.Op, b.OpPos, b.Y = p.vals[base+i], op, opPos[i], y
+			*b = ast.BinaryExpr{X: p.vals[base+i], OpPos: opPos[i], Op: op, Y: y}
 			y = b
 		}
 		clear(p.vals[base:])

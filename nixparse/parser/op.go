@@ -185,7 +185,7 @@ func (p *parser) reduce() {
 		return
 	}
 	b := p.a.binary.new()
-	b.X, b.OpPos, b.Op, b.Y = p.vals[n-2], f.pos, f.op, p.vals[n-1]
+	*b = ast.BinaryExpr{X: p.vals[n-2], OpPos: f.pos, Op: f.op, Y: p.vals[n-1]}
 	p.vals[n-1] = nil
 	p.vals = p.vals[:n-1]
 	p.vals[n-2] = b

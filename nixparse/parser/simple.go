@@ -34,7 +34,7 @@ func (p *parser) parseApp() ast.Expr {
 		}
 	} else {
 		call = p.a.call.new()
-		call.Fun = fun
+		*call = ast.CallExpr{Fun: fun}
 		arg := p.parseSelect()
 		if !startsSelect(p.tok.Kind) { // most calls: one argument
 			call.Args = p.a.exprs.one(arg)
@@ -72,7 +72,7 @@ func (p *parser) parseSelect() ast.Expr {
 		*id = ast.Ident{NamePos: p.tokPos(), Name: "or"}
 		p.next()
 		c := p.a.call.new()
-		c.Fun, c.Args = x, p.a.exprs.copyOf([]ast.Expr{id})
+		*c = ast.CallExpr{Fun: x, Args: p.a.exprs.copyOf([]ast.Expr{id})}
 		return c
 	}
 	return x
@@ -83,9 +83,9 @@ const expectAttr = `ID or OR_KW or DOLLAR_CURLY or '"'`
 
 // parseAttrPath parses a.b."c".${d}; the first name is required.
 func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
-	path := p.a.attrs.new()
 	first := p.parseAttrKey(expecting)
 	if !p.is(ast.DOT) { // most paths: one key, not collected on the stack
+		path := p.a.attrs.new()
 		*path = ast.AttrPath{Keys: p.a.keys.one(first)}
 		return path
 	}
@@ -95,6 +95,7 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 		p.next()
 		p.keys.push(p.parseAttrKey(expectAttr))
 	}
+	path := p.a.attrs.new()
 	*path = ast.AttrPath{Keys: p.keys.pop(base, &p.a.keys)}
 	return path
 }
@@ -149,7 +150,7 @@ func (p *parser) parseSimple() ast.Expr {
 		return u
 	case ast.LPAREN:
 		e := p.a.paren.new()
-		e.Lparen = p.got(ast.LPAREN)
+		*e = ast.ParenExpr{Lparen: p.got(ast.LPAREN)}
 		e.X = p.parseExpr()
 		e.Rparen = p.closeOr(p.expect(ast.RPAREN, "')'"), 1)
 		return e
@@ -161,13 +162,13 @@ func (p *parser) parseSimple() ast.Expr {
 		return l
 	case ast.KEYWORD_REC:
 		s := p.a.set.new()
-		s.Rec = p.got(ast.KEYWORD_REC)
+		*s = ast.AttrSetExpr{Rec: p.got(ast.KEYWORD_REC)}
 		s.Lbrace = p.expect(ast.LBRACE, "'{'")
 		s.Bindings, s.Rbrace = p.parseBraced()
 		return s
 	case ast.LBRACE:
 		s := p.a.set.new()
-		s.Lbrace = p.got(ast.LBRACE)
+		*s = ast.AttrSetExpr{Lbrace: p.got(ast.LBRACE)}
 		s.Bindings, s.Rbrace = p.parseBraced()
 		return s
 	case ast.LBRACK:
@@ -187,7 +188,7 @@ func (p *parser) parseBraced() ([]ast.Binding, token.Pos) {
 // element.
 func (p *parser) parseList() ast.Expr {
 	l := p.a.list.new()
-	l.Lbrack = p.got(ast.LBRACK)
+	*l = ast.ListExpr{Lbrack: p.got(ast.LBRACK)}
 	base := p.exprs.base()
 	for {
 		for startsSelect(p.tok.Kind) {

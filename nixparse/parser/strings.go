@@ -11,7 +11,7 @@ import (
 // parseString parses "…": literal runs and ${…} interpolations.
 func (p *parser) parseString() *ast.StringExpr {
 	s := p.a.str.new()
-	s.Open = p.got(ast.STRING_OPEN)
+	*s = ast.StringExpr{Open: p.got(ast.STRING_OPEN)}
 	base := p.parts.base()
 	if p.is(ast.STRING_TEXT) {
 		raw := p.tokText()
@@ -52,7 +52,7 @@ func (p *parser) stringText(raw, value string) *ast.StringText {
 // parseInterpolation parses ${ expr }.
 func (p *parser) parseInterpolation() *ast.Interpolation {
 	in := p.a.interp.new()
-	in.Dollar = p.got(ast.INTERP_OPEN)
+	*in = ast.Interpolation{Dollar: p.got(ast.INTERP_OPEN)}
 	in.X = p.parseExpr()
 	in.Rbrace = p.closeOr(p.expect(ast.RBRACE, "'}'"), 1)
 	return in
@@ -94,8 +94,7 @@ func unescape(raw string) string {
 // escapes and Nix's indentation stripping.
 func (p *parser) parseIndString() *ast.StringExpr {
 	s := p.a.str.new()
-	s.Indented = true
-	s.Open = p.got(ast.IND_OPEN)
+	*s = ast.StringExpr{Open: p.got(ast.IND_OPEN), Indented: true}
 	base := p.parts.base()
 	for {
 		switch p.tok.Kind {
