@@ -60,21 +60,93 @@ type deprecation struct {
 // specific entry wins.
 var deprecations = loadDeprecations(deprecatedJSON)
 
-// deprecationsByFirst indexes deprecations by the first name of their old
-// paths ("*" for a wildcard), each list in table order, so a definition
-// is matched against the few entries that can match it rather than all.
-var deprecationsByFirst = indexByFirst(deprecations)
+// deprecationIndex gives, for the first two names of a definition's
+// path, the entries of the table that can match it, in table order, so
+// a definition is matched against those few rather than all (NixOS
+// renamed dozens of services.* options).
+type deprecationIndex struct {
+	// byFirst holds the candidates of paths starting with a first name
+	// the table spells, any those of all other paths.
+	byFirst map[string]*firstDeprecations
+	any     []int
+	// all is every entry, the candidates of every path when an entry
+	// spells a second name after a wildcard (none does): the first names
+	// do not tell those apart.
+	all []int
+}
 
-// wildDeprecations are the entries whose old path starts with "*",
-// which every definition is matched against.
-var wildDeprecations = deprecationsByFirst["*"]
+// firstDeprecations are the candidates of the paths starting with one
+// first name: bySecond those whose second name the table spells after
+// it, other the rest.
+type firstDeprecations struct {
+	bySecond map[string][]int
+	other    []int
+}
 
-func indexByFirst(deps []deprecation) map[string][]int {
-	index := map[string][]int{}
-	for i, d := range deps {
-		index[d.Old[0]] = append(index[d.Old[0]], i)
+// deprecationsByPrefix indexes deprecations.
+var deprecationsByPrefix = indexDeprecations(deprecations)
+
+// indexDeprecations indexes deps, whose names are literal or "*".
+func indexDeprecations(deps []deprecation) deprecationIndex {
+	x := deprecationIndex{byFirst: map[string]*firstDeprecations{}}
+	// may reports whether entry d can match a path whose first names
+	// are first and second ("" for a name no entry spells there).
+	may := func(d deprecation, first, second string) bool {
+		return (d.Old[0] == "*" || d.Old[0] == first) && (len(d.Old) < 2 || d.Old[1] == "*" || d.Old[1] == second)
 	}
-	return index
+	for _, d := range deps {
+		if d.Old[0] == "*" && len(d.Old) >= 2 && d.Old[1] != "*" {
+			x.all = make([]int, len(deps))
+			for i := range x.all {
+				x.all[i] = i
+			}
+			return x
+		}
+		if d.Old[0] == "*" {
+			continue
+		}
+		fd := x.byFirst[d.Old[0]]
+		if fd == nil {
+			fd = &firstDeprecations{bySecond: map[string][]int{}}
+			x.byFirst[d.Old[0]] = fd
+		}
+		if len(d.Old) >= 2 && d.Old[1] != "*" {
+			fd.bySecond[d.Old[1]] = nil
+		}
+	}
+	for i, d := range deps {
+		for first, fd := range x.byFirst {
+			for second := range fd.bySecond {
+				if may(d, first, second) {
+					fd.bySecond[second] = append(fd.bySecond[second], i)
+				}
+			}
+			if may(d, first, "") {
+				fd.other = append(fd.other, i)
+			}
+		}
+		if may(d, "", "") {
+			x.any = append(x.any, i)
+		}
+	}
+	return x
+}
+
+// candidates returns the entries that can match path, in table order.
+func (x *deprecationIndex) candidates(path []string) []int {
+	if x.all != nil {
+		return x.all
+	}
+	fd, ok := x.byFirst[path[0]]
+	if !ok {
+		return x.any
+	}
+	if len(path) >= 2 {
+		if c, ok := fd.bySecond[path[1]]; ok {
+			return c
+		}
+	}
+	return fd.other
 }
 
 // deprecationOf returns the first entry of the table whose old path is a
@@ -83,14 +155,7 @@ func deprecationOf(path []string) *deprecation {
 	if len(path) == 0 {
 		return nil
 	}
-	named, wild := deprecationsByFirst[path[0]], wildDeprecations
-	for len(named) > 0 || len(wild) > 0 {
-		var i int
-		if len(wild) == 0 || len(named) > 0 && named[0] < wild[0] {
-			i, named = named[0], named[1:]
-		} else {
-			i, wild = wild[0], wild[1:]
-		}
+	for _, i := range deprecationsByPrefix.candidates(path) {
 		if nixmatch.MatchPrefixNames(path, deprecations[i].Old) {
 			return &deprecations[i]
 		}
