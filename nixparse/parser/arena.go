@@ -128,10 +128,11 @@ func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 // wholeSlab is a slab of nodes that the parser writes whole as it hands
 // them out (*n = ast.Name{…}), so that its kept chunks need no clearing
 // between files: what is left of the last file refers only to its
-// source and to the arena's own nodes. It holds the most numerous
-// nodes, of types with at most four fields (which such an assignment
-// writes field by field, without clearing the node first). Every call
-// of new of a wholeSlab is followed by such an assignment.
+// source and to the arena's own nodes. It holds the nodes of the types
+// with at most four fields, which such an assignment writes field by
+// field (a larger node would be cleared first, one at a time). Every
+// call of new of a wholeSlab is followed by such an assignment
+// (TestWholeSlabsWrittenWhole).
 type wholeSlab[T any] struct{ slab[T] }
 
 func (s *wholeSlab[T]) reset(keep bool) { s.rewind(keep) }
@@ -214,36 +215,36 @@ func (s *stack[T]) empty() {
 type arena struct {
 	ident   wholeSlab[ast.Ident]
 	name    wholeSlab[ast.Name]
-	intLit  slab[ast.IntLit]
-	float   slab[ast.FloatLit]
+	intLit  wholeSlab[ast.IntLit]
+	float   wholeSlab[ast.FloatLit]
 	str     wholeSlab[ast.StringExpr]
 	text    wholeSlab[ast.StringText]
 	interp  wholeSlab[ast.Interpolation]
-	path    slab[ast.PathExpr]
-	lookup  slab[ast.LookupPathExpr]
-	uri     slab[ast.URIExpr]
-	curPos  slab[ast.CurPosExpr]
-	bad     slab[ast.BadExpr]
+	path    wholeSlab[ast.PathExpr]
+	lookup  wholeSlab[ast.LookupPathExpr]
+	uri     wholeSlab[ast.URIExpr]
+	curPos  wholeSlab[ast.CurPosExpr]
+	bad     wholeSlab[ast.BadExpr]
 	paren   wholeSlab[ast.ParenExpr]
 	list    wholeSlab[ast.ListExpr]
 	set     wholeSlab[ast.AttrSetExpr]
-	let     slab[ast.LetExpr]
-	legacy  slab[ast.LegacyLetExpr]
+	let     wholeSlab[ast.LetExpr]
+	legacy  wholeSlab[ast.LegacyLetExpr]
 	attrs   wholeSlab[ast.AttrPath]
 	sel     slab[ast.SelectExpr]
-	hasAttr slab[ast.HasAttrExpr]
+	hasAttr wholeSlab[ast.HasAttrExpr]
 	call    wholeSlab[ast.CallExpr]
-	unary   slab[ast.UnaryExpr]
+	unary   wholeSlab[ast.UnaryExpr]
 	binary  wholeSlab[ast.BinaryExpr]
 	lambda  slab[ast.LambdaExpr]
-	formals slab[ast.Formals]
-	formal  slab[ast.Formal]
-	with    slab[ast.WithExpr]
-	assert  slab[ast.AssertExpr]
+	formals wholeSlab[ast.Formals]
+	formal  wholeSlab[ast.Formal]
+	with    wholeSlab[ast.WithExpr]
+	assert  wholeSlab[ast.AssertExpr]
 	ifExpr  slab[ast.IfExpr]
 	attrDef wholeSlab[ast.AttrDef]
 	inherit slab[ast.Inherit]
-	comment slab[ast.Comment]
+	comment wholeSlab[ast.Comment]
 
 	exprs       seq[ast.Expr]
 	bindings    seq[ast.Binding]

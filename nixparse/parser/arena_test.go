@@ -35,28 +35,35 @@ func TestWholeSlabsWrittenWhole(t *testing.T) {
 	if len(whole) == 0 {
 		t.Fatal("no wholeSlab field in the arena")
 	}
-	uses := 0
+	used := map[string]bool{}
 	for _, f := range files {
 		goast.Inspect(f, func(n goast.Node) bool {
-			block, ok := n.(*goast.BlockStmt)
-			if !ok {
+			var list []goast.Stmt
+			switch n := n.(type) {
+			case *goast.BlockStmt:
+				list = n.List
+			case *goast.CaseClause:
+				list = n.Body
+			default:
 				return true
 			}
-			for i, stmt := range block.List {
+			for i, stmt := range list {
 				v, field := slabNew(stmt)
 				if !whole[field] {
 					continue
 				}
-				uses++
-				if i+1 == len(block.List) || !writesWhole(block.List[i+1], v) {
+				used[field] = true
+				if i+1 == len(list) || !writesWhole(list[i+1], v) {
 					t.Errorf("%s: a node of the wholeSlab %s is not written whole (*%s = ast.T{…}) right after new", fset.Position(stmt.Pos()), field, v)
 				}
 			}
 			return true
 		})
 	}
-	if uses < len(whole) {
-		t.Errorf("found %d uses of %d wholeSlabs", uses, len(whole))
+	for field := range whole {
+		if !used[field] {
+			t.Errorf("no use of the wholeSlab %s found", field)
+		}
 	}
 }
 

@@ -25,14 +25,14 @@ func (p *parser) parseExpr() ast.Expr {
 		}
 	case ast.KEYWORD_ASSERT:
 		a := p.a.assert.new()
-		a.Assert = p.got(ast.KEYWORD_ASSERT)
+		*a = ast.AssertExpr{Assert: p.got(ast.KEYWORD_ASSERT)}
 		a.Cond = p.parseExpr()
 		a.Semi = p.expectOrSkip(ast.SEMI, "';'")
 		a.Body = p.parseExpr()
 		return a
 	case ast.KEYWORD_WITH:
 		w := p.a.with.new()
-		w.With = p.got(ast.KEYWORD_WITH)
+		*w = ast.WithExpr{With: p.got(ast.KEYWORD_WITH)}
 		w.Scope = p.parseExpr()
 		w.Semi = p.expectOrSkip(ast.SEMI, "';'")
 		w.Body = p.parseExpr()
@@ -109,7 +109,7 @@ func (p *parser) parseLambda() ast.Expr {
 // parseFormals parses { a, b ? d, ... }.
 func (p *parser) parseFormals() *ast.Formals {
 	fs := p.a.formals.new()
-	fs.Lbrace = p.got(ast.LBRACE)
+	*fs = ast.Formals{Lbrace: p.got(ast.LBRACE)}
 	base := p.formals.base()
 loop:
 	for {
@@ -121,7 +121,7 @@ loop:
 			break loop
 		case ast.IDENT, ast.CUR_POS:
 			f := p.a.formal.new()
-			f.Name = p.name()
+			*f = ast.Formal{Name: p.name()}
 			if f.Question = p.got(ast.QUESTION); f.Question.IsValid() {
 				f.Default = p.parseExpr()
 			}
@@ -189,7 +189,7 @@ func (p *parser) name() *ast.Name {
 // parseLet parses let <bindings> in body.
 func (p *parser) parseLet() ast.Expr {
 	l := p.a.let.new()
-	l.Let = p.got(ast.KEYWORD_LET)
+	*l = ast.LetExpr{Let: p.got(ast.KEYWORD_LET)}
 	l.Bindings = p.parseBindings(ast.KEYWORD_IN)
 	l.In = p.expect(ast.KEYWORD_IN, "")
 	l.Body = p.parseExpr()

@@ -11,7 +11,7 @@ import (
 // an error, as in Nix.
 func (p *parser) parseInt() ast.Expr {
 	l := p.a.intLit.new()
-	l.ValuePos, l.Raw = p.tokPos(), p.tokText()
+	*l = ast.IntLit{ValuePos: p.tokPos(), Raw: p.tokText()}
 	v, err := strconv.ParseInt(l.Raw, 10, 64)
 	if err != nil {
 		p.literalError("invalid integer '" + l.Raw + "'")
@@ -25,7 +25,7 @@ func (p *parser) parseInt() ast.Expr {
 // rejects values that overflow or underflow to a subnormal or zero.
 func (p *parser) parseFloat() ast.Expr {
 	l := p.a.float.new()
-	l.ValuePos, l.Raw = p.tokPos(), p.tokText()
+	*l = ast.FloatLit{ValuePos: p.tokPos(), Raw: p.tokText()}
 	v, err := strconv.ParseFloat(l.Raw, 64)
 	if err != nil || v != 0 && math.Abs(v) < 0x1p-1022 || v == 0 && hasNonzeroDigit(l.Raw) {
 		p.literalError("invalid float '" + l.Raw + "'")
@@ -59,7 +59,7 @@ func (p *parser) literalError(msg string) {
 // after the first require an interpolation among them.
 func (p *parser) parsePath() ast.Expr {
 	e := p.a.path.new()
-	e.ValuePos = p.tokPos()
+	*e = ast.PathExpr{ValuePos: p.tokPos()}
 	switch p.src[p.tok.Offset] {
 	case '/':
 		e.Kind = ast.PathAbsolute

@@ -165,7 +165,7 @@ func (p *parser) parseBinaries(opBase, valBase int) ast.Expr {
 			return nil
 		}
 		h := p.a.hasAttr.new()
-		h.Question = p.got(ast.QUESTION)
+		*h = ast.HasAttrExpr{Question: p.got(ast.QUESTION)}
 		h.X = p.vals[len(p.vals)-1]
 		h.Path = p.parseAttrPath(expectAttr)
 		p.vals[len(p.vals)-1] = h
@@ -180,7 +180,7 @@ func (p *parser) reduce() {
 	n := len(p.vals)
 	if f.prefix {
 		u := p.a.unary.new()
-		u.OpPos, u.Op, u.X = f.pos, f.op, p.vals[n-1]
+		*u = ast.UnaryExpr{OpPos: f.pos, Op: f.op, X: p.vals[n-1]}
 		p.vals[n-1] = u
 		return
 	}

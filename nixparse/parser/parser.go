@@ -299,7 +299,7 @@ func (p *parser) bail() {
 func (p *parser) bad() *ast.BadExpr {
 	pos := p.pos(p.prevEnd)
 	b := p.a.bad.new()
-	b.From, b.To = pos, pos
+	*b = ast.BadExpr{From: pos, To: pos}
 	return b
 }
 
@@ -403,7 +403,7 @@ func (p *parser) collectComments() []*ast.Comment {
 	for _, i := range p.comments {
 		t := p.toks[i]
 		c := p.a.comment.new()
-		c.Slash, c.Text = p.pos(int(t.Offset)), p.text[t.Offset:t.EndOffset]
+		*c = ast.Comment{Slash: p.pos(int(t.Offset)), Text: p.text[t.Offset:t.EndOffset]}
 		p.commentNodes.push(c)
 	}
 	return p.commentNodes.pop(0, &p.a.commentList)

@@ -126,7 +126,7 @@ func (p *parser) parseSimple() ast.Expr {
 		return id
 	case ast.CUR_POS:
 		c := p.a.curPos.new()
-		c.ValuePos = p.got(ast.CUR_POS)
+		*c = ast.CurPosExpr{ValuePos: p.got(ast.CUR_POS)}
 		return c
 	case ast.INT:
 		return p.parseInt()
@@ -140,12 +140,12 @@ func (p *parser) parseSimple() ast.Expr {
 		return p.parsePath()
 	case ast.LOOKUP_PATH:
 		l := p.a.lookup.new()
-		l.ValuePos, l.Path = p.tokPos(), p.text[p.tok.Offset+1:p.tok.EndOffset-1]
+		*l = ast.LookupPathExpr{ValuePos: p.tokPos(), Path: p.text[p.tok.Offset+1 : p.tok.EndOffset-1]}
 		p.next()
 		return l
 	case ast.URI:
 		u := p.a.uri.new()
-		u.ValuePos, u.Value = p.tokPos(), p.tokText()
+		*u = ast.URIExpr{ValuePos: p.tokPos(), Value: p.tokText()}
 		p.next()
 		return u
 	case ast.LPAREN:
@@ -156,7 +156,7 @@ func (p *parser) parseSimple() ast.Expr {
 		return e
 	case ast.KEYWORD_LET:
 		l := p.a.legacy.new()
-		l.Let = p.got(ast.KEYWORD_LET)
+		*l = ast.LegacyLetExpr{Let: p.got(ast.KEYWORD_LET)}
 		l.Lbrace = p.expect(ast.LBRACE, "'{'")
 		l.Bindings, l.Rbrace = p.parseBraced()
 		return l
