@@ -21,11 +21,19 @@ func runManualInherit(pass *analysis.Pass) (any, error) {
 			return
 		}
 		for _, b := range set.Bindings {
-			def, name := singleNameDef(b)
-			if def == nil {
+			// The value's type is told from the binding's interface value
+			// first: most values are no name, and their paths need not be
+			// loaded.
+			d, ok := b.(*ast.AttrDef)
+			if !ok {
 				continue
 			}
-			if v, ok := def.Value.(*ast.Ident); !ok || v.Name != name.Name {
+			v, ok := d.Value.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			def, name := singleNameDef(b)
+			if def == nil || v.Name != name.Name {
 				continue
 			}
 			text := "inherit " + name.Name + ";"
