@@ -8,6 +8,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/edit"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
 
@@ -53,10 +54,14 @@ known hole that should be tracked and removed.
 	SecuritySeverity: "6.0",
 }
 
+// insecureNames spells what the names the rule looks at share
+// (permittedInsecurePackages, allowInsecurePredicate, allowInsecure).
+var insecureNames = edit.NewSpelling("Insecure")
+
 func runInsecurePackages(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if f.Expr == nil {
-		return nil, nil
+	if f.Expr == nil || !insecureNames.MayHold(f.Src) {
+		return nil, nil // most files: no binding can have one of the names
 	}
 	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node) {
 		d, ok := n.(*ast.AttrDef)

@@ -125,23 +125,19 @@ func (p *pattern) mayMatch(s string) bool {
 // escapes a byte of one, as an escape may spell a marker ("AK\IA" is
 // "AKIA"). The strings of a file without either need no Find; most
 // escapes (\n, \", \$) spell none.
-func MayHoldToken(src []byte) bool {
-	return edit.ContainsWords(src, tokenMarkers) != 0 || edit.Escapes(src, markerEscapes)
-}
+func MayHoldToken(src []byte) bool { return tokenMarkers.MayHold(src) }
 
 // tokenMarkers are the markers of all patterns, searched at once by
 // MayHoldToken: those that share a search byte take one pass over a
-// source; markerEscapes are the bytes of them an escape may spell.
-var tokenMarkers, markerEscapes = func() ([]edit.Word, *edit.Escapable) {
-	var words []edit.Word
-	var texts []string
+// source.
+var tokenMarkers = func() *edit.Spelling {
+	var markers []string
 	for _, p := range patterns {
-		words = append(words, p.markers...)
 		for _, m := range p.markers {
-			texts = append(texts, m.String())
+			markers = append(markers, m.String())
 		}
 	}
-	return words, edit.EscapableIn(texts...)
+	return edit.NewSpelling(markers...)
 }()
 
 // Match is a secret found in a string.
