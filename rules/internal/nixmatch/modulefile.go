@@ -2,7 +2,6 @@ package nixmatch
 
 import (
 	"path/filepath"
-	"slices"
 
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -35,7 +34,7 @@ func IsModuleFile(f *nixpass.File) bool {
 		return isSet || IsCallTo(f.Info, body, "lib.mkIf", "lib.mkMerge")
 	}
 	set, ok := body.(*ast.AttrSetExpr)
-	return ok && slices.ContainsFunc(moduleKeys, func(k string) bool { return hasKey(set, k) })
+	return ok && hasKey(set, moduleKeys...)
 }
 
 // KeyAt returns the key that spells Path[i] in the definition's own

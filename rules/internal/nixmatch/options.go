@@ -212,7 +212,7 @@ func (c *collector) module(prefix []string, e ast.Expr) {
 // moduleSet collects the definitions of a module's attribute set. A module
 // with `config` or `options` keys defines options only under `config`.
 func (c *collector) moduleSet(m *Module, set *ast.AttrSetExpr) {
-	structured := hasKey(set, "config") || hasKey(set, "options")
+	structured := hasKey(set, "config", "options")
 	for _, b := range set.Bindings {
 		d, ok := b.(*ast.AttrDef)
 		if !ok {
@@ -388,11 +388,12 @@ func isModuleFunc(fn *ast.LambdaExpr) bool {
 	return false
 }
 
-// hasKey reports whether set defines name at its top level.
-func hasKey(set *ast.AttrSetExpr, name string) bool {
+// hasKey reports whether set defines one of names at its top level, in
+// one pass over its bindings.
+func hasKey(set *ast.AttrSetExpr, names ...string) bool {
 	for _, b := range set.Bindings {
 		if d, ok := b.(*ast.AttrDef); ok {
-			if n, ok := ast.KeyName(d.Path.Keys[0]); ok && n == name {
+			if n, ok := ast.KeyName(d.Path.Keys[0]); ok && slices.Contains(names, n) {
 				return true
 			}
 		}
