@@ -40,6 +40,9 @@ type liveness struct {
 	flags []bool
 	edges []edge
 	fill  []int32
+	// froms is collectRegions' memory, cleared after each use (a
+	// released liveness holds no part of a tree).
+	froms []inheritName
 }
 
 type region struct {
@@ -66,7 +69,8 @@ var livenesses = sync.Pool{New: func() any { return new(liveness) }}
 
 // Release gives l's memory to the next file's liveness. The driver calls
 // it through nixpass.File.ReleaseMemo; l must not be used afterwards. A
-// liveness holds no pointers: nothing of the file stays reachable.
+// liveness holds no pointer into a tree once computed: nothing of the
+// file stays reachable.
 func (l *liveness) Release() { livenesses.Put(l) }
 
 // resize returns s with length n and zero elements, reusing its memory
@@ -128,7 +132,7 @@ const letBindingRule = "unused-let-binding"
 
 func (l *liveness) collectRegions(info *scope.Info) {
 	// The names of each `inherit (e)`, whose regions come last.
-	var froms []inheritName
+	froms := l.froms[:0]
 	var bindings [4]ast.Binding
 	buf := bindings[:0]
 	l.regions, l.owners = l.regions[:0], l.owners[:0]
@@ -165,6 +169,8 @@ func (l *liveness) collectRegions(info *scope.Info) {
 		}
 		l.regions = append(l.regions, region{in.From.Pos(), in.From.End(), first, int32(len(l.owners))})
 	}
+	clear(froms)
+	l.froms = froms[:0]
 }
 
 // inheritName is a let definition made by an `inherit (e)`.
