@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -212,7 +213,8 @@ func stateVersions(f *nixpass.File) map[bool]bool {
 	// A binding of stateVersion spells the name in its key: only the
 	// bindings around the spellings of the source need a look, not the
 	// whole tree.
-	var v containing
+	v := containings.Get().(*containing)
+	defer v.release()
 	for from := 0; ; {
 		i := bytes.IndexByte(f.Src[from:], 'V')
 		if i < 0 {
@@ -223,8 +225,9 @@ func stateVersions(f *nixpass.File) map[bool]bool {
 		if !spellsStateVersion(f.Src, at) {
 			continue
 		}
-		v = containing{pos: f.Tok.Pos(at), stack: v.stack[:0]}
-		ast.Walk(&v, f.Expr)
+		clear(v.stack)
+		v.pos, v.stack = f.Tok.Pos(at), v.stack[:0]
+		ast.Walk(v, f.Expr)
 		for i, n := range v.stack {
 			noteStateVersion(found, n, v.stack[:i])
 		}
@@ -299,6 +302,17 @@ func spellsStateVersion(src []byte, at int) bool {
 type containing struct {
 	pos   token.Pos
 	stack []ast.Node
+}
+
+// containings holds released visitors, whose stacks serve the next
+// file's.
+var containings = sync.Pool{New: func() any { return new(containing) }}
+
+// release gives v back to containings, holding no part of the tree.
+func (v *containing) release() {
+	clear(v.stack)
+	v.stack = v.stack[:0]
+	containings.Put(v)
 }
 
 func (v *containing) Visit(n ast.Node) ast.Visitor {
