@@ -204,10 +204,13 @@ func (s *stack[T]) pop(base int, out *seq[T]) []T {
 	return items
 }
 
-// empty empties s and clears what it held, so that its array keeps no
-// node alive: every item was popped, so none lies beyond peak.
-func (s *stack[T]) empty() {
-	clear(s.items[:s.peak])
+// empty empties s and, unless keep, clears what it held, so that its
+// array keeps no node alive: every item was popped, so none lies beyond
+// peak. A reusing parser keeps its arena's nodes anyway.
+func (s *stack[T]) empty(keep bool) {
+	if !keep {
+		clear(s.items[:s.peak])
+	}
 	s.items, s.peak = s.items[:0], 0
 }
 

@@ -141,14 +141,15 @@ func (p *parser) release(reuse bool) {
 		p.a.reset(false)
 	}
 	// What the scratch stacks held stays in their arrays: drop it, so
-	// that a pooled parser keeps no tree alive. (The operand stack holds
-	// nothing: parseOp clears each operand it pops.)
-	p.exprs.empty()
-	p.bindings.empty()
-	p.keys.empty()
-	p.parts.empty()
-	p.formals.empty()
-	p.commentNodes.empty()
+	// that a pooled parser keeps no tree alive, unless reuse, when it
+	// refers only to nodes of the arena's kept chunks. (The operand stack
+	// holds nothing: parseOp clears each operand it pops.)
+	p.exprs.empty(reuse)
+	p.bindings.empty(reuse)
+	p.keys.empty(reuse)
+	p.parts.empty(reuse)
+	p.formals.empty(reuse)
+	p.commentNodes.empty(reuse)
 	p.vals = p.vals[:0]
 	p.ops = p.ops[:0]
 	p.buf = p.buf[:0]
