@@ -201,20 +201,47 @@ func IsSecretName(name string) bool {
 	if !maySecretName(name) {
 		return false
 	}
-	words := nameWords(name)
-	if len(words) == 0 || slices.Contains(words, "hashed") {
+	var buf [8]string
+	words := asciiWords(buf[:0], name)
+	if words == nil {
+		words = nameWords(name) // not ASCII
+	}
+	if len(words) == 0 || containsWord(words, "hashed") {
 		return false
 	}
 	last := words[len(words)-1]
-	if slices.Contains(referenceWords, last) && !isPair(words, len(words)-2) {
+	if containsWord(referenceWords, last) && !isPair(words, len(words)-2) {
 		return false
 	}
 	for i, w := range words {
-		if slices.Contains(secretWords, w) || isPair(words, i) {
+		if containsWord(secretWords, w) || isPair(words, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameWord reports whether the words a and b, one of nameWords or
+// asciiWords and one of a list of lower-case ASCII words, are the same
+// but for the case of ASCII letters (the words of asciiWords keep the
+// name's). Words hold letters and digits only, which setting bit 0x20
+// lowers or keeps; a byte of a non-ASCII word matches no ASCII one.
+func sameWord(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i]|0x20 != b[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether one of list is the same word as w (see
+// sameWord).
+func containsWord(list []string, w string) bool {
+	return slices.ContainsFunc(list, func(l string) bool { return sameWord(w, l) })
 }
 
 // maySecretName reports whether name may have a secret word, telling
@@ -268,8 +295,45 @@ func isPair(words []string, i int) bool {
 	if i < 0 || i+1 >= len(words) {
 		return false
 	}
-	return slices.Contains(secretPairs, [2]string{words[i], words[i+1]})
+	return slices.ContainsFunc(secretPairs, func(p [2]string) bool {
+		return sameWord(words[i], p[0]) && sameWord(words[i+1], p[1])
+	})
 }
+
+// asciiWords appends to buf the words of name as nameWords splits them,
+// but in their case in name (substrings of it, made without copying),
+// when name is ASCII; it returns nil for other names.
+func asciiWords(buf []string, name string) []string {
+	start := 0
+	word := func(end int) {
+		if start < end {
+			buf = append(buf, name[start:end])
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil
+		case !isASCIILetter(c) && !('0' <= c && c <= '9'):
+			word(i)
+			start = i + 1
+		case isASCIIUpper(c) && i > 0 && (isASCIILower(name[i-1]) ||
+			i+1 < len(name) && isASCIILower(name[i+1]) && isASCIIUpper(name[i-1])):
+			word(i)
+			start = i
+		}
+	}
+	word(len(name))
+	if buf == nil {
+		buf = []string{} // an ASCII name without words
+	}
+	return buf
+}
+
+func isASCIIUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isASCIILower(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isASCIILetter(c byte) bool { return isASCIIUpper(c) || isASCIILower(c) }
 
 // nameWords splits a name into lower-case words at camelCase humps and
 // at _, - and . (GITHUB_TOKEN, apiKey, x-api-key).

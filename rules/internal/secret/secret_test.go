@@ -178,3 +178,34 @@ func TestMayHoldToken(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIWords checks that asciiWords splits ASCII names as nameWords
+// does (but for case), on names of every shape a hump rule looks at,
+// and that non-ASCII names are left to nameWords.
+func TestASCIIWords(t *testing.T) {
+	parts := []string{"", "a", "A", "ab", "AB", "aB", "Ab", "ABc", "abC", "x1", "X1y", "1", "_", "-", ".", "__", "HTTPServer", "getHTTPS", "v2Token"}
+	var names []string
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				names = append(names, a+b+c)
+			}
+		}
+	}
+	for _, name := range names {
+		var buf [8]string
+		got := asciiWords(buf[:0], name)
+		want := nameWords(name)
+		if got == nil || len(got) != len(want) {
+			t.Fatalf("asciiWords(%q) = %q, want %q", name, got, want)
+		}
+		for i := range want {
+			if strings.ToLower(got[i]) != want[i] {
+				t.Fatalf("asciiWords(%q) = %q, want %q", name, got, want)
+			}
+		}
+	}
+	if got := asciiWords(nil, "api\u212Aey"); got != nil {
+		t.Errorf("asciiWords of a non-ASCII name = %q, want nil", got)
+	}
+}
