@@ -109,15 +109,14 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	paths := newProjectPaths(projectRoot(cfg, opts, cwd), cwd)
 	if !opts.Fix && !opts.Diff {
 		// Fixes rewrite any file's text and findings: only a run without
-		// them may settle a file's findings as soon as it is analyzed,
-		// and recycle the sources it will not report on.
-		r.buffers, r.paths = &buffers{}, paths
+		// them may settle a file's findings as soon as it is analyzed.
+		r.paths = paths
 	}
 	var skipped []string
 	discovered := func(yield func(*unit) bool) error {
 		var walkErr error
 		stopped := false
-		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, r.buffers, func(s source) {
+		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, func(s source) {
 			if stopped || walkErr != nil {
 				return
 			}

@@ -640,49 +640,6 @@ func TestCheckProgress(t *testing.T) {
 	}
 }
 
-// TestCheckRecyclesSources checks that the run gives the buffer of a file
-// without findings to the reads of later files, and that this never
-// touches the text of a file it reports on: every kept text is the
-// file's, and the findings point where the files say.
-func TestCheckRecyclesSources(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{}
-	var want strings.Builder
-	for i := range 300 {
-		name := fmt.Sprintf("f%03d.nix", i)
-		// Sizes spread over several buffer classes.
-		pad := strings.Repeat(fmt.Sprintf("# file %d\n", i), 1+i*7%400)
-		if i%3 == 0 {
-			files[name] = pad + "{ a = BAD; }\n"
-			lines := strings.Count(pad, "\n") + 1
-			fmt.Fprintf(&want, "%s:%d:7:%d:10:error:bad-word:found BAD\n", name, lines, lines)
-		} else {
-			files[name] = pad + "{ a = 1; }\n"
-		}
-	}
-	writeTree(t, dir, files)
-	out := check(t, dir, Options{Rules: []*Rule{badRule}})
-	if got := brief(out.Result.Diagnostics); got != want.String() {
-		t.Errorf("findings:\n%s\nwant\n%s", got, want.String())
-	}
-	for name, text := range files {
-		src, _ := out.Result.Source(name)
-		if strings.Contains(text, "BAD") && string(src) != text {
-			t.Errorf("%s: the kept text is not the file's", name)
-		} else if !strings.Contains(text, "BAD") && src != nil {
-			t.Errorf("%s: text kept although nothing reports on it", name)
-		}
-	}
-	// Fixes may rewrite any file: nothing is recycled, every text is
-	// the file's, fixed.
-	out = check(t, dir, Options{Rules: []*Rule{badRule}, Diff: true})
-	for name, text := range files {
-		if src, _ := out.Result.Source(name); string(src) != strings.ReplaceAll(text, "BAD", "ok") {
-			t.Errorf("with --diff, %s: the text is not the file's, fixed", name)
-		}
-	}
-}
-
 // everyFileRule is a project-wide rule that looks at no file's tree but
 // reports at the start of every Nix file of the run's FileSet, as a rule
 // may: the findings of files the workers settled must take it in.

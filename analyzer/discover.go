@@ -31,11 +31,9 @@ type discoverer struct {
 	// seen holds the files emitted, when several paths are walked.
 	seen map[string]bool
 	emit func(source)
-	// read makes the walk read the files it finds in directories, into
-	// buffers from bufs (new memory if nil): it opens them relative to
-	// the directory it is listing (see readIn).
+	// read makes the walk read the files it finds in directories: it
+	// opens them relative to the directory it is listing (see readIn).
 	read bool
-	bufs *buffers
 	// skipped are the files given explicitly that are not .nix files.
 	skipped []string
 }
@@ -45,7 +43,7 @@ type discoverer struct {
 // is not Nix and is not parsed (the flake rules read flake.lock next to
 // the flake.nix of a run). "-" stands for stdin, reported as stdinName.
 func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source, skipped []string, err error) {
-	skipped, err = discoverEach(paths, stdinName, exclude, false, nil, func(s source) { srcs = append(srcs, s) })
+	skipped, err = discoverEach(paths, stdinName, exclude, false, func(s source) { srcs = append(srcs, s) })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -56,10 +54,9 @@ func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source
 // discoverEach is discover calling emit for each file as the walk finds
 // it, so that the analysis of the first files overlaps the walk. Every
 // path is checked to exist before the first call of emit. With read, the
-// files found in directories come with their content, in buffers from
-// bufs, when it could be read (the caller reads the others, and reports
-// their errors).
-func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool, bufs *buffers, emit func(source)) (skipped []string, err error) {
+// files found in directories come with their content when it could be
+// read (the caller reads the others, and reports their errors).
+func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool, emit func(source)) (skipped []string, err error) {
 	for _, p := range paths {
 		if p == "-" {
 			continue
@@ -68,7 +65,7 @@ func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool,
 			return nil, statError(p, err)
 		}
 	}
-	d := &discoverer{exclude: exclude, emit: emit, read: read, bufs: bufs}
+	d := &discoverer{exclude: exclude, emit: emit, read: read}
 	if len(paths) > 1 {
 		// One walk meets each file once (it does not follow symlinks to
 		// directories); several paths may overlap.
@@ -142,7 +139,7 @@ func (d *discoverer) file(name, abs string, dir *os.File, entry string) {
 	if d.read && dir != nil {
 		// A file that cannot be read now is read again by the caller,
 		// which reports the error.
-		if text, perm, err := readIn(dir, entry, name, d.bufs); err == nil {
+		if text, perm, err := readIn(dir, entry, name); err == nil {
 			s.content, s.perm = text, perm
 		}
 	}

@@ -8,29 +8,28 @@ import (
 	"syscall"
 )
 
-// readFile returns the contents, in a buffer from bufs (new memory if
-// nil), and permission bits of the file at path with four system calls
-// (open, fstat, read, close). os.Open adds a second fstat to decide
+// readFile returns the contents and permission bits of the file at path
+// with four system calls (open, fstat, read, close). os.Open adds a second fstat to decide
 // whether to register the descriptor with the poller, and reading until
 // io.EOF adds a read: on a large tree those calls cost as much CPU as
 // parsing a tenth of the files.
-func readFile(path string, bufs *buffers) ([]byte, fs.FileMode, error) {
-	return readFileAt(atCWD, path, path, bufs)
+func readFile(path string) ([]byte, fs.FileMode, error) {
+	return readFileAt(atCWD, path, path)
 }
 
 // atCWD makes openat resolve a relative name from the working directory.
 const atCWD = -0x64
 
 // readIn is readFile of the file name in the open directory dir (path
-// names it in errors) into a buffer from bufs (new memory if nil). Opening a name relative to
+// names it in errors). Opening a name relative to
 // its directory spares the kernel the lookup of every parent directory,
 // which costs as much as the rest of the open.
-func readIn(dir *os.File, name, path string, bufs *buffers) (text []byte, mode fs.FileMode, err error) {
+func readIn(dir *os.File, name, path string) (text []byte, mode fs.FileMode, err error) {
 	rc, err := dir.SyscallConn()
 	if err != nil {
 		return nil, 0, err
 	}
-	if cerr := rc.Control(func(fd uintptr) { text, mode, err = readFileAt(int(fd), name, path, bufs) }); cerr != nil {
+	if cerr := rc.Control(func(fd uintptr) { text, mode, err = readFileAt(int(fd), name, path) }); cerr != nil {
 		return nil, 0, cerr
 	}
 	return text, mode, err
@@ -59,9 +58,8 @@ func openIn(dir *os.File, name, path string) (*os.File, error) {
 }
 
 // readFileAt reads the file name relative to the directory descriptor
-// dirfd (or atCWD) into a buffer from bufs, or new memory if bufs is nil;
-// path names the file in errors.
-func readFileAt(dirfd int, name, path string, bufs *buffers) ([]byte, fs.FileMode, error) {
+// dirfd (or atCWD); path names the file in errors.
+func readFileAt(dirfd int, name, path string) ([]byte, fs.FileMode, error) {
 	var fd int
 	err := ignoringEINTR(func() (err error) {
 		fd, err = syscall.Openat(dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
@@ -76,7 +74,7 @@ func readFileAt(dirfd int, name, path string, bufs *buffers) ([]byte, fs.FileMod
 		return nil, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	size := int(st.Size)
-	buf := bufs.get(size)
+	buf := make([]byte, 0, max(size, 512))
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

@@ -10,8 +10,8 @@ import (
 )
 
 // readFile returns the contents and permission bits of the file at path
-// with one open, into new memory rather than a buffer from bufs.
-func readFile(path string, _ *buffers) ([]byte, fs.FileMode, error) {
+// with one open.
+func readFile(path string) ([]byte, fs.FileMode, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -29,9 +29,9 @@ func readFile(path string, _ *buffers) ([]byte, fs.FileMode, error) {
 }
 
 // readIn is readFile of the file name in the open directory dir; path
-// names the file. It reads into new memory, not into a buffer from bufs.
-func readIn(_ *os.File, _, path string, _ *buffers) ([]byte, fs.FileMode, error) {
-	return readFile(path, nil)
+// names the file.
+func readIn(_ *os.File, _, path string) ([]byte, fs.FileMode, error) {
+	return readFile(path)
 }
 
 // openIn opens the directory name in the open directory dir; path names

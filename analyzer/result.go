@@ -2,8 +2,8 @@ package analyzer
 
 import (
 	"cmp"
-	"hash/maphash"
 	"go/token"
+	"hash/maphash"
 	"path/filepath"
 	"slices"
 	"strings"

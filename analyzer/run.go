@@ -85,9 +85,6 @@ type runner struct {
 	unusedRule   *active // nil unless unused-suppression is enabled
 	projectDir   string
 	progress     io.Writer
-	// buffers, when set, recycles the sources of the units that need
-	// them no more (see dropSource).
-	buffers *buffers
 	// paths, when set, lets workers settle the findings of the units
 	// that no project-wide rule looks at (see settle).
 	paths *projectPaths
@@ -141,9 +138,8 @@ func unitsFeed(units []*unit) feed {
 // Of the units that fail, the error of the first by name is returned.
 func (r *runner) analyze(next feed) error {
 	// The walk runs ahead of the workers: a buffer spares a goroutine
-	// handoff per file. Not much further: the sources of files queued
-	// here are not recycled yet (see buffers).
-	jobs := make(chan *unit, 256)
+	// handoff per file.
+	jobs := make(chan *unit, 1024)
 	var wg sync.WaitGroup
 	// total stays 0 until next has yielded every unit.
 	var done, total atomic.Int64
@@ -293,9 +289,6 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 	}
 	u.file = f
 	r.settle(u)
-	if !keep && r.dropSource(u) {
-		f.Src = nil
-	}
 	return nil
 }
 
@@ -313,23 +306,9 @@ func (r *runner) settle(u *unit) {
 	u.settled = true
 }
 
-// dropSource gives u's text to r.buffers, for the walk to read another
-// file into, when nothing will read it again: u has no finding and no
-// suppression, and no project-wide rule keeps it. Its tree and memoized
-// values, which may point into the text, are the loader's and only read
-// again after the loader's next Load. It reports whether it dropped it.
-func (r *runner) dropSource(u *unit) bool {
-	if r.buffers == nil || len(u.raw) > 0 || len(u.sups) > 0 || slices.Contains(u.inProject, true) {
-		return false
-	}
-	r.buffers.put(u.text)
-	u.orig, u.text = nil, nil
-	return true
-}
-
 // read loads u's file and mode.
 func (r *runner) read(u *unit) error {
-	text, mode, err := readFile(u.path, r.buffers)
+	text, mode, err := readFile(u.path)
 	if err != nil {
 		return err
 	}
