@@ -100,7 +100,7 @@ func runImportFromDerivation(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, c := range nixmatch.CallsOf(pass) {
-		target, ok := readerByLast[c.Name.Last()]
+		target, ok := readerByLast.Get(c.Name.Last())
 		if !ok || !c.Name.Refers(target) {
 			continue
 		}
@@ -121,12 +121,12 @@ func runImportFromDerivation(pass *analysis.Pass) (any, error) {
 
 // readerByLast maps the last name of each of fileReaders to it, so that
 // a call is compared with the one reader it may be.
-var readerByLast = func() map[string]string {
+var readerByLast = func() *nixmatch.NameTable[string] {
 	m := map[string]string{}
 	for target := range fileReaders {
 		m[target[strings.LastIndexByte(target, '.')+1:]] = target
 	}
-	return m
+	return nixmatch.NewNameTable(m)
 }()
 
 // derivationIn describes the derivation whose output e is a path into

@@ -34,6 +34,9 @@ var builders = map[string]bool{
 	"mkYarnPackage":          true,
 }
 
+// builderNames are the builders, for looking every call up.
+var builderNames = nixmatch.NewNameTable(builders)
+
 // drvCall is a call of a package builder whose argument is a set.
 type drvCall struct {
 	Fun ast.Expr
@@ -48,7 +51,7 @@ func derivations(pass *analysis.Pass) []drvCall { return slices.Clip(factsOf(pas
 // f, and returns the extended out.
 func findDerivations(f *nixpass.File, calls []nixmatch.Call, out []drvCall) []drvCall {
 	for _, c := range calls {
-		if len(c.Args) != 1 || !builders[c.Name.Last()] || isLocalBuilder(f, c.Fun) {
+		if _, builder := builderNames.Get(c.Name.Last()); len(c.Args) != 1 || !builder || isLocalBuilder(f, c.Fun) {
 			continue
 		}
 		if set := nixmatch.SetArg(c.Args[0]); set != nil {

@@ -194,7 +194,7 @@ func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 // strictCount returns how many leading arguments the function named
 // names (from root) always evaluates.
 func strictCount(info *scope.Info, names []string, root *ast.Ident) int {
-	s, ok := strictByLast[last(names)]
+	s, ok := strictByLast.Get(last(names))
 	if !ok || !refers(info, names, root, s.target) {
 		return 0
 	}
@@ -209,12 +209,12 @@ type strictBuiltin struct {
 
 // strictByLast is strictArgs by the builtins' names without "builtins.",
 // so that a function is looked up without building its target name.
-var strictByLast = func() map[string]strictBuiltin {
+var strictByLast = func() *NameTable[strictBuiltin] {
 	out := make(map[string]strictBuiltin, len(strictArgs))
 	for target, n := range strictArgs {
 		out[strings.TrimPrefix(target, "builtins.")] = strictBuiltin{target, n}
 	}
-	return out
+	return NewNameTable(out)
 }()
 
 // chainRoot returns the identifier a chain of static selections starts

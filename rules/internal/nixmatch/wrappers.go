@@ -12,7 +12,7 @@ type wrapper struct {
 }
 
 // wrappers are the wrappers, by last name.
-var wrappers = map[string]wrapper{
+var wrappers = NewNameTable(map[string]wrapper{
 	"mkDefault":            {"lib.mkDefault", 0},
 	"mkForce":              {"lib.mkForce", 0},
 	"mkOptionDefault":      {"lib.mkOptionDefault", 0},
@@ -23,7 +23,7 @@ var wrappers = map[string]wrapper{
 	"mkOverride":           {"lib.mkOverride", 1},
 	"mkOrder":              {"lib.mkOrder", 1},
 	"mkIf":                 {"lib.mkIf", 1},
-}
+})
 
 // Unwrap strips priority, order and condition wrappers (mkDefault,
 // mkForce, mkOverride n, mkBefore, mkAfter, mkOrder n, mkIf c, with or
@@ -64,7 +64,7 @@ func unwrapInto(buf []string, info *scope.Info, e ast.Expr) (u unwrapped, names 
 		}
 		names, root = nameIn(buf[:0], info, fun)
 		u.call, u.args = true, args
-		w, ok := wrappers[last(names)]
+		w, ok := wrappers.Get(last(names))
 		if i == maxDepth || !ok || len(args) != w.n+1 || !refers(info, names, root, w.target) {
 			return u, names, root
 		}
