@@ -57,13 +57,20 @@ var strictArgs = map[string]int{
 var listFunctions = []string{"builtins.map", "builtins.filter", "builtins.concatMap", "lib.forEach",
 	"lib.flatten", "lib.concatLists", "builtins.concatLists", "lib.unique"}
 
+// isListFunction reports whether name is the last name of one of
+// listFunctions.
+func isListFunction(name string) bool {
+	_, ok := listFunctionNames.Get(name)
+	return ok
+}
+
 // listFunctionNames are the last names of listFunctions.
-var listFunctionNames = func() map[string]bool {
+var listFunctionNames = func() *NameTable[bool] {
 	names := map[string]bool{}
 	for _, f := range listFunctions {
 		names[f[strings.LastIndexByte(f, '.')+1:]] = true
 	}
-	return names
+	return NewNameTable(names)
 }()
 
 // Forced calls visit for each reference that evaluating e with demand d
@@ -182,7 +189,7 @@ func (w *forcer) call(c *ast.CallExpr, d Demand, via []*ast.Ident) {
 	case name == "optionals" && refersAny(w.info, names, root, "lib.optionals", "lib.lists.optionals") && len(args) == 2:
 		w.force(args[0], WHNF, via)
 		w.force(args[1], d, via)
-	case listFunctionNames[name] && refersAny(w.info, names, root, listFunctions...) && len(args) >= 1:
+	case isListFunction(name) && refersAny(w.info, names, root, listFunctions...) && len(args) >= 1:
 		w.force(args[len(args)-1], Spine, via)
 	default:
 		for i := range min(strictCount(w.info, names, root), len(args)) {
