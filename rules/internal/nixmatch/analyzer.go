@@ -54,9 +54,12 @@ func (x *Index) mayDefine(pattern string) bool {
 }
 
 // startsWithName reports whether name is the first name of the dotted
-// pattern.
+// pattern. The byte after name's length and the first byte, which tell
+// most names from the pattern's, are compared before the names.
 func startsWithName(pattern, name string) bool {
-	return len(pattern) >= len(name) && pattern[:len(name)] == name && (len(pattern) == len(name) || pattern[len(name)] == '.')
+	n := len(name)
+	return len(pattern) >= n && (len(pattern) == n || pattern[n] == '.') &&
+		(n == 0 || pattern[0] == name[0]) && pattern[:n] == name
 }
 
 // listFirsts sets x.firsts from x.Defs, appending to buf, and returns
