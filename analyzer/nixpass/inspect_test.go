@@ -212,9 +212,26 @@ func TestInspectorNodesAgreesWithWalk(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Errorf("%s, types %v: Preorder visited %d nodes, the walk %d", name, types, len(got), len(want))
 				}
+				// WithStack: the same nodes, each with all its ancestors
+				// (by parents for one type, by a walk for several).
+				var wantStacks, gotStacks [][]ast.Node
+				ast.InspectWithStack(f, func(n ast.Node, stack []ast.Node) bool {
+					if typeOf(n)&maskOf(types) != 0 {
+						wantStacks = append(wantStacks, slices.Clone(stack))
+					}
+					return true
+				})
+				got = got[:0]
+				in.WithStack(types, func(n ast.Node, stack []ast.Node) {
+					got = append(got, n)
+					gotStacks = append(gotStacks, slices.Clone(stack))
+				})
+				if !slices.Equal(got, want) || !slices.EqualFunc(gotStacks, wantStacks, slices.Equal) {
+					t.Errorf("%s, types %v: WithStack disagrees with the walk's nodes or stacks", name, types)
+				}
 			}
 		}
-		in.Release()
+		in.Release() // the next file's inspector reuses this one's memory
 	}
 }
 
