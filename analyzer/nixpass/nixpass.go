@@ -165,7 +165,7 @@ var projectFilters = map[*analysis.Analyzer]func(name string, src []byte) bool{}
 // variable, since the driver matches analyzers by identity:
 //
 //	var flakeFiles = nixpass.ProjectFiles("flakefiles", func(name string, _ []byte) bool {
-//		return filepath.Base(name) == "flake.nix"
+//		return nixpass.HasBase(name, "flake.nix")
 //	})
 func ProjectFiles(name string, keep func(name string, src []byte) bool) *analysis.Analyzer {
 	a := &analysis.Analyzer{

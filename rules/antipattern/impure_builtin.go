@@ -1,7 +1,6 @@
 package antipattern
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -59,7 +58,7 @@ var impureBuiltins = []string{"builtins.currentSystem", "builtins.getEnv", "buil
 
 func runImpureBuiltin(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if f.Expr == nil || filepath.Base(f.Name) != "flake.nix" {
+	if f.Expr == nil || !nixpass.HasBase(f.Name, "flake.nix") {
 		return nil, nil
 	}
 	report := func(n ast.Node, name string) {

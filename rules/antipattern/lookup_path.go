@@ -1,7 +1,6 @@
 package antipattern
 
 import (
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -57,7 +56,7 @@ func runLookupPath(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	flake := filepath.Base(f.Name) == "flake.nix"
+	flake := nixpass.HasBase(f.Name, "flake.nix")
 	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.LookupPathExpr)(nil)}, func(n ast.Node) {
 		lp, ok := n.(*ast.LookupPathExpr)
 		if !ok || lp.Path == "nix" || strings.HasPrefix(lp.Path, "nix/") {

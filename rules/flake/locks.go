@@ -93,7 +93,7 @@ var requires = []*analysis.Analyzer{flakeFiles, locksAnalyzer}
 // rules look at. Of each, the driver keeps the flakeSummary only: the
 // files are parsed into reused memory like any other.
 var flakeFiles = nixpass.ProjectSummaries("flakefiles", func(name string, _ []byte) bool {
-	return filepath.Base(name) == "flake.nix"
+	return nixpass.HasBase(name, "flake.nix")
 }, summarizeFlake)
 
 // flakeSummary is what the flake rules need of a flake.nix.

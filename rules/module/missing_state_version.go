@@ -3,7 +3,6 @@ package module
 import (
 	"bytes"
 	"go/token"
-	"path/filepath"
 	"slices"
 	"sync"
 
@@ -75,7 +74,7 @@ func summarizeStateVersions(f *nixpass.File) any {
 
 // mayConcernStateVersion is the filter of stateVersionFiles.
 func mayConcernStateVersion(name string, src []byte) bool {
-	if filepath.Base(name) == "configuration.nix" {
+	if nixpass.HasBase(name, "configuration.nix") {
 		return true
 	}
 	found := edit.ContainsWords(src, concernWords)
@@ -162,7 +161,7 @@ func hostsOf(f *nixpass.File) []host {
 			out = append(out, h)
 		}
 	}
-	if filepath.Base(f.Name) == "configuration.nix" && nixmatch.IsModuleFile(f) {
+	if nixpass.HasBase(f.Name, "configuration.nix") && nixmatch.IsModuleFile(f) {
 		pos, end := moduleHead(f)
 		out = append(out, host{Pos: pos, End: end})
 	}

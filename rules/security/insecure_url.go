@@ -1,7 +1,6 @@
 package security
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -95,7 +94,7 @@ func runInsecureURL(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if filepath.Base(f.Name) != "flake.nix" {
+	if !nixpass.HasBase(f.Name, "flake.nix") {
 		return nil, nil
 	}
 	nixpass.InspectorOf(pass).WithStack([]ast.Node{(*ast.AttrDef)(nil)}, func(n ast.Node, stack []ast.Node) {

@@ -1,7 +1,6 @@
 package security
 
 import (
-	"path/filepath"
 	"regexp"
 
 	"golang.org/x/tools/go/analysis"
@@ -65,7 +64,7 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 	if f.Expr == nil {
 		return nil, nil
 	}
-	flake := filepath.Base(f.Name) == "flake.nix"
+	flake := nixpass.HasBase(f.Name, "flake.nix")
 	for _, c := range nixmatch.CallsOf(pass) {
 		fetcher, ok := evalFetchers.find(c.Name)
 		if !ok {

@@ -1,8 +1,6 @@
 package nixmatch
 
 import (
-	"path/filepath"
-
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -17,7 +15,7 @@ var moduleKeys = []string{"imports", "options", "config"}
 // needs), or a set with imports, options or config. flake.nix is never a
 // module.
 func IsModuleFile(f *nixpass.File) bool {
-	if f.Expr == nil || filepath.Base(f.Name) == "flake.nix" {
+	if f.Expr == nil || nixpass.HasBase(f.Name, "flake.nix") {
 		return false
 	}
 	fn, body := moduleBody(f.Expr)

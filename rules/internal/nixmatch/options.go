@@ -1,7 +1,6 @@
 package nixmatch
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -118,7 +117,7 @@ func collect(f *nixpass.File) *indexMemo {
 		return m
 	}
 	c := collector{file: f.File, info: f.Info, indexMemo: m}
-	if filepath.Base(f.Name) != "flake.nix" {
+	if !nixpass.HasBase(f.Name, "flake.nix") {
 		c.module(nil, f.Expr)
 		if len(m.mods) > 0 {
 			m.mods[0].Whole = true // module appends the outer module first

@@ -6,10 +6,10 @@ package nixshape
 
 import (
 	"bytes"
-	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
 
@@ -157,7 +157,7 @@ func isStaticPath(p *ast.AttrPath) bool {
 // self and every input, so its pattern is fixed by the inputs, not by
 // what its body uses.
 func FlakeOutputs(f *ast.File) *ast.LambdaExpr {
-	if filepath.Base(f.Name) != "flake.nix" {
+	if !nixpass.HasBase(f.Name, "flake.nix") {
 		return nil
 	}
 	set, ok := ast.Unparen(f.Expr).(*ast.AttrSetExpr)
