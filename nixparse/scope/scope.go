@@ -213,6 +213,21 @@ func (info *Info) UsesOfWith(w *ast.WithExpr) []*ast.Ident {
 	return uses
 }
 
+// HasUsesOfWith reports whether any reference may come from w:
+// len(info.UsesOfWith(w)) > 0, without making the list.
+func (info *Info) HasUsesOfWith(w *ast.WithExpr) bool {
+	info.withUsesOf.Do(info.groupWithUses)
+	if len(info.withUses[w]) > 0 {
+		return true
+	}
+	for _, inner := range info.nested[w] {
+		if info.HasUsesOfWith(inner) {
+			return true
+		}
+	}
+	return false
+}
+
 // withRef is a reference that may come from with, its innermost with.
 type withRef struct {
 	with *ast.WithExpr

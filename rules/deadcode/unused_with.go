@@ -17,7 +17,7 @@ func runUnusedWith(pass *analysis.Pass) (any, error) {
 	var l *liveness
 	nixpass.InspectorOf(pass).Preorder([]ast.Node{(*ast.WithExpr)(nil)}, func(n ast.Node) {
 		w := n.(*ast.WithExpr)
-		if len(f.Info.UsesOfWith(w)) > 0 || !w.Semi.IsValid() {
+		if f.Info.HasUsesOfWith(w) || !w.Semi.IsValid() {
 			return
 		}
 		if l == nil {
