@@ -33,6 +33,7 @@
 //	info.BindingOf(id)           // let/rec binding whose value holds id
 //	d.ValueRefs()                // references inside a binding's value
 //	info.UsesOfWith(w)           // references a with may supply
+//	info.HasUsesOfWith(w)        // whether there is any
 //	info.LookupAt(name, pos)     // what name would mean at pos
 //	info.AttrSetOf(set)          // merged attributes of a set or let
 //	scope.FileErrors(file, info) // syntax and semantic errors, Nix's order
