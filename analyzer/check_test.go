@@ -640,11 +640,10 @@ func TestCheckProgress(t *testing.T) {
 	}
 }
 
-// everyFileRule is a project-wide rule that looks at no file's tree but
-// reports at the start of every Nix file of the run's FileSet, as a rule
-// may: the findings of files the workers settled must take it in.
+// everyFileRule is a project-wide rule that reports at the start of
+// every Nix file of its pass's FileSet.
 var everyFileRule = &Rule{Analyzer: &analysis.Analyzer{
-	Name: "every-file-test", Doc: "reports in files its project does not hold",
+	Name: "every-file-test", Doc: "reports in every file of its FileSet",
 	Requires: []*analysis.Analyzer{summaryFiles},
 	Run: func(pass *analysis.Pass) (any, error) {
 		pass.Fset.Iterate(func(tf *gotoken.File) bool {
@@ -657,21 +656,22 @@ var everyFileRule = &Rule{Analyzer: &analysis.Analyzer{
 	},
 }, Category: "module", Severity: SeverityInfo}
 
-// TestCheckProjectFindingUnsettles checks that a project-wide finding in
-// a file no project-wide rule looks at, whose findings the worker settled
-// already, is reported with them and can be suppressed.
-func TestCheckProjectFindingUnsettles(t *testing.T) {
+// TestCheckProjectFileSet checks that a project-wide rule's FileSet
+// holds the files a project-wide rule looks at, and no other: the other
+// files' findings are settled by the workers, each file with a FileSet
+// of its own.
+func TestCheckProjectFileSet(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"a.nix": "{ a = BAD; }\n",
-		"b.nix": "# nixaudit: ignore-file[every-file-test]\n{ b = BAD; }\n",
-		"c.nix": "{ c = 1; }\n",
+		"a.nix": "{ a = SUM; }\n",
+		"b.nix": "{ b = BAD; }\n",
+		"c.nix": "{ c = SUM; d = BAD; }\n",
 	})
 	out := check(t, dir, Options{Rules: []*Rule{badRule, everyFileRule}})
 	want := "a.nix:1:1:1:1:info:every-file-test:seen\n" +
-		"a.nix:1:7:1:10:error:bad-word:found BAD\n" +
-		"b.nix:2:7:2:10:error:bad-word:found BAD\n" +
-		"c.nix:1:1:1:1:info:every-file-test:seen\n"
+		"b.nix:1:7:1:10:error:bad-word:found BAD\n" +
+		"c.nix:1:1:1:1:info:every-file-test:seen\n" +
+		"c.nix:1:16:1:19:error:bad-word:found BAD\n"
 	if got := brief(out.Result.Diagnostics); got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}

@@ -155,6 +155,18 @@ func (p *plan) run(base any) (err error) {
 	return nil
 }
 
+// setFileSet makes fset the FileSet of the passes of the next runs: that
+// of the unit's file.
+func (p *plan) setFileSet(fset *token.FileSet) {
+	if fset == p.fset {
+		return
+	}
+	p.fset = fset
+	for i := range p.steps {
+		p.steps[i].pass.Fset = fset
+	}
+}
+
 // releaser is a result whose memory can be reused once every analyzer
 // has run on its unit, such as a *nixpass.Inspector.
 type releaser interface{ Release() }

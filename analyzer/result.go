@@ -29,7 +29,7 @@ func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
 	for _, f := range r.projectFindings {
 		if tf := r.fset.File(f.d.Pos); tf != nil {
 			if e := r.extra[tf.Name()]; e != nil && e.tok == tf {
-				extra = append(extra, r.convert(f, e.src))
+				extra = append(extra, convert(f, tf, e.src))
 			}
 		}
 	}
@@ -50,7 +50,7 @@ func (r *runner) unitDiagnostics(u *unit, paths *projectPaths) []report.Diagnost
 	out := make([]report.Diagnostic, 0, len(u.kept)+len(u.unused))
 	for _, list := range [][]finding{u.kept, u.unused} {
 		for _, f := range list {
-			out = append(out, r.convert(f, u.text))
+			out = append(out, convert(f, u.file.Tok, u.text))
 		}
 	}
 	sortDiagnostics(out)
@@ -69,9 +69,9 @@ func compareDiagnostics(a, b report.Diagnostic) int {
 		strings.Compare(a.Rule, b.Rule), strings.Compare(a.Message, b.Message))
 }
 
-// convert resolves f's positions in src, the text of its file.
-func (r *runner) convert(f finding, src []byte) report.Diagnostic {
-	pos, end := r.span(f.d.Pos, f.d.End)
+// convert resolves f's positions in tf, its file, whose text is src.
+func convert(f finding, tf *token.File, src []byte) report.Diagnostic {
+	pos, end := span(tf, f.d.Pos, f.d.End)
 	sev := f.rule.severity
 	if s, ok := DiagnosticSeverity(f.d); ok && !f.rule.configured {
 		sev = s
@@ -85,29 +85,28 @@ func (r *runner) convert(f finding, src []byte) report.Diagnostic {
 		safe, msg := FixIsSafe(f.rule.Rule, fix)
 		rf := report.Fix{Description: msg, Safe: safe, Edits: []report.Edit{}}
 		for _, e := range fix.TextEdits {
-			p, q := r.span(e.Pos, e.End)
+			p, q := span(tf, e.Pos, e.End)
 			rf.Edits = append(rf.Edits, report.Edit{Line: p.Line, Column: p.Column, EndLine: q.Line, EndColumn: q.Column, NewText: string(e.NewText)})
 		}
 		d.Fixes = append(d.Fixes, rf)
 	}
-	d.Fingerprint = flaggedText(r.fset, f.d, src)
+	d.Fingerprint = flaggedText(tf, f.d, src)
 	return d
 }
 
-// span resolves a range; a missing end is the start.
-func (r *runner) span(pos, end token.Pos) (token.Position, token.Position) {
-	p := r.fset.PositionFor(pos, false)
+// span resolves a range in tf; a missing end is the start.
+func span(tf *token.File, pos, end token.Pos) (token.Position, token.Position) {
+	p := tf.PositionFor(pos, false)
 	if !end.IsValid() {
 		return p, p
 	}
-	return p, r.fset.PositionFor(end, false)
+	return p, tf.PositionFor(end, false)
 }
 
 // flaggedText is the text a fingerprint hashes: the flagged range, or its
 // line when the range is empty; a secret's range is masked so the
 // baseline never carries a hash of the secret.
-func flaggedText(fset *token.FileSet, d analysis.Diagnostic, src []byte) string {
-	tf := fset.File(d.Pos)
+func flaggedText(tf *token.File, d analysis.Diagnostic, src []byte) string {
 	start := tf.Offset(d.Pos)
 	end := start
 	if d.End.IsValid() {

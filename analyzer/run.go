@@ -243,14 +243,23 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		u.inProject = append(u.inProject, in)
 		keep = keep || in && nixpass.ProjectSummarizer(base) == nil
 	}
+	// Only the files project-wide rules look at need positions in the
+	// run's FileSet; the others get a FileSet of their own, as adding a
+	// file to one shared by every worker is a search of a tree of
+	// thousands of files under a lock.
+	fset := r.fset
+	if !slices.Contains(u.inProject, true) {
+		fset = token.NewFileSet()
+	}
 	var f *nixpass.File
 	if keep {
-		f = nixpass.Load(r.fset, u.name, u.text)
+		f = nixpass.Load(fset, u.name, u.text)
 	} else {
-		f = l.Load(r.fset, u.name, u.text)
+		f = l.Load(fset, u.name, u.text)
 	}
 	u.syntaxErrors = len(f.Errors)
 	u.sups = parseSuppressions(f)
+	p.setFileSet(fset)
 	if err := p.run(f); err != nil {
 		return fmt.Errorf("%s: %w", u.name, err)
 	}
@@ -260,10 +269,10 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 			break // most files
 		}
 		for _, d := range p.diagnostics(a) {
-			if r.fset.File(d.Pos) != f.Tok {
+			if fset.File(d.Pos) != f.Tok {
 				return fmt.Errorf("%s: rule %s reported a position outside the file", u.name, a.Name)
 			}
-			u.raw = append(u.raw, finding{r.ruleOf[a], r.normalizeRange(d)})
+			u.raw = append(u.raw, finding{r.ruleOf[a], normalizeRange(f.Tok, d)})
 		}
 	}
 	u.summaries = u.summaries[:0]
@@ -347,13 +356,13 @@ func (r *runner) runProject() error {
 	}
 	for _, a := range r.project {
 		for _, d := range diags[a] {
-			if r.fset.File(d.Pos) == nil {
-				return fmt.Errorf("rule %s reported a position in no file of the run", a.Name)
+			tf := r.fset.File(d.Pos)
+			if tf == nil {
+				return fmt.Errorf("rule %s reported a position in no file it looks at", a.Name)
 			}
-			f := finding{r.ruleOf[a], r.normalizeRange(d)}
-			if u := r.unitOf(r.fset.File(d.Pos)); u != nil {
+			f := finding{r.ruleOf[a], normalizeRange(tf, d)}
+			if u := r.unitOf(tf); u != nil {
 				u.raw = append(u.raw, f)
-				u.settled = false
 			} else {
 				r.projectFindings = append(r.projectFindings, f)
 			}
@@ -381,11 +390,11 @@ func (r *runner) unitNamed(name string) *unit {
 	return r.units[i]
 }
 
-// normalizeRange makes a missing or inverted end, or one in another
-// file, the start, so a rule's mistake cannot make the driver slice out of
-// range.
-func (r *runner) normalizeRange(d analysis.Diagnostic) analysis.Diagnostic {
-	if !d.End.IsValid() || d.End < d.Pos || r.fset.File(d.End) != r.fset.File(d.Pos) {
+// normalizeRange makes a missing or inverted end, or one past tf, the
+// file of d's start, the start, so a rule's mistake cannot make the
+// driver slice out of range.
+func normalizeRange(tf *token.File, d analysis.Diagnostic) analysis.Diagnostic {
+	if !d.End.IsValid() || d.End < d.Pos || int(d.End) > tf.Base()+tf.Size() {
 		d.End = d.Pos
 	}
 	return d
