@@ -140,7 +140,9 @@ type Project struct {
 	// not kept: only their names, sources and line tables).
 	Summaries []any
 	// AddFile reads a non-Nix file (such as flake.lock) and registers it
-	// in the run's FileSet so diagnostics can point into it.
+	// in the run's FileSet so diagnostics can point into it. That FileSet,
+	// the rule's pass.Fset, holds the files of the run that project-wide
+	// rules look at and those added so, not every file of the run.
 	AddFile func(path string) (*token.File, []byte, error)
 }
 
