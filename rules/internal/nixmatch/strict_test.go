@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 )
@@ -36,18 +37,7 @@ in
 		{"builtins.toString config.q", "builtins.toString config.q"},
 		{"lib.optionals config.o", "lib.optionals config.o config.p2"},
 	}
-	render := func(e ast.Expr, d nixmatch.Demand) string {
-		var out []string
-		nixmatch.Forced(f.Info, e, d, func(r nixmatch.ForcedRef) bool {
-			s := strings.Join(append([]string{r.Ident.Name}, r.Select()...), ".")
-			for i := len(r.Via) - 1; i >= 0; i-- {
-				s = r.Via[i].Name + "<-" + s
-			}
-			out = append(out, s)
-			return true
-		})
-		return strings.Join(out, " ")
-	}
+	render := func(e ast.Expr, d nixmatch.Demand) string { return renderForced(f, e, d) }
 	for i, el := range list.Elems {
 		if got := render(el, nixmatch.WHNF); got != want[i].whnf {
 			t.Errorf("WHNF of %s: %q, want %q", f.Text(el), got, want[i].whnf)
@@ -64,18 +54,7 @@ in
 func TestForcedAfterStop(t *testing.T) {
 	f := loadSrc(t, `{ config }: let a = b.x; b = config.y.z; in [ a config.w.v ]`)
 	body := f.Expr.(*ast.LambdaExpr).Body
-	render := func() string {
-		var out []string
-		nixmatch.Forced(f.Info, body, nixmatch.Elems, func(r nixmatch.ForcedRef) bool {
-			s := strings.Join(append([]string{r.Ident.Name}, r.Select()...), ".")
-			for i := len(r.Via) - 1; i >= 0; i-- {
-				s = r.Via[i].Name + "<-" + s
-			}
-			out = append(out, s)
-			return true
-		})
-		return strings.Join(out, " ")
-	}
+	render := func() string { return renderForced(f, body, nixmatch.Elems) }
 	const want = "a a<-b.x a<-b<-config.y.z config.w.v"
 	if got := render(); got != want {
 		t.Fatalf("first evaluation: %q, want %q", got, want)
@@ -88,4 +67,20 @@ func TestForcedAfterStop(t *testing.T) {
 	if got := render(); got != want {
 		t.Errorf("after a stopped evaluation: %q, want %q", got, want)
 	}
+}
+
+// renderForced lists what Forced reports for e under d: each reference
+// with its selection, after the let bindings it was reached through
+// (b<-config.x).
+func renderForced(f *nixpass.File, e ast.Expr, d nixmatch.Demand) string {
+	var out []string
+	nixmatch.Forced(f.Info, e, d, func(r nixmatch.ForcedRef) bool {
+		s := strings.Join(append([]string{r.Ident.Name}, r.Select()...), ".")
+		for i := len(r.Via) - 1; i >= 0; i-- {
+			s = r.Via[i].Name + "<-" + s
+		}
+		out = append(out, s)
+		return true
+	})
+	return strings.Join(out, " ")
 }
