@@ -119,7 +119,11 @@ loop:
 		c := src[i]
 		switch k := fastKind[c]; k {
 		case ast.WHITESPACE:
-			j := whitespaceEnd(src, i+1)
+			// Most runs are one space, between two tokens of a line.
+			j := i + 1
+			if fastKind[at(src, j)] == ast.WHITESPACE {
+				j = whitespaceEnd(src, j+1)
+			}
 			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(j)})
 			i = j
 		case ast.IDENT:
