@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 
 	"github.com/nixaudit/nixaudit/config"
 	"github.com/nixaudit/nixaudit/internal/atomicfile"
@@ -157,6 +158,7 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		Summary:     summarize(len(r.units), diags),
 		Rules:       reportRules(rules),
 		Source:      r.sources(),
+		LineStarts:  r.lineStarts,
 	}}
 	for _, d := range diags {
 		if failOn != 0 && severityOf(d.Severity) >= failOn {
@@ -256,6 +258,22 @@ func (r *runner) sources() func(string) ([]byte, bool) {
 		}
 		return nil, false
 	}
+}
+
+// lineStarts returns the line table of the named file's latest parse,
+// with which its findings were positioned, unless its text changed
+// since.
+func (r *runner) lineStarts(name string) ([]int, bool) {
+	u := r.unitNamed(name)
+	if u == nil || u.file == nil || u.file.Tok == nil || !sameText(u.file.Src, u.text) {
+		return nil, false
+	}
+	return u.file.Tok.Lines(), true
+}
+
+// sameText reports whether a and b are the same bytes in memory.
+func sameText(a, b []byte) bool {
+	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
 
 func loadConfig(opts Options, cwd string) (*config.Config, error) {

@@ -676,3 +676,23 @@ func TestCheckProjectFileSet(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestExcerptAfterLoneCR checks that a report's excerpt is the line its
+// finding's position names: the parser ends a line at a lone CR, as Nix
+// does, so the report takes the parse's line table rather than splitting
+// the text at LFs.
+func TestExcerptAfterLoneCR(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.nix": "{\r  a = BAD;\n}\n"})
+	out := check(t, dir, Options{})
+	if got, want := brief(out.Result.Diagnostics), "a.nix:2:7:2:10:error:bad-word:found BAD\n"; got != want {
+		t.Fatalf("findings:\n%s\nwant\n%s", got, want)
+	}
+	var b strings.Builder
+	if err := report.Write(&b, "text", out.Result, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2 |   a = BAD;\n  |       ^^^\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("text report:\n%s\nwant the excerpt\n%s", b.String(), want)
+	}
+}

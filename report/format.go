@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -18,8 +19,18 @@ type Options struct {
 // Formats lists the names Write accepts.
 var Formats = []string{"text", "json", "sarif", "github", "errfmt"}
 
-// Write renders res in format to w.
+// Write renders res in format to w, in writes of tens of kilobytes: the
+// formats render a finding at a time, and a write to a pipe or terminal
+// per finding costs more than rendering it.
 func Write(w io.Writer, format string, res *Result, opts Options) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := write(bw, format, res, opts); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func write(w io.Writer, format string, res *Result, opts Options) error {
 	switch format {
 	case "text":
 		return writeText(w, res, opts)

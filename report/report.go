@@ -71,6 +71,13 @@ type Result struct {
 	// Source returns a file's content for excerpts; nil or false when it
 	// is not available.
 	Source func(file string) ([]byte, bool)
-	// lines caches the line starts of the files excerpts came from.
-	lines map[string][]int
+	// LineStarts optionally returns the offsets at which the lines of a
+	// file start: the line table its positions were computed with, whose
+	// line breaks may include a lone CR as Nix's do. Without it, lines
+	// are found in Source's text, each ended by an LF.
+	LineStarts func(file string) ([]int, bool)
+	// texts caches the files excerpts came from (see text); secrets
+	// the secret findings of each file (see secretsIn).
+	texts   map[string]*sourceText
+	secrets map[string][]int
 }

@@ -134,10 +134,10 @@ func artifact(file string) *sarif.ArtifactLocation {
 
 // sarifRegion converts a byte-column range to a code-point region.
 func sarifRegion(res *Result, file string, line, col, endLine, endCol int) *sarif.Region {
-	if l, ok := res.sourceLine(file, line); ok {
+	if l, ok := res.lineBytes(file, line); ok {
 		col = codePointColumn(l, col)
 	}
-	if l, ok := res.sourceLine(file, endLine); ok {
+	if l, ok := res.lineBytes(file, endLine); ok {
 		endCol = codePointColumn(l, endCol)
 	}
 	return sarif.NewRegion().WithStartLine(line).WithStartColumn(col).WithEndLine(endLine).WithEndColumn(endCol)

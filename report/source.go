@@ -34,48 +34,74 @@ func Redact(text string, secrets []string) string {
 	return strings.NewReplacer(pairs...).Replace(text)
 }
 
-// sourceLine returns line n (1-based) of file without its newline.
+// sourceLine returns line n (1-based) of file without its line break.
 func (r *Result) sourceLine(file string, n int) (string, bool) {
-	if r.Source == nil || n < 1 {
-		return "", false
-	}
-	src, ok := r.Source(file)
-	if !ok {
-		return "", false
-	}
-	starts := r.lineStarts(file, src)
-	if n > len(starts) {
-		return "", false
-	}
-	line := src[starts[n-1]:]
-	if j := bytes.IndexByte(line, '\n'); j >= 0 {
-		line = line[:j]
-	}
-	return string(bytes.TrimSuffix(line, []byte("\r"))), true
+	line, ok := r.lineBytes(file, n)
+	return string(line), ok
 }
 
-// lineStarts returns the offsets in src, the text of file, at which its
-// lines start, found once per file: a report looks up a line or two per
-// finding, and a file may have many findings.
-func (r *Result) lineStarts(file string, src []byte) []int {
-	if starts, ok := r.lines[file]; ok {
-		return starts
+// lineBytes is sourceLine's line, in the file's text.
+func (r *Result) lineBytes(file string, n int) ([]byte, bool) {
+	t := r.text(file)
+	if t == nil || n < 1 || n > len(t.starts) || t.starts[n-1] > len(t.src) {
+		return nil, false
 	}
-	starts := []int{0}
+	end := len(t.src)
+	if n < len(t.starts) {
+		end = min(max(t.starts[n], t.starts[n-1]), end)
+	}
+	line := bytes.TrimSuffix(t.src[t.starts[n-1]:end], newline)
+	return bytes.TrimSuffix(line, []byte("\r")), true
+}
+
+// sourceText is a file's text and the offsets at which its lines start.
+type sourceText struct {
+	src    []byte
+	starts []int
+}
+
+// text returns the text of file, or nil when Source has none, and its
+// line starts, found once per file: a report looks up a line or two per
+// finding, and a file may have many findings. They come from LineStarts
+// when it knows the file.
+func (r *Result) text(file string) *sourceText {
+	if t, ok := r.texts[file]; ok {
+		return t
+	}
+	var t *sourceText
+	if r.Source != nil {
+		if src, ok := r.Source(file); ok {
+			t = &sourceText{src: src}
+			if r.LineStarts != nil {
+				t.starts, _ = r.LineStarts(file)
+			}
+			if len(t.starts) == 0 {
+				t.starts = lineStarts(src)
+			}
+		}
+	}
+	if r.texts == nil {
+		r.texts = map[string]*sourceText{}
+	}
+	r.texts[file] = t
+	return t
+}
+
+// lineStarts returns the offsets at which the lines of src start, each
+// ended by an LF.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, newline)+1)
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
-			break
+			return starts
 		}
 		i += j + 1
 		starts = append(starts, i)
 	}
-	if r.lines == nil {
-		r.lines = map[string][]int{}
-	}
-	r.lines[file] = starts
-	return starts
 }
+
+var newline = []byte{'\n'}
 
 // span is the part [start, end) of a line a diagnostic covers, as byte
 // offsets into the line, clamped to it.
@@ -133,9 +159,9 @@ func (r *Result) excerpt(d *Diagnostic) (masked string, start, end int, ok bool)
 // first line, its middle lines whole, and the start of its last line.
 func (r *Result) secretSpans(file string, n, lineLen int) [][2]int {
 	var spans [][2]int
-	for i := range r.Diagnostics {
+	for _, i := range r.secretsIn(file) {
 		d := &r.Diagnostics[i]
-		if !d.Secret || d.File != file || n < d.Line || n > max(d.EndLine, d.Line) {
+		if n < d.Line || n > max(d.EndLine, d.Line) {
 			continue
 		}
 		from, to := 0, lineLen
@@ -151,11 +177,26 @@ func (r *Result) secretSpans(file string, n, lineLen int) [][2]int {
 	return spans
 }
 
+// secretsIn returns the indices in r.Diagnostics of the secret findings
+// in file. They are grouped by file once: every excerpt asks, and few
+// findings are secrets.
+func (r *Result) secretsIn(file string) []int {
+	if r.secrets == nil {
+		r.secrets = map[string][]int{}
+		for i := range r.Diagnostics {
+			if d := &r.Diagnostics[i]; d.Secret {
+				r.secrets[d.File] = append(r.secrets[d.File], i)
+			}
+		}
+	}
+	return r.secrets[file]
+}
+
 // codePointColumn converts a 1-based byte column of line to a 1-based
 // Unicode code point column.
-func codePointColumn(line string, byteCol int) int {
+func codePointColumn(line []byte, byteCol int) int {
 	if byteCol-1 > len(line) {
-		return utf8.RuneCountInString(line) + 1 + (byteCol - 1 - len(line))
+		return utf8.RuneCount(line) + 1 + (byteCol - 1 - len(line))
 	}
-	return utf8.RuneCountInString(line[:max(byteCol-1, 0)]) + 1
+	return utf8.RuneCount(line[:max(byteCol-1, 0)]) + 1
 }
