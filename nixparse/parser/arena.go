@@ -14,9 +14,9 @@ import "github.com/nixaudit/nixaudit/nixparse/ast"
 // any before it.
 type chunks[T any] struct {
 	keep   bool
-	chunks [][]T // when keep: every chunk, in the order they are handed out
-	used   int   // when keep: chunks[:used] have been handed out from
-	total  int   // when keep: the items of every chunk
+	chunks [][]T // when keep: every chunk, in the order they are handed out (a slab's own too)
+	used   int   // when keep: chunks[:used] have been handed out from (a slab's own too)
+	total  int   // when keep: the items of every chunk but those slab.new made
 	cur    []T   // the current chunk
 	off    int   // cur[:off] has been handed out
 	next   int   // size of the next chunk to allocate
@@ -24,7 +24,7 @@ type chunks[T any] struct {
 
 // advance moves to the next kept chunk that holds n items, or allocates
 // one; least and most bound the size of a new chunk. It is kept out of
-// line, so that the fast paths that call it (seq.copyOf, slab.new) stay
+// line, so that the fast paths that call it (seq.copyOf, seq.one) stay
 // short.
 //
 //go:noinline
@@ -63,6 +63,14 @@ func (c *chunks[T]) reserve(n int) {
 		c.cur, c.off = make([]T, n), 0
 		return
 	}
+	if c.total >= n {
+		return
+	}
+	// Count the chunks slab.new made too.
+	c.total = 0
+	for _, chunk := range c.chunks {
+		c.total += len(chunk)
+	}
 	if c.total < n {
 		// A quarter more than this file needs, so that files slightly
 		// larger than any before do not each add a chunk.
@@ -87,7 +95,7 @@ func (c *chunks[T]) reset(keep bool) {
 // clear is reset for a c that handed out items.
 func (c *chunks[T]) clear(keep bool) {
 	if !keep {
-		*c = chunks[T]{}
+		c.forget()
 		return
 	}
 	for _, chunk := range c.chunks[:c.used-1] {
@@ -100,30 +108,40 @@ func (c *chunks[T]) clear(keep bool) {
 // rewind is reset without clearing what c handed out.
 func (c *chunks[T]) rewind(keep bool) {
 	if !keep {
-		*c = chunks[T]{}
+		c.forget()
 		return
 	}
 	c.keep, c.used, c.cur, c.off = true, 0, nil, 0
+}
+
+// forget empties a fresh c: what it handed out belongs to the tree. The
+// array of its chunk list is kept (emptied), for slab.new's records.
+func (c *chunks[T]) forget() {
+	clear(c.chunks)
+	*c = chunks[T]{chunks: c.chunks[:0]}
 }
 
 // slab hands out single nodes.
 type slab[T any] struct{ chunks[T] }
 
 // new returns a zeroed node. Handing out only moves an index: no slice
-// header is written back.
+// header is written back. It calls no function, not even to move to the
+// next chunk (which it records in s.chunks, even when s keeps none: a
+// fresh chunks forgets them all at reset), so that it stays within the
+// compiler's inlining budget: nodes are the parser's most frequent
+// allocation.
 func (s *slab[T]) new() *T {
 	if s.off == len(s.cur) {
-		s.refill()
+		if s.used == len(s.chunks.chunks) {
+			s.chunks.chunks = append(s.chunks.chunks, make([]T, 8<<s.used))
+		}
+		s.cur, s.off = s.chunks.chunks[s.used], 0
+		s.used++
 	}
 	x := &s.cur[s.off]
 	s.off++
 	return x
 }
-
-// refill moves s to a chunk with room for a node.
-//
-//go:noinline
-func (s *slab[T]) refill() { s.advance(1, 8, 1024) }
 
 // wholeSlab is a slab of nodes that the parser writes whole as it hands
 // them out (*n = ast.Name{…}), so that its kept chunks need no clearing
