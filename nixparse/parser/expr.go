@@ -182,7 +182,7 @@ func (p *parser) skipFormal() {
 func (p *parser) name() *ast.Name {
 	n := p.a.name.new()
 	*n = ast.Name{NamePos: p.tokPos(), Name: p.tokText()}
-	p.next()
+	p.skip()
 	return n
 }
 

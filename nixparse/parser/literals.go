@@ -89,10 +89,11 @@ func (p *parser) parsePath() ast.Expr {
 	e.Parts = p.parts.pop(base, &p.a.parts)
 	// Without PATH_END (input ended inside an interpolation), the path
 	// ends after its last part.
-	e.EndPos = p.pos(p.prevEnd)
 	if p.is(ast.PATH_END) {
 		e.EndPos = p.tokPos()
 		p.next()
+	} else {
+		e.EndPos = p.pos(p.prevEnd())
 	}
 	return e
 }

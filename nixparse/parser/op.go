@@ -113,7 +113,7 @@ func (p *parser) parseOp() ast.Expr {
 			}
 			p.ops = append(p.ops, f)
 			prefixes++
-			p.next()
+			p.skip()
 		}
 		x := p.parseApp()
 		if len(p.ops) == opBase {
@@ -161,7 +161,7 @@ func (p *parser) parseBinaries(opBase, valBase int) ast.Expr {
 		}
 		if b.prec != precHasAttr {
 			p.ops = append(p.ops, opFrame{op: b.op, prec: b.prec, pos: p.tokPos()})
-			p.next()
+			p.skip()
 			return nil
 		}
 		h := p.a.hasAttr.new()

@@ -188,12 +188,12 @@ type fileState struct {
 	toks []ast.Token
 	base int
 
-	i       int       // index in toks of the current token (never trivia)
-	tok     ast.Token // toks[i]
-	prevEnd int       // end offset of the last significant token consumed
+	i   int       // index in toks of the current token (never trivia)
+	tok ast.Token // toks[i]
 
-	depth  int  // current nesting, against MaxDepth
-	bailed bool // nesting limit hit: the rest of the input is skipped
+	depth   int  // current nesting, against MaxDepth
+	bailed  bool // nesting limit hit: the rest of the input is skipped
+	bailEnd int  // when bailed: prevEnd where the parser bailed
 
 	errs        []ast.SyntaxError
 	lastErrLine int
@@ -205,16 +205,20 @@ func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
 // next advances to the next significant token; at EOF it stays.
 func (p *parser) next() {
 	// Before the first token, tok is the zero Token, which ends at 0.
-	if p.tok.Kind == ast.EOF {
-		return
+	if p.tok.Kind != ast.EOF {
+		p.skip()
 	}
-	p.prevEnd = int(p.tok.EndOffset)
-	// The scanner ends every stream with EOF, which is not trivia.
-	toks, i := p.toks, p.i+1
-	for toks[i].Kind.IsTrivia() {
+}
+
+// skip moves from the current token, which is not EOF, to the next
+// significant one. The scanner ends every stream with EOF, which is not
+// trivia.
+func (p *parser) skip() {
+	i := p.i + 1
+	for p.toks[i].Kind.IsTrivia() {
 		i++
 	}
-	p.i, p.tok = i, toks[i]
+	p.i, p.tok = i, p.toks[i]
 }
 
 // peek returns the kind of the n-th significant token after the current
@@ -239,13 +243,15 @@ func (p *parser) tokText() string         { return p.text[p.tok.Offset:p.tok.End
 func (p *parser) is(k ast.TokenKind) bool { return p.tok.Kind == k }
 
 // got consumes the current token when it is of kind k, returning its
-// position, or returns token.NoPos.
+// position, or returns token.NoPos. k is never EOF, which is not
+// consumed: got skips the test next makes, to stay within the compiler's
+// inlining budget.
 func (p *parser) got(k ast.TokenKind) token.Pos {
 	if p.tok.Kind != k {
 		return token.NoPos
 	}
 	pos := p.tokPos()
-	p.next()
+	p.skip()
 	return pos
 }
 
@@ -266,7 +272,23 @@ func (p *parser) closeOr(pos token.Pos, width int) token.Pos {
 	if pos.IsValid() {
 		return pos
 	}
-	return p.pos(max(p.prevEnd-width, 0))
+	return p.pos(max(p.prevEnd()-width, 0))
+}
+
+// prevEnd returns the end offset of the last significant token consumed
+// (0 before the first): the one before the current token, unless the
+// parser bailed out to EOF. Only error recovery and paths need it, so
+// next does not keep it up to date.
+func (p *parser) prevEnd() int {
+	if p.bailed {
+		return p.bailEnd
+	}
+	for j := p.i - 1; j >= 0; j-- {
+		if t := p.toks[j]; !t.Kind.IsTrivia() {
+			return int(t.EndOffset)
+		}
+	}
+	return 0
 }
 
 // enter counts one level of nesting; when the limit is hit it reports the
@@ -289,6 +311,7 @@ func (p *parser) bail() {
 		return
 	}
 	p.errorAt(p.off(), int(p.tok.EndOffset), ast.SyntaxErr, "expression nested too deeply")
+	p.bailEnd = p.prevEnd()
 	p.bailed = true
 	p.i = len(p.toks) - 1
 	p.tok = p.toks[p.i]
@@ -298,7 +321,7 @@ func (p *parser) bail() {
 // where the missing or malformed text should have been: it then lies
 // within every node the parser closes after the error.
 func (p *parser) bad() *ast.BadExpr {
-	pos := p.pos(p.prevEnd)
+	pos := p.pos(p.prevEnd())
 	b := p.a.bad.new()
 	*b = ast.BadExpr{From: pos, To: pos}
 	return b

@@ -92,7 +92,7 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 	base := p.keys.base()
 	p.keys.push(first)
 	for p.is(ast.DOT) {
-		p.next()
+		p.skip()
 		p.keys.push(p.parseAttrKey(expectAttr))
 	}
 	path := p.a.attrs.new()
@@ -122,7 +122,7 @@ func (p *parser) parseSimple() ast.Expr {
 	case ast.IDENT:
 		id := p.a.ident.new()
 		*id = ast.Ident{NamePos: p.tokPos(), Name: p.tokText()}
-		p.next()
+		p.skip()
 		return id
 	case ast.CUR_POS:
 		c := p.a.curPos.new()

@@ -41,11 +41,12 @@ func (p *parser) parseString() *ast.StringExpr {
 	return s
 }
 
-// stringText makes a StringText for the current token and consumes it.
+// stringText makes a StringText for the current token (a literal run of
+// a string or path) and consumes it.
 func (p *parser) stringText(raw, value string) *ast.StringText {
 	t := p.a.text.new()
 	*t = ast.StringText{ValuePos: p.tokPos(), Raw: raw, Value: value}
-	p.next()
+	p.skip()
 	return t
 }
 
