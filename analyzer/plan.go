@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"reflect"
 	"slices"
-	"strings"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -89,32 +89,42 @@ func (p *plan) add(a *analysis.Analyzer) int {
 	return i
 }
 
+// stepOf returns the index of a's step, -1 for the base.
+func (p *plan) stepOf(a *analysis.Analyzer) int {
+	if a == p.base {
+		return -1
+	}
+	return p.index[a]
+}
+
 // resultMap returns the ResultOf map for passes requiring reqs (whose
 // steps exist), making it and subscribing it to their results the first
 // time.
 func (p *plan) resultMap(reqs []*analysis.Analyzer) map[*analysis.Analyzer]any {
-	names := make([]string, len(reqs))
+	// The key is the set of the requirements' steps (-1 for the base).
+	steps := make([]int, len(reqs))
 	for i, r := range reqs {
-		names[i] = fmt.Sprintf("%s@%p", r.Name, r)
+		steps[i] = p.stepOf(r)
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	key := strings.Join(names, ",")
-	if m, ok := p.maps[key]; ok {
+	slices.Sort(steps)
+	var key []byte
+	for _, i := range slices.Compact(steps) {
+		key = append(strconv.AppendInt(key, int64(i), 10), ',')
+	}
+	if m, ok := p.maps[string(key)]; ok {
 		return m
 	}
 	m := make(map[*analysis.Analyzer]any, len(reqs))
-	p.maps[key] = m
+	p.maps[string(key)] = m
 	for _, r := range reqs {
 		if _, seen := m[r]; seen {
 			continue
 		}
 		m[r] = nil
-		if r == p.base {
+		if i := p.stepOf(r); i < 0 {
 			p.baseIn = append(p.baseIn, m)
 		} else {
-			s := &p.steps[p.index[r]]
-			s.in = append(s.in, m)
+			p.steps[i].in = append(p.steps[i].in, m)
 		}
 	}
 	return m

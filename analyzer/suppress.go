@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -40,20 +41,20 @@ var UnusedSuppression = &Rule{
 
 // suppressionRE matches "nixaudit: ignore[a,b]" and
 // "nixaudit: ignore-file[a]" inside a comment.
-var suppressionRE = regexp.MustCompile(`nixaudit:\s*ignore(-file)?\[([^\]]*)\]`)
+var suppressionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`nixaudit:\s*ignore(-file)?\[([^\]]*)\]`) })
 
 // directiveRE matches comments meant as nixaudit directives: those that
 // start with "nixaudit:" or say "nixaudit: ignore". One that suppressionRE
 // does not read, or that names no rule, is reported as malformed instead
 // of being silently ignored.
-var directiveRE = regexp.MustCompile(`^(?:#|/\*+)\s*nixaudit:|nixaudit:\s*ignore`)
+var directiveRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:#|/\*+)\s*nixaudit:|nixaudit:\s*ignore`) })
 
 // malformedMessage is the finding for a directive that cannot be read.
 const malformedMessage = "malformed suppression: write nixaudit: ignore[RULE,…] or nixaudit: ignore-file[RULE,…]"
 
 // deadnixRE matches deadnix's own suppression, honoured for the deadcode
 // category so projects moving from deadnix keep their annotations.
-var deadnixRE = regexp.MustCompile(`^#\s*deadnix:\s*skip\b`)
+var deadnixRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#\s*deadnix:\s*skip\b`) })
 
 // suppression is one parsed suppression comment.
 type suppression struct {
@@ -84,9 +85,9 @@ func parseSuppressions(f *nixpass.File) []*suppression {
 		if !strings.Contains(c.Text, "nixaudit:") && !strings.Contains(c.Text, "deadnix:") {
 			continue
 		}
-		m := suppressionRE.FindStringSubmatchIndex(c.Text)
-		dead := m == nil && deadnixRE.MatchString(c.Text)
-		if m == nil && !dead && !directiveRE.MatchString(c.Text) {
+		m := suppressionRE().FindStringSubmatchIndex(c.Text)
+		dead := m == nil && deadnixRE().MatchString(c.Text)
+		if m == nil && !dead && !directiveRE().MatchString(c.Text) {
 			continue
 		}
 		cm := &suppressionComment{pos: c.Pos(), end: c.End(), ownLine: startsLine(f, c.Pos())}

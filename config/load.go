@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -93,11 +94,13 @@ func Load(path string) (*Config, error) {
 
 // decodeErrorRE matches the decoder's type errors, which are not
 // ParseErrors: "toml: line 2 (last key \"fail-on\"): incompatible types: …".
-var decodeErrorRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+var decodeErrorRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+})
 
 // typeError turns a decoder error into an *Error with the line of the key.
 func typeError(path string, err error) error {
-	m := decodeErrorRE.FindStringSubmatch(err.Error())
+	m := decodeErrorRE().FindStringSubmatch(err.Error())
 	if m == nil {
 		return &Error{File: path, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}

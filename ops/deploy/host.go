@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/ops/fleet"
 	"github.com/nixaudit/nixaudit/ops/health"
@@ -45,11 +46,11 @@ func (d *Deployer) inspect(ctx context.Context, h fleet.Host, t transport.Transp
 }
 
 // generationLink matches a profile's generation link, "system-42-link".
-var generationLink = regexp.MustCompile(`-(\d+)-link$`)
+var generationLink = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-(\d+)-link$`) })
 
 // generation is the number of a generation link's name, 0 if it is none.
 func generation(link string) int {
-	m := generationLink.FindStringSubmatch(path.Base(link))
+	m := generationLink().FindStringSubmatch(path.Base(link))
 	if m == nil {
 		return 0
 	}

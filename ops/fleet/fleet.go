@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 
 	"github.com/nixaudit/nixaudit/config"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/ops/run"
 )
 
@@ -71,19 +71,7 @@ func (f *Fleet) Host(name string) *Host {
 // Toplevel is the installable of the host's system: its
 // config.system.build.toplevel.
 func (f *Fleet) Toplevel(name string) string {
-	return f.Flake + "#nixosConfigurations." + attrName(name) + ".config.system.build.toplevel"
-}
-
-// plainAttr matches attribute names Nix reads without quotes.
-var plainAttr = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
-
-// attrName quotes a host name for an attribute path when it needs it
-// (e.g. "web.eu").
-func attrName(name string) string {
-	if plainAttr.MatchString(name) {
-		return name
-	}
-	return `"` + name + `"`
+	return f.Flake + "#nixosConfigurations." + scope.QuoteName(name) + ".config.system.build.toplevel"
 }
 
 // ErrNoHosts is returned when the flake has no nixosConfigurations.

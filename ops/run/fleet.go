@@ -3,9 +3,10 @@ package run
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"sync"
+
+	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
 
 // Hosts returns the names of the flake's nixosConfigurations in dir,
@@ -19,17 +20,10 @@ func (n *Nix) Hosts(ctx context.Context, dir string) ([]string, error) {
 	return hosts, nil
 }
 
-// plainAttr is an attribute name that needs no quotes in an installable.
-var plainAttr = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
-
 // Toplevel is the installable of a host's system closure in the flake in
 // the working directory.
 func Toplevel(host string) string {
-	name := host
-	if !plainAttr.MatchString(host) {
-		name = fmt.Sprintf("%q", host)
-	}
-	return ".#nixosConfigurations." + name + ".config.system.build.toplevel"
+	return ".#nixosConfigurations." + scope.QuoteName(host) + ".config.system.build.toplevel"
 }
 
 // ToplevelPaths evaluates (without building) the system paths of every

@@ -31,6 +31,9 @@ func TestToplevel(t *testing.T) {
 	if got := Toplevel("db.eu"); got != `.#nixosConfigurations."db.eu".config.system.build.toplevel` {
 		t.Errorf("Toplevel(db.eu) = %s", got)
 	}
+	if got := Toplevel(`a"b`); got != `.#nixosConfigurations."a\"b".config.system.build.toplevel` {
+		t.Errorf("Toplevel(a\"b) = %s", got)
+	}
 }
 
 // fleetFlake is a flake whose hosts' toplevels are trivial derivations;

@@ -57,11 +57,11 @@ func (v Version) AtLeast(major, minor int) bool {
 
 // versionRE matches `nix (Nix) 2.8.0` and variants such as
 // `nix (Determinate Nix 3.1.0) 2.26.3` or `nix (Nix) 2.18.1pre`.
-var versionRE = regexp.MustCompile(`(\d+)\.(\d+)(?:\.(\d+))?\S*$`)
+var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\.(\d+)(?:\.(\d+))?\S*$`) })
 
 // ParseVersion reads the output of `nix --version`.
 func ParseVersion(out string) (Version, error) {
-	m := versionRE.FindStringSubmatch(strings.TrimSpace(out))
+	m := versionRE().FindStringSubmatch(strings.TrimSpace(out))
 	if m == nil {
 		return Version{}, fmt.Errorf("cannot read a version from `nix --version` output %q", out)
 	}

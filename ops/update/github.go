@@ -9,20 +9,21 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // defaultGitHubAPI is used when [update] github-api is not set.
 const defaultGitHubAPI = "https://api.github.com"
 
 // repoRE matches the argument of --version-from.
-var repoRE = regexp.MustCompile(`^github:([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)$`)
+var repoRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^github:([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)$`) })
 
 // latestRelease returns the version of the latest release of the
 // repository named by from (github:OWNER/REPO): its tag without a
 // leading "v" before a digit. GITHUB_TOKEN, when set, authenticates the
 // request (for rate limits and private repositories).
 func latestRelease(ctx context.Context, client *http.Client, apiBase, from string) (string, error) {
-	m := repoRE.FindStringSubmatch(from)
+	m := repoRE().FindStringSubmatch(from)
 	if m == nil {
 		return "", fmt.Errorf("--version-from %q: want github:OWNER/REPO", from)
 	}

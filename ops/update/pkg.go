@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/internal/atomicfile"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
@@ -181,17 +182,17 @@ func packageName(attr string) string {
 }
 
 // positionRE splits meta.position ("/nix/store/…-source/pkgs/a.nix:12").
-var positionRE = regexp.MustCompile(`^(.*):(\d+)$`)
+var positionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*):(\d+)$`) })
 
 // storeRootRE is the store copy of the flake's source tree.
-var storeRootRE = regexp.MustCompile(`^/nix/store/[0-9a-z]{32}-[^/]+/`)
+var storeRootRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/nix/store/[0-9a-z]{32}-[^/]+/`) })
 
 // packageFile returns the file to edit, from --file or meta.position,
 // and the line meta.position names (0 when unknown).
 func packageFile(ctx context.Context, s *session, opts PackageOptions, installable string) (string, int, error) {
 	var pos string
 	posErr := s.nix.EvalJSON(ctx, s.dir, installable+".meta.position", "", &pos)
-	m := positionRE.FindStringSubmatch(pos)
+	m := positionRE().FindStringSubmatch(pos)
 	line := 0
 	if m != nil {
 		line, _ = strconv.Atoi(m[2])
@@ -210,7 +211,7 @@ func packageFile(ctx context.Context, s *session, opts PackageOptions, installab
 		return "", 0, gate.Usage("%s has no usable meta.position (%v); name its file with --file", opts.Attr, posErr)
 	}
 	// The flake was evaluated from a store copy of the work tree.
-	rel := storeRootRE.ReplaceAllString(m[1], "")
+	rel := storeRootRE().ReplaceAllString(m[1], "")
 	if rel == m[1] {
 		return m[1], line, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -25,9 +26,10 @@ type channelTable struct {
 	} `json:"releases"`
 }
 
-// channels is the parsed table; loadChannels fails the package's
-// initialisation on a malformed table, which tests catch.
-var channels = loadChannels(channelsJSON)
+// channels is the parsed table, loaded on first use so that runs
+// without a flake.lock do not pay for it; loadChannels panics on a
+// malformed table, which tests catch.
+var channels = sync.OnceValue(func() channelData { return loadChannels(channelsJSON) })
 
 // release is one NixOS release with the day its support ends.
 type release struct {
@@ -48,7 +50,7 @@ func loadChannels(src []byte) channelData {
 	}
 	d := channelData{Rolling: t.Rolling, Checked: mustDate(t.Checked)}
 	for _, r := range t.Releases {
-		if !releaseVersion.MatchString(r.Version) {
+		if !releaseVersion().MatchString(r.Version) {
 			panic(fmt.Sprintf("channels.json: bad release %q", r.Version))
 		}
 		d.Releases = append(d.Releases, release{Version: r.Version, EndOfLife: mustDate(r.EndOfLife)})
@@ -65,7 +67,7 @@ func mustDate(s string) time.Time {
 	return t
 }
 
-var releaseVersion = regexp.MustCompile(`^\d\d\.\d\d$`)
+var releaseVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d\d\.\d\d$`) })
 
 // compareVersions orders "YY.MM" versions, which sort as strings.
 func compareVersions(a, b string) int {
@@ -80,23 +82,25 @@ func compareVersions(a, b string) int {
 
 // releaseBranch matches the channels and branches of a release:
 // nixos-24.11, nixos-24.11-small, nixpkgs-24.11-darwin, release-24.11.
-var releaseBranch = regexp.MustCompile(`^(?:nixos|nixpkgs|release)-(\d\d\.\d\d)(?:-small|-darwin)?$`)
+var releaseBranch = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:nixos|nixpkgs|release)-(\d\d\.\d\d)(?:-small|-darwin)?$`)
+})
 
 // channelProblem says what is wrong with tracking ref at time now, or ""
 // when ref is a supported channel (or a release newer than the table).
 func channelProblem(ref string, now time.Time) string {
-	if slices.Contains(channels.Rolling, ref) {
+	if slices.Contains(channels().Rolling, ref) {
 		return ""
 	}
 	if ref == "master" {
 		return "`master` is not a channel: its commits have not passed Hydra's tests; use nixos-unstable or a release channel"
 	}
-	m := releaseBranch.FindStringSubmatch(ref)
+	m := releaseBranch().FindStringSubmatch(ref)
 	if m == nil {
 		return fmt.Sprintf("%q is not a nixpkgs channel: use nixos-unstable, nixpkgs-unstable or a release channel (nixos-YY.MM)", ref)
 	}
 	version := m[1]
-	for _, r := range channels.Releases {
+	for _, r := range channels().Releases {
 		if r.Version == version {
 			if !now.Before(r.EndOfLife.AddDate(0, 0, 1)) {
 				return fmt.Sprintf("%s reached end of life on %s: move to a supported release", ref, r.EndOfLife.Format(time.DateOnly))
@@ -104,12 +108,12 @@ func channelProblem(ref string, now time.Time) string {
 			return ""
 		}
 	}
-	oldest := channels.Releases[len(channels.Releases)-1]
+	oldest := channels().Releases[len(channels().Releases)-1]
 	switch {
 	case compareVersions(version, oldest.Version) < 0:
 		return fmt.Sprintf("%s reached end of life before %s: move to a supported release", ref, oldest.EndOfLife.Format(time.DateOnly))
-	case compareVersions(version, channels.Releases[0].Version) > 0:
+	case compareVersions(version, channels().Releases[0].Version) > 0:
 		return "" // a release newer than the table: assume it is supported
 	}
-	return fmt.Sprintf("%s is not a NixOS release (channel table checked %s)", ref, channels.Checked.Format(time.DateOnly))
+	return fmt.Sprintf("%s is not a NixOS release (channel table checked %s)", ref, channels().Checked.Format(time.DateOnly))
 }

@@ -25,7 +25,7 @@ func TestChannelProblem(t *testing.T) {
 			t.Errorf("channelProblem(%q) = %q, want %q", c.ref, got, c.want)
 		}
 	}
-	if got := channels.Checked.Format(time.DateOnly); got != "2026-11-25" {
+	if got := channels().Checked.Format(time.DateOnly); got != "2026-11-25" {
 		t.Errorf("table checked %s", got)
 	}
 }

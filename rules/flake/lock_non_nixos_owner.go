@@ -3,6 +3,7 @@ package flake
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -28,7 +29,9 @@ var LockNonNixOSOwner = pack.WithDoc("lock-non-nixos-owner", analyzer.SeverityWa
 }`, ""))
 
 // nixosURL matches URLs of NixOS's own nixpkgs sources.
-var nixosURL = regexp.MustCompile(`(?i)^(?:git\+)?https?://(?:github\.com/NixOS/|(?:[a-z]+\.)?nixos\.org/)`)
+var nixosURL = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:git\+)?https?://(?:github\.com/NixOS/|(?:[a-z]+\.)?nixos\.org/)`)
+})
 
 func runLockNonNixOSOwner(pass *analysis.Pass) (any, error) {
 	for _, l := range locksOf(pass) {
@@ -45,7 +48,7 @@ func runLockNonNixOSOwner(pass *analysis.Pass) (any, error) {
 				}
 				field, source = "owner", r.Type+":"+r.Owner+"/"+r.Repo
 			case "git", "tarball", "file":
-				if nixosURL.MatchString(r.URL) {
+				if nixosURL().MatchString(r.URL) {
 					continue
 				}
 				field, source = "url", r.URL

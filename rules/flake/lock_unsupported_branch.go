@@ -68,7 +68,7 @@ func trackedBranch(n *flakelock.Node) (string, flakelock.Span, bool) {
 			return o.Ref, f.Value, true
 		}
 	case "tarball", "file":
-		if m := channelURL.FindStringSubmatch(o.URL); m != nil {
+		if m := channelURL().FindStringSubmatch(o.URL); m != nil {
 			if ref := m[1] + m[2]; ref != "" && !isCommit(ref) {
 				return ref, o.Fields["url"].Value, true
 			}

@@ -3,6 +3,7 @@ package flake
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nixaudit/nixaudit/flakelock"
 )
@@ -28,11 +29,15 @@ func rootInputs(l *flakelock.Lock) []rootInput {
 
 // nixpkgsURL matches git and tarball URLs of nixpkgs (a path segment
 // named nixpkgs) and of NixOS channels.
-var nixpkgsURL = regexp.MustCompile(`(?i)/nixpkgs(?:\.git)?(?:[/?#]|$)|nixos\.org/channels/`)
+var nixpkgsURL = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)/nixpkgs(?:\.git)?(?:[/?#]|$)|nixos\.org/channels/`)
+})
 
 // channelURL matches the URLs of a channel or a GitHub archive of a
 // branch, capturing the channel or branch.
-var channelURL = regexp.MustCompile(`^https?://(?:github\.com/NixOS/nixpkgs/archive/([^/?]+?)\.tar\.gz|(?:channels\.)?nixos\.org/channels/([^/]+)/)`)
+var channelURL = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^https?://(?:github\.com/NixOS/nixpkgs/archive/([^/?]+?)\.tar\.gz|(?:channels\.)?nixos\.org/channels/([^/]+)/)`)
+})
 
 // nixpkgsRoots returns the root inputs that are nixpkgs itself (not
 // through follows): an input named nixpkgs, a repository named nixpkgs,
@@ -50,7 +55,7 @@ func nixpkgsRoots(l *flakelock.Lock) []rootInput {
 // isNixpkgs reports whether a node locks nixpkgs.
 func isNixpkgs(n *flakelock.Node) bool {
 	for _, r := range []*flakelock.Ref{n.Original, n.Locked} {
-		if r != nil && (r.Repo == "nixpkgs" || r.ID == "nixpkgs" || nixpkgsURL.MatchString(r.URL)) {
+		if r != nil && (r.Repo == "nixpkgs" || r.ID == "nixpkgs" || nixpkgsURL().MatchString(r.URL)) {
 			return true
 		}
 	}

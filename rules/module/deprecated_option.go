@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -56,9 +57,10 @@ type deprecation struct {
 	Note     string
 }
 
-// deprecations is the table, longest old paths first, so that the most
-// specific entry wins.
-var deprecations = loadDeprecations(deprecatedJSON)
+// deprecations returns the table, longest old paths first, so that the
+// most specific entry wins. It is loaded on first use, by the workers
+// rather than before the run starts.
+var deprecations = sync.OnceValue(func() []deprecation { return loadDeprecations(deprecatedJSON) })
 
 // deprecationIndex gives, for the first two names of a definition's
 // path, the entries of the table that can match it, in table order, so
@@ -84,7 +86,10 @@ type firstDeprecations struct {
 }
 
 // deprecationsByPrefix indexes deprecations.
-var deprecationsByPrefix = indexDeprecations(deprecations)
+var deprecationsByPrefix = sync.OnceValue(func() *deprecationIndex {
+	x := indexDeprecations(deprecations())
+	return &x
+})
 
 // indexDeprecations indexes deps, whose names are literal or "*".
 func indexDeprecations(deps []deprecation) deprecationIndex {
@@ -155,9 +160,10 @@ func deprecationOf(path []string) *deprecation {
 	if len(path) == 0 {
 		return nil
 	}
-	for _, i := range deprecationsByPrefix.candidates(path) {
-		if nixmatch.MatchPrefixNames(path, deprecations[i].Old) {
-			return &deprecations[i]
+	table := deprecations()
+	for _, i := range deprecationsByPrefix().candidates(path) {
+		if nixmatch.MatchPrefixNames(path, table[i].Old) {
+			return &table[i]
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package security
 
 import (
 	"regexp"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -54,10 +55,10 @@ import (builtins.fetchTarball {
 // evalFetchers are the builtins that fetch while evaluating.
 var evalFetchers = newNameSet("builtins.fetchTarball", "builtins.fetchurl", "builtins.fetchGit", "builtins.fetchTree")
 
-var (
-	hashAttrs = []string{"sha256", "hash", "narHash"}
-	commitID  = regexp.MustCompile(`\b[0-9a-f]{40}\b`)
-)
+var hashAttrs = []string{"sha256", "hash", "narHash"}
+
+// commitID is compiled on first use, as most runs meet no fetch.
+var commitID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[0-9a-f]{40}\b`) })
 
 func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
@@ -93,7 +94,7 @@ func runUnpinnedFetch(pass *analysis.Pass) (any, error) {
 func pinned(arg ast.Expr, byRev, revURL bool) bool {
 	arg = ast.Unparen(arg)
 	if url, ok := nixmatch.StringParts(arg, "…"); ok {
-		return revURL && commitID.MatchString(url)
+		return revURL && commitID().MatchString(url)
 	}
 	set, ok := arg.(*ast.AttrSetExpr)
 	if !ok {
@@ -105,7 +106,7 @@ func pinned(arg ast.Expr, byRev, revURL bool) bool {
 		case *ast.AttrDef:
 			keys = b.Path.Keys[:1]
 			if name, _ := ast.KeyName(keys[0]); name == "url" && revURL {
-				if url, ok := nixmatch.StringParts(b.Value, "…"); ok && commitID.MatchString(url) && !byRev {
+				if url, ok := nixmatch.StringParts(b.Value, "…"); ok && commitID().MatchString(url) && !byRev {
 					return true
 				}
 			}
