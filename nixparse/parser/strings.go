@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"math/bits"
 	"strings"
 
@@ -212,10 +211,13 @@ func spaces(v string, j int) int {
 // line made of spaces only. A part whose value ends up empty keeps Value
 // "" (modern Nix drops such parts; Nix 2.8 keeps them).
 //
-// A value that stripping changes is made in p.buf, after those of the
+// A part loses bytes only where a line's indentation is dropped, so its
+// value is the runs of its text between the dropped spaces: a part that
+// loses none (or only a last line of spaces) keeps a substring of its
+// text. The value of one that does is made in p.buf, after those of the
 // file's earlier indented strings, and set by setStrippedValues once the
-// file is parsed: the file's stripped values cost one allocation, not one
-// each.
+// file is parsed: the file's stripped values cost one allocation, not
+// one each.
 func (p *parser) stripIndentation(parts []ast.StringPart) {
 	minIndent := minIndentation(parts)
 	atStartOfLine := true
@@ -230,18 +232,20 @@ func (p *parser) stripIndentation(parts []ast.StringPart) {
 		v, _ := indValue(t.Raw)
 		start := len(p.buf)
 		buf := p.buf
+		from := 0 // v[from:j] is kept, not yet copied to buf
 		for j := 0; j < len(v); {
 			if atStartOfLine {
 				k := spaces(v, j)
-				drop := min(max(minIndent-curDropped, 0), k-j)
-				buf = append(buf, v[j+drop:k]...)
+				if drop := min(max(minIndent-curDropped, 0), k-j); drop > 0 {
+					buf = append(buf, v[from:j]...)
+					from = j + drop
+				}
 				curDropped += k - j
 				if j = k; j == len(v) {
 					break
 				}
 				if v[j] == '\n' {
 					curDropped = 0
-					buf = append(buf, '\n')
 					j++
 					continue
 				}
@@ -250,27 +254,34 @@ func (p *parser) stripIndentation(parts []ast.StringPart) {
 			}
 			nl := strings.IndexByte(v[j:], '\n')
 			if nl < 0 {
-				buf = append(buf, v[j:]...)
 				break
 			}
-			buf = append(buf, v[j:j+nl+1]...)
 			j += nl + 1
 			atStartOfLine = true
 		}
+		// What is copied ends at a line start: it is empty or ends in LF.
+		rest := v[from:]
 		if i == len(parts)-1 {
-			if nl := bytes.LastIndexByte(buf[start:], '\n'); nl >= 0 && len(bytes.Trim(buf[start+nl+1:], " ")) == 0 {
-				buf = buf[:start+nl+1]
+			if nl := strings.LastIndexByte(rest, '\n'); nl >= 0 {
+				if onlySpaces(rest[nl+1:]) {
+					rest = rest[:nl+1]
+				}
+			} else if len(buf) > start && onlySpaces(rest) {
+				rest = ""
 			}
 		}
-		if string(buf[start:]) == v {
-			t.Value = v
-			buf = buf[:start]
-		} else {
-			p.stripped = append(p.stripped, strippedValue{t, start, len(buf)})
+		if len(buf) == start {
+			t.Value = rest
+			continue
 		}
+		buf = append(buf, rest...)
+		p.stripped = append(p.stripped, strippedValue{t, start, len(buf)})
 		p.buf = buf
 	}
 }
+
+// onlySpaces reports whether s has no byte but spaces.
+func onlySpaces(s string) bool { return spaces(s, 0) == len(s) }
 
 // strippedValue is a literal part of an indented string whose value is
 // p.buf[from:to].
