@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -23,40 +24,92 @@ type File struct {
 	*ast.File
 	Info *scope.Info
 
+	// memoMu serializes the writes of memo's slots (and the table's
+	// making); a value is read without it, from a slot marked set.
 	memoMu sync.Mutex
-	// memo holds Memo's values. A file has a few dozen keys at most: a
-	// slice searched in order costs less than a map made for every file.
-	memo []memoEntry
+	// memo holds Memo's values, one slot per MemoKey: some eighty rules
+	// ask a few keys of every file, and indexing the table by the key
+	// costs less than a search of the values (under a lock) did. It is
+	// made at the first Memo, so files nothing memoizes on take none.
+	memo atomic.Pointer[memoTable]
 }
 
-type memoEntry struct{ key, value any }
+type memoTable struct{ slots []memoSlot }
+
+type memoSlot struct {
+	// set is stored after value (and cleared after it is dropped), so a
+	// reader that finds it set sees the value.
+	set   atomic.Bool
+	value any
+}
+
+// A MemoKey names a kind of value File.Memo keeps per file. Make each
+// with NewMemoKey, once, in a package-level variable (as with
+// context.Context keys, one per value kind of your package): a key is the
+// index of a slot of every file's memo.
+type MemoKey struct {
+	index int // 1 + the slot's index; 0 in a key NewMemoKey did not make
+}
+
+// memoKeys counts the keys made by NewMemoKey.
+var memoKeys atomic.Int32
+
+// NewMemoKey returns a key no other call returns.
+func NewMemoKey() MemoKey { return MemoKey{int(memoKeys.Add(1))} }
 
 // Memo returns the value compute returns for f and key, calling compute
 // only the first time key is asked for f. It lets helpers that take a
 // *File rather than an analysis.Pass (nixmatch.Options, called by rules
 // and by project-wide rules alike) derive their per-file results once
-// however many rules ask. Use an unexported key type of your package, as
-// with context.Context values. compute may itself call Memo (for another
-// key); the lock is not held while it runs, so two goroutines asking at
-// once may both compute, and both get the value stored first.
-func (f *File) Memo(key any, compute func() any) any {
-	f.memoMu.Lock()
-	v, ok := f.lookup(key)
-	f.memoMu.Unlock()
-	if ok {
-		return v
+// however many rules ask. compute may itself call Memo (for another
+// key); no lock is held while it runs, so two goroutines asking at once
+// may both compute, and both get the value stored first.
+func (f *File) Memo(key MemoKey, compute func() any) any {
+	if t := f.memo.Load(); t != nil && uint(key.index-1) < uint(len(t.slots)) {
+		if s := &t.slots[key.index-1]; s.set.Load() {
+			return s.value
+		}
 	}
-	v = compute()
+	return f.memoize(key, compute())
+}
+
+// memoize stores v as f's value for key unless a value is stored
+// already, and returns the stored value.
+func (f *File) memoize(key MemoKey, v any) any {
 	f.memoMu.Lock()
 	defer f.memoMu.Unlock()
-	if first, ok := f.lookup(key); ok {
-		return first
+	s := f.slot(key)
+	if s.set.Load() {
+		return s.value
 	}
-	if f.memo == nil {
-		f.memo = make([]memoEntry, 0, 16)
-	}
-	f.memo = append(f.memo, memoEntry{key, v})
+	s.value = v
+	s.set.Store(true)
 	return v
+}
+
+// slot returns key's slot of f's memo, making or growing the table (a
+// key made after it was made); f.memoMu must be held. A grown table
+// replaces the last one whole: readers still holding that one find no
+// value there and come here.
+func (f *File) slot(key MemoKey) *memoSlot {
+	if key.index <= 0 {
+		panic("nixpass: File.Memo with a MemoKey not made by NewMemoKey")
+	}
+	t := f.memo.Load()
+	if t == nil || key.index > len(t.slots) {
+		grown := &memoTable{slots: make([]memoSlot, max(int(memoKeys.Load()), key.index))}
+		if t != nil {
+			for i := range t.slots {
+				if t.slots[i].set.Load() {
+					grown.slots[i].value = t.slots[i].value
+					grown.slots[i].set.Store(true)
+				}
+			}
+		}
+		f.memo.Store(grown)
+		t = grown
+	}
+	return &t.slots[key.index-1]
 }
 
 // ReleaseMemo drops f's memoized values, calling Release on those that
@@ -66,25 +119,27 @@ func (f *File) Memo(key any, compute func() any) any {
 // value may reuse memory as the Loader's trees do: it must not be used
 // once its file is released, and nothing that outlives the file, such as
 // a diagnostic, may refer to its memory.
-func (f *File) ReleaseMemo() {
+func (f *File) ReleaseMemo() { f.dropMemo(true) }
+
+// dropMemo empties f's memo, releasing the values when release is set.
+func (f *File) dropMemo(release bool) {
 	f.memoMu.Lock()
 	defer f.memoMu.Unlock()
-	for _, e := range f.memo {
-		if r, ok := e.value.(interface{ Release() }); ok {
+	t := f.memo.Load()
+	if t == nil {
+		return
+	}
+	for i := range t.slots {
+		s := &t.slots[i]
+		if !s.set.Load() {
+			continue
+		}
+		if r, ok := s.value.(interface{ Release() }); ok && release {
 			r.Release()
 		}
+		s.set.Store(false)
+		s.value = nil
 	}
-	clear(f.memo)
-	f.memo = f.memo[:0]
-}
-
-func (f *File) lookup(key any) (any, bool) {
-	for _, e := range f.memo {
-		if e.key == key {
-			return e.value, true
-		}
-	}
-	return nil, false
 }
 
 // Load parses and binds src into memory of its own: the File stays valid
@@ -104,15 +159,15 @@ func Load(fset *token.FileSet, filename string, src []byte) *File {
 type Loader struct {
 	parser parser.Parser
 	binder scope.Binder
-	// file is the File Load returns, reused with its memo slice.
+	// file is the File Load returns, reused with its memo table.
 	file File
 }
 
 // Load parses and binds src into l's reused memory.
 func (l *Loader) Load(fset *token.FileSet, filename string, src []byte) *File {
 	f := l.parser.ParseFile(fset, filename, src)
-	clear(l.file.memo) // the last file's values, if they were not released
-	l.file.File, l.file.Info, l.file.memo = f, l.binder.Bind(f), l.file.memo[:0]
+	l.file.dropMemo(false) // the last file's values, if they were not released
+	l.file.File, l.file.Info = f, l.binder.Bind(f)
 	return &l.file
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,11 +46,11 @@ func TestProjectFiles(t *testing.T) {
 }
 
 func TestMemo(t *testing.T) {
-	type key struct{}
+	key, outer := NewMemoKey(), NewMemoKey()
 	f := &File{}
 	calls := 0
 	for range 2 {
-		if got := f.Memo(key{}, func() any { calls++; return 42 }); got != 42 {
+		if got := f.Memo(key, func() any { calls++; return 42 }); got != 42 {
 			t.Errorf("Memo = %v, want 42", got)
 		}
 	}
@@ -58,9 +59,44 @@ func TestMemo(t *testing.T) {
 	}
 	// A computation may use another memoized one (this deadlocked when
 	// Memo held its lock while computing).
-	type outer struct{}
-	if got := f.Memo(outer{}, func() any { return f.Memo(key{}, nil).(int) + 1 }); got != 43 {
+	if got := f.Memo(outer, func() any { return f.Memo(key, nil).(int) + 1 }); got != 43 {
 		t.Errorf("nested Memo = %v, want 43", got)
+	}
+}
+
+// TestMemoLateKey checks a key made after a file's memo table: the
+// table grows and keeps the values it had.
+func TestMemoLateKey(t *testing.T) {
+	early := NewMemoKey()
+	f := &File{}
+	f.Memo(early, func() any { return 1 })
+	late := NewMemoKey()
+	if got := f.Memo(late, func() any { return 2 }); got != 2 {
+		t.Errorf("Memo(late key) = %v, want 2", got)
+	}
+	if got := f.Memo(early, func() any { return 3 }); got != 1 {
+		t.Errorf("Memo(early key) after the table grew = %v, want the memoized 1", got)
+	}
+}
+
+// TestMemoConcurrent checks that goroutines asking a file for one key at
+// once all get the value stored first (run with -race).
+func TestMemoConcurrent(t *testing.T) {
+	key := NewMemoKey()
+	f := &File{}
+	const n = 8
+	got := make(chan any, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { got <- f.Memo(key, func() any { return new(i) }) })
+	}
+	wg.Wait()
+	close(got)
+	first := f.Memo(key, nil)
+	for v := range got {
+		if v != first {
+			t.Errorf("a goroutine got %v, another %v", v, first)
+		}
 	}
 }
 
@@ -70,18 +106,17 @@ type releasable struct{ released int }
 func (r *releasable) Release() { r.released++ }
 
 func TestReleaseMemo(t *testing.T) {
-	type pooled struct{}
-	type plain struct{}
+	pooled, plain := NewMemoKey(), NewMemoKey()
 	f := &File{}
 	r := &releasable{}
-	f.Memo(pooled{}, func() any { return r })
-	f.Memo(plain{}, func() any { return 1 })
+	f.Memo(pooled, func() any { return r })
+	f.Memo(plain, func() any { return 1 })
 	f.ReleaseMemo()
 	if r.released != 1 {
 		t.Errorf("Release ran %d times, want 1", r.released)
 	}
 	calls := 0
-	f.Memo(plain{}, func() any { calls++; return 2 })
+	f.Memo(plain, func() any { calls++; return 2 })
 	if calls != 1 {
 		t.Error("a value asked for after ReleaseMemo was not computed again")
 	}
@@ -102,14 +137,14 @@ func names(as []*analysis.Analyzer) []string {
 // TestLoaderMemo checks that a Loader's file starts each Load without the
 // last file's memoized values, released or not.
 func TestLoaderMemo(t *testing.T) {
-	type key struct{}
+	key := NewMemoKey()
 	var l Loader
 	fset := token.NewFileSet()
 	a := l.Load(fset, "a.nix", []byte("1"))
 	r := &releasable{}
-	a.Memo(key{}, func() any { return r })
+	a.Memo(key, func() any { return r })
 	b := l.Load(fset, "b.nix", []byte("2"))
-	if got := b.Memo(key{}, func() any { return "b" }); got != "b" {
+	if got := b.Memo(key, func() any { return "b" }); got != "b" {
 		t.Errorf("the second file's Memo = %v, want its own value", got)
 	}
 	if b.File.Name != "b.nix" {
@@ -117,7 +152,7 @@ func TestLoaderMemo(t *testing.T) {
 	}
 	b.ReleaseMemo()
 	c := l.Load(fset, "c.nix", []byte("3"))
-	if got := c.Memo(key{}, func() any { return "c" }); got != "c" {
+	if got := c.Memo(key, func() any { return "c" }); got != "c" {
 		t.Errorf("after ReleaseMemo, the next file's Memo = %v, want its own value", got)
 	}
 	if r.released != 0 {

@@ -51,16 +51,20 @@ type region struct {
 	first, last int32
 }
 
-// livenessKey is the nixpass.File.Memo key of a file's liveness: it
-// depends on the file and on whether `_`-prefixed names are exempt,
-// so the rules with the same option share one.
-type livenessKey struct{ skipUnderscore bool }
+// livenessKeys are the nixpass.File.Memo keys of a file's liveness: it
+// depends on the file and on whether `_`-prefixed names are exempt
+// (livenessKeys[1]), so the rules with the same option share one.
+var livenessKeys = [2]nixpass.MemoKey{nixpass.NewMemoKey(), nixpass.NewMemoKey()}
 
 // livenessOf returns the liveness of f's definitions when the
 // definitions u exempts stay, computed once per file for all the rules
 // sharing u's setting.
 func livenessOf(f *nixpass.File, u underscore) *liveness {
-	return f.Memo(livenessKey{u.skip}, func() any { return newLiveness(f, u.exempt) }).(*liveness)
+	key := livenessKeys[0]
+	if u.skip {
+		key = livenessKeys[1]
+	}
+	return f.Memo(key, func() any { return newLiveness(f, u.exempt) }).(*liveness)
 }
 
 // livenesses holds released livenesses, whose memory serves the next

@@ -19,7 +19,7 @@ type optionDecl struct {
 
 // optionDeclsKey is the nixpass.File.Memo key of optionDecls: two rules
 // read the declarations of every file.
-type optionDeclsKey struct{}
+var optionDeclsKey = nixpass.NewMemoKey()
 
 // optionDecls returns the mkOption calls of f (lib.mkOption, mkOption
 // under `with lib;`, `inherit (lib) mkOption;` …) whose argument is an
@@ -32,7 +32,7 @@ type optionDeclsKey struct{}
 // which the module system merges with the documented declaration.
 func optionDecls(pass *analysis.Pass) []optionDecl {
 	f := nixpass.Of(pass)
-	return f.Memo(optionDeclsKey{}, func() any {
+	return f.Memo(optionDeclsKey, func() any {
 		out := declSlices.Get()
 		for _, c := range nixmatch.CallsOf(pass) {
 			if !c.Name.Refers("lib.mkOption") {

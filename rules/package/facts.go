@@ -23,11 +23,11 @@ type facts struct {
 }
 
 // factsKey is the nixpass.File.Memo key of a file's facts.
-type factsKey struct{}
+var factsKey = nixpass.NewMemoKey()
 
 // factsOf returns the facts of the file under analysis.
 func factsOf(pass *analysis.Pass) *facts {
-	return nixpass.Of(pass).Memo(factsKey{}, func() any {
+	return nixpass.Of(pass).Memo(factsKey, func() any {
 		calls := nixmatch.CallsOf(pass)
 		fs := releasedFacts.Get().(*facts)
 		fs.derivations = findDerivations(nixpass.Of(pass), calls, fs.derivations)

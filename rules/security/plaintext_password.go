@@ -67,13 +67,13 @@ var passwordOptions = []string{
 
 // passwordsKey is the nixpass.File.Memo key of a file's plaintext
 // passwords.
-type passwordsKey struct{}
+var passwordsKey = nixpass.NewMemoKey()
 
 // plaintextPasswords returns the user password options the file under
 // analysis in pass sets to string literals (hardcoded-secret leaves them
 // to plaintext-password), found once per file for both rules.
 func plaintextPasswords(pass *analysis.Pass) []nixmatch.OptionDef {
-	return nixpass.Of(pass).Memo(passwordsKey{}, func() any { return findPlaintextPasswords(nixmatch.Of(pass)) }).([]nixmatch.OptionDef)
+	return nixpass.Of(pass).Memo(passwordsKey, func() any { return findPlaintextPasswords(nixmatch.Of(pass)) }).([]nixmatch.OptionDef)
 }
 
 // findPlaintextPasswords returns the user password options of index set

@@ -69,12 +69,12 @@ func services(index *nixmatch.Index) []service {
 }
 
 // servicesKey is the nixpass.File.Memo key of a file's services.
-type servicesKey struct{}
+var servicesKey = nixpass.NewMemoKey()
 
 // definedServices returns the services (see services) of the file under
 // analysis in pass, found once per file for all the rules about them.
 func definedServices(pass *analysis.Pass) []service {
-	return nixpass.Of(pass).Memo(servicesKey{}, func() any { return services(nixmatch.Of(pass)) }).([]service)
+	return nixpass.Of(pass).Memo(servicesKey, func() any { return services(nixmatch.Of(pass)) }).([]service)
 }
 
 // resetsCommand reports whether an ExecStart definition is systemd's

@@ -47,7 +47,7 @@ func mayName(f *nixpass.File, in *nixpass.Inspector, name string) bool {
 }
 
 // escapesKey is the nixpass.File.Memo key of mayEscapeNames.
-type escapesKey struct{}
+var escapesKey = nixpass.NewMemoKey()
 
 // mayEscapeNames reports whether f selects from builtins by a quoted or
 // interpolated name (builtins."is\Null"), the only way to spell a
@@ -55,7 +55,7 @@ type escapesKey struct{}
 // builtins in the source. Several rules ask: it is found once per file,
 // and most files are told by their source alone.
 func mayEscapeNames(f *nixpass.File, in *nixpass.Inspector) bool {
-	return f.Memo(escapesKey{}, func() any {
+	return f.Memo(escapesKey, func() any {
 		if bytes.IndexByte(f.Src, '\\') < 0 || !edit.Contains(f.Src, "builtins") {
 			return false
 		}

@@ -100,17 +100,17 @@ func Of(pass *analysis.Pass) *Index { return pass.ResultOf[Analyzer].(*Index) }
 // faster than Options and Modules can.
 func IndexOf(pass *analysis.Pass) *Index {
 	f := nixpass.Of(pass)
-	return &f.Memo(indexKey{}, func() any {
+	return &f.Memo(indexKey, func() any {
 		CallsOf(pass) // for collect's Calls
 		return collect(f)
 	}).(*indexMemo).index
 }
 
 // indexKey is the nixpass.File.Memo key of a file's Index.
-type indexKey struct{}
+var indexKey = nixpass.NewMemoKey()
 
 // indexOf returns f's Index, computed once per file whether a rule asks
 // through Of, Options or Modules.
 func indexOf(f *nixpass.File) *Index {
-	return &f.Memo(indexKey{}, func() any { return collect(f) }).(*indexMemo).index
+	return &f.Memo(indexKey, func() any { return collect(f) }).(*indexMemo).index
 }

@@ -41,7 +41,7 @@ func (c Call) Innermost() *ast.CallExpr {
 }
 
 // callsKey is the nixpass.File.Memo key of a file's calls.
-type callsKey struct{}
+var callsKey = nixpass.NewMemoKey()
 
 // Calls returns the calls of f in source order, each once (the inner
 // applications of (f a) b are not calls of their own). They are found
@@ -50,7 +50,7 @@ type callsKey struct{}
 // finds them with the Inspector their pass already has. The calls are
 // valid as long as f's tree: until f.ReleaseMemo.
 func Calls(f *nixpass.File) []Call {
-	return f.Memo(callsKey{}, func() any {
+	return f.Memo(callsKey, func() any {
 		in := nixpass.NewInspector(f.File)
 		defer in.Release()
 		return findCalls(f, in)
@@ -62,7 +62,7 @@ func Calls(f *nixpass.File) []Call {
 // and nixpass.Inspect, as the rules of rules/internal/ruledef do).
 func CallsOf(pass *analysis.Pass) []Call {
 	f := nixpass.Of(pass)
-	return f.Memo(callsKey{}, func() any {
+	return f.Memo(callsKey, func() any {
 		return findCalls(f, nixpass.InspectorOf(pass))
 	}).(*callSet).clipped()
 }
