@@ -85,7 +85,7 @@ func (p *Parser) ParseFile(fset *token.FileSet, filename string, src []byte) *as
 // the chunks of the last file are handed out again.
 func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reuse bool) *ast.File {
 	tf := fset.AddFile(filename, -1, len(src))
-	setLines(tf, src)
+	hasCR := setLines(tf, src)
 	toks, lexErrs := p.scanner.Append(p.tokBuf[:0], src)
 	p.tokBuf = toks
 	p.comments = p.scanner.Comments()
@@ -100,6 +100,7 @@ func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reu
 	}
 	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
 	p.init(f, toks, reuse)
+	p.hasCR = hasCR
 	p.next()
 	f.Expr = p.parseRoot()
 	p.setStrippedValues()
@@ -182,11 +183,12 @@ type parser struct {
 
 // fileState is what a parser knows of the file being parsed.
 type fileState struct {
-	file *ast.File
-	src  []byte
-	text string // src as a string: identifiers and raw texts are substrings of it
-	toks []ast.Token
-	base int
+	file  *ast.File
+	src   []byte
+	text  string // src as a string: identifiers and raw texts are substrings of it
+	hasCR bool   // src has a CR, which string literals turn into LF
+	toks  []ast.Token
+	base  int
 
 	i   int       // index in toks of the current token (never trivia)
 	tok ast.Token // toks[i]
@@ -338,15 +340,16 @@ func (p *parser) parseRoot() ast.Expr {
 
 // setLines records the file's line starts as Nix counts lines: after LF,
 // after CR LF, and after a lone CR, so that reported line numbers agree
-// with Nix's.
-func setLines(tf *token.File, src []byte) {
+// with Nix's. It reports whether src has a CR.
+func setLines(tf *token.File, src []byte) (hasCR bool) {
 	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	if bytes.IndexByte(src, '\r') >= 0 {
+	if hasCR = bytes.IndexByte(src, '\r') >= 0; hasCR {
 		lines = appendLinesCR(lines, src)
 	} else {
 		lines = appendLinesLF(lines, src)
 	}
 	tf.SetLines(lines)
+	return hasCR
 }
 
 // appendLinesLF appends the starts of the lines after the first of src,

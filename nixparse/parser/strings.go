@@ -14,7 +14,7 @@ func (p *parser) parseString() *ast.StringExpr {
 	base := p.parts.base()
 	if p.is(ast.STRING_TEXT) {
 		raw := p.tokText()
-		t := p.stringText(raw, unescape(raw))
+		t := p.stringText(raw, p.unescape(raw))
 		if k := p.tok.Kind; k != ast.STRING_TEXT && k != ast.INTERP_OPEN {
 			// Most strings: one literal run, not collected on the stack.
 			s.Parts = p.a.parts.one(t)
@@ -27,7 +27,7 @@ func (p *parser) parseString() *ast.StringExpr {
 		switch p.tok.Kind {
 		case ast.STRING_TEXT:
 			raw := p.tokText()
-			p.parts.push(p.stringText(raw, unescape(raw)))
+			p.parts.push(p.stringText(raw, p.unescape(raw)))
 			continue
 		case ast.INTERP_OPEN:
 			p.parts.push(p.parseInterpolation())
@@ -60,8 +60,9 @@ func (p *parser) parseInterpolation() *ast.Interpolation {
 
 // unescape gives a "…" literal run its meaning, as Nix's unescapeStr:
 // \n, \r and \t are control characters, \x is x, and CR and CR LF are LF.
-func unescape(raw string) string {
-	if strings.IndexByte(raw, '\\') < 0 && strings.IndexByte(raw, '\r') < 0 {
+// Most files have no CR: a run of them is looked at for a backslash only.
+func (p *parser) unescape(raw string) string {
+	if strings.IndexByte(raw, '\\') < 0 && (!p.hasCR || strings.IndexByte(raw, '\r') < 0) {
 		return raw
 	}
 	var b strings.Builder
