@@ -216,6 +216,9 @@ func readStdin(u *unit, stdin io.Reader) error {
 // finishFixes renders the diff (with Diff) or writes the fixed files
 // (with Fix).
 func (r *runner) finishFixes(opts Options, out *Outcome) error {
+	if !opts.Fix && !opts.Diff {
+		return nil // no text changed
+	}
 	var diff strings.Builder
 	for _, u := range r.units {
 		changed := string(u.text) != string(u.orig)

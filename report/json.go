@@ -18,7 +18,7 @@ import (
 // run, and encoding/json's first use of a type costs more than the
 // encoding.
 func writeJSON(w io.Writer, res *Result, opts Options) error {
-	var j jsonAppender
+	j := jsonAppender{w: w, buf: make([]byte, 0, 2*jsonChunk)}
 	j.begin('{')
 	j.key(`"version": `)
 	j.int(1)
@@ -27,6 +27,7 @@ func writeJSON(w io.Writer, res *Result, opts Options) error {
 	for i := range res.Diagnostics {
 		j.element()
 		j.diagnostic(&res.Diagnostics[i])
+		j.flush(jsonChunk)
 	}
 	j.end(']')
 	j.key(`"summary": `)
@@ -55,9 +56,14 @@ func writeJSON(w io.Writer, res *Result, opts Options) error {
 		j.end('}')
 	}
 	j.end('}')
-	_, err := w.Write(append(j.buf, '\n'))
-	return err
+	j.buf = append(j.buf, '\n')
+	j.flush(0)
+	return j.err
 }
+
+// jsonChunk is how much JSON writeJSON gathers before writing it: the
+// memory of a large report is reused rather than grown.
+const jsonChunk = 32 << 10
 
 func (j *jsonAppender) diagnostic(d *Diagnostic) {
 	j.begin('{')
@@ -113,9 +119,22 @@ func (j *jsonAppender) position(line, column, endLine, endColumn int) {
 // does: a member or element per line, empty objects and arrays as {}
 // and [], a space after each colon.
 type jsonAppender struct {
+	w     io.Writer
+	err   error // of the first failed write
 	buf   []byte
 	depth int
 	empty bool // the innermost object or array has no member yet
+}
+
+// flush writes the buffer once it holds at least n bytes.
+func (j *jsonAppender) flush(n int) {
+	if len(j.buf) < n || len(j.buf) == 0 {
+		return
+	}
+	if j.err == nil {
+		_, j.err = j.w.Write(j.buf)
+	}
+	j.buf = j.buf[:0]
 }
 
 func (j *jsonAppender) begin(open byte) {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 )
 
@@ -68,6 +69,8 @@ func TestJSONAsEncodingJSON(t *testing.T) {
 	}{
 		{"empty", &Result{Summary: Summary{Files: 1}}},
 		{"findings", &Result{Diagnostics: diags, Summary: Summary{Files: 3, Errors: 1, Warnings: 20, Infos: 300}}},
+		// Written in several chunks.
+		{"many", &Result{Diagnostics: slices.Repeat(diags, 200), Summary: Summary{Files: 1}}},
 	} {
 		for _, statistics := range []bool{false, true} {
 			var b bytes.Buffer
