@@ -7,21 +7,23 @@ import (
 )
 
 // parseExpr parses parser.y's expr (= expr_function): lambdas, assert,
-// with, let … in, if, and below them pipes and operators.
+// with, let … in, if, and below them pipes and operators. (It leaves its
+// level of nesting without a defer: a deferred call costs a call of a
+// wrapper on every return.)
 func (p *parser) parseExpr() ast.Expr {
 	if !p.enter() {
 		return p.bad()
 	}
-	defer p.leave()
+	var x ast.Expr
 	switch p.tok.Kind {
 	case ast.IDENT, ast.CUR_POS:
 		switch p.peek(1) {
 		case ast.COLON, ast.AT:
-			return p.parseLambda()
+			x = p.parseLambda()
 		}
 	case ast.LBRACE:
 		if p.startsFormals() {
-			return p.parseLambda()
+			x = p.parseLambda()
 		}
 	case ast.KEYWORD_ASSERT:
 		a := p.a.assert.new()
@@ -29,22 +31,26 @@ func (p *parser) parseExpr() ast.Expr {
 		a.Cond = p.parseExpr()
 		a.Semi = p.expectOrSkip(ast.SEMI, "';'")
 		a.Body = p.parseExpr()
-		return a
+		x = a
 	case ast.KEYWORD_WITH:
 		w := p.a.with.new()
 		*w = ast.WithExpr{With: p.got(ast.KEYWORD_WITH)}
 		w.Scope = p.parseExpr()
 		w.Semi = p.expectOrSkip(ast.SEMI, "';'")
 		w.Body = p.parseExpr()
-		return w
+		x = w
 	case ast.KEYWORD_LET:
 		if p.peek(1) != ast.LBRACE {
-			return p.parseLet()
+			x = p.parseLet()
 		}
 	case ast.KEYWORD_IF:
-		return p.parseIf()
+		x = p.parseIf()
 	}
-	return p.parsePipe()
+	if x == nil {
+		x = p.parsePipe()
+	}
+	p.leave()
+	return x
 }
 
 // expectOrSkip is expect for the separators of with and assert: when the

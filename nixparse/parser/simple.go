@@ -51,11 +51,11 @@ func (p *parser) parseApp() ast.Expr {
 
 // parseSelect parses expr_select: x.a.b, x.a.b or default, and "x or"
 // (Nix's backwards-compatible application of x to a variable named or).
+// Like parseExpr, it leaves its level of nesting without a defer.
 func (p *parser) parseSelect() ast.Expr {
 	if !p.enter() {
 		return p.bad()
 	}
-	defer p.leave()
 	x := p.parseSimple()
 	switch p.tok.Kind {
 	case ast.DOT:
@@ -66,15 +66,16 @@ func (p *parser) parseSelect() ast.Expr {
 		if s.Or = p.got(ast.KEYWORD_OR); s.Or.IsValid() {
 			s.Default = p.parseSelect()
 		}
-		return s
+		x = s
 	case ast.KEYWORD_OR:
 		id := p.a.ident.new()
 		*id = ast.Ident{NamePos: p.tokPos(), Name: "or"}
 		p.next()
 		c := p.a.call.new()
 		*c = ast.CallExpr{Fun: x, Args: p.a.exprs.copyOf([]ast.Expr{id})}
-		return c
+		x = c
 	}
+	p.leave()
 	return x
 }
 
