@@ -18,12 +18,12 @@ import (
 // by file, line, column, rule and message, with fingerprints relative to
 // root. The units the workers settled have theirs already.
 func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
-	var out []report.Diagnostic
+	n := 0
 	for _, u := range r.units {
 		if !u.settled {
 			u.diags = r.unitDiagnostics(u, paths)
 		}
-		out = append(out, u.diags...)
+		n += len(u.diags)
 	}
 	var extra []report.Diagnostic
 	for _, f := range r.projectFindings {
@@ -35,8 +35,16 @@ func (r *runner) diagnostics(paths *projectPaths) []report.Diagnostic {
 	}
 	sortDiagnostics(extra)
 	r.fingerprint(extra, paths)
+	out := make([]report.Diagnostic, 0, n+len(extra))
+	for _, u := range r.units {
+		out = append(out, u.diags...)
+	}
 	out = append(out, extra...)
-	sortDiagnostics(out)
+	// The units are sorted by name and each one's findings are sorted:
+	// only the other files' findings may be out of order.
+	if !slices.IsSortedFunc(out, compareDiagnostics) {
+		sortDiagnostics(out)
+	}
 	return out
 }
 
