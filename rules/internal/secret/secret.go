@@ -36,6 +36,43 @@ type pattern struct {
 	// marker): a string without it has none, told in one search
 	// rather than one per marker.
 	common byte
+	// tail is what a match holds right after its marker: a string with
+	// markers but none followed by it (a placeholder such as
+	// "ghp_blahblah...") cannot match, which is told without compiling
+	// re (a millisecond for the counted repetitions of GitHub tokens).
+	tail tail
+}
+
+// A tail is a run of at least min bytes of class.
+type tail struct {
+	class *[256]bool
+	min   int
+}
+
+// tailOf returns the tail of min bytes of the ASCII letters, the digits
+// and the bytes of extra.
+func tailOf(min int, letters, digits bool, extra string) tail {
+	var class [256]bool
+	for c := 0; c < 256; c++ {
+		class[c] = letters && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || digits && '0' <= c && c <= '9'
+	}
+	for i := 0; i < len(extra); i++ {
+		class[extra[i]] = true
+	}
+	return tail{&class, min}
+}
+
+// follows reports whether s starts with t.
+func (t tail) follows(s string) bool {
+	if len(s) < t.min {
+		return false
+	}
+	for i := 0; i < t.min; i++ {
+		if !t.class[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // minMatchLen returns a lower bound of the length in bytes of the
@@ -86,17 +123,17 @@ func minLen(re *syntax.Regexp) int {
 // patterns are the token formats recognised anywhere in a string. Each
 // body is checked for entropy too, so placeholders like ghp_xxxx… pass.
 var patterns = []pattern{
-	newPattern("AWS access key", `\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`, 4, "AKIA", "ASIA"),
-	newPattern("GitHub token", `\bgh[pousr]_[A-Za-z0-9]{36,255}\b`, 4, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-	newPattern("GitHub token", `\bgithub_pat_[A-Za-z0-9_]{82}\b`, 11, "github_pat_"),
-	newPattern("Slack token", `\bxox[abposr]-[A-Za-z0-9-]{10,}`, 5, "xox"),
-	newPattern("private key", `-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`, 0, "-----BEGIN "),
+	newPattern("AWS access key", `\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`, 4, tailOf(16, true, true, ""), "AKIA", "ASIA"),
+	newPattern("GitHub token", `\bgh[pousr]_[A-Za-z0-9]{36,255}\b`, 4, tailOf(36, true, true, ""), "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+	newPattern("GitHub token", `\bgithub_pat_[A-Za-z0-9_]{82}\b`, 11, tailOf(82, true, true, "_"), "github_pat_"),
+	newPattern("Slack token", `\bxox[abposr]-[A-Za-z0-9-]{10,}`, 5, tailOf(12, true, true, "-"), "xox"),
+	newPattern("private key", `-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z]+ )*PRIVATE KEY-----`, 0, tail{}, "-----BEGIN "),
 }
 
 // newPattern makes a pattern of the format kind from the regular
-// expression expr.
-func newPattern(kind, expr string, prefix int, markers ...string) pattern {
-	p := pattern{kind: kind, expr: expr, prefix: prefix, minLen: minMatchLen(expr),
+// expression expr, whose matches hold one of markers followed by tail.
+func newPattern(kind, expr string, prefix int, tail tail, markers ...string) pattern {
+	p := pattern{kind: kind, expr: expr, prefix: prefix, minLen: minMatchLen(expr), tail: tail,
 		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 	for _, m := range markers {
 		p.markers = append(p.markers, edit.NewWord(m))
@@ -110,11 +147,23 @@ func newPattern(kind, expr string, prefix int, markers ...string) pattern {
 	return p
 }
 
-// mayMatch reports whether s contains one of p's markers.
+// mayMatch reports whether s contains one of p's markers followed by
+// p's tail.
 func (p *pattern) mayMatch(s string) bool {
 	for _, m := range p.markers {
-		if edit.ContainsWord(s, m) {
-			return true
+		if !edit.ContainsWord(s, m) {
+			continue
+		}
+		word := m.String()
+		for from := 0; ; {
+			i := strings.Index(s[from:], word)
+			if i < 0 {
+				break
+			}
+			from += i + len(word)
+			if p.tail.follows(s[from:]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -209,3 +209,33 @@ func TestASCIIWords(t *testing.T) {
 		t.Errorf("asciiWords of a non-ASCII name = %q, want nil", got)
 	}
 }
+
+// TestMayMatch checks that the strings a pattern's expression matches
+// all pass its mayMatch (markers followed by the tail), tails of the
+// shortest length included, and that placeholders with a marker but a
+// short tail do not.
+func TestMayMatch(t *testing.T) {
+	alnum36 := "R8mZq2Lw9XkT4vBn7PcYd1HsJf6Ga3Ue5Qo0"
+	strs := []string{
+		ghp, akia, "ASIA" + "Z7QK3M9XW2RB5TLP", "x AKIA then " + akia + ".",
+		"gho_" + alnum36, "ghp_short then ghs_" + alnum36, "ghr_" + alnum36 + strings.Repeat("a", 219),
+		"github_pat_" + strings.Repeat("a1B2_", 16) + "ab",
+		"xoxb-2451837465", "xoxp-1 xoxa-24518-37465", "xoxr-" + strings.Repeat("-", 10),
+		pem, "ghp_blahblahblah...", "AKIA1234", "xoxb-123", "github_pat_short", "xox",
+	}
+	for i := range patterns {
+		p := &patterns[i]
+		for _, s := range strs {
+			if p.re().MatchString(s) && !p.mayMatch(s) {
+				t.Errorf("%s: %q matches but mayMatch says it cannot", p.expr, s)
+			}
+		}
+	}
+	for _, s := range []string{"ghp_blahblahblah...", "AKIA1234", "xoxb-123", "github_pat_short"} {
+		for i := range patterns {
+			if patterns[i].mayMatch(s) {
+				t.Errorf("%s: mayMatch(%q) = true, want false (short tail)", patterns[i].expr, s)
+			}
+		}
+	}
+}
