@@ -46,8 +46,10 @@ func (p *parser) parseExpr() ast.Expr {
 	case ast.KEYWORD_IF:
 		x = p.parseIf()
 	}
-	if x == nil {
-		x = p.parsePipe()
+	if x == nil { // parsePipe, without a call for an expression without pipes
+		if x = p.parseOp(); p.tok.Kind == ast.OPERATOR {
+			x = p.parsePipes(x)
+		}
 	}
 	p.leave()
 	return x
@@ -214,11 +216,12 @@ func (p *parser) parseIf() ast.Expr {
 	return e
 }
 
-// parsePipe parses expr_pipe_into (a |> f |> g, left-associative) and
-// expr_pipe_from (f <| g <| a, right-associative); the two do not mix
-// without parentheses. Both are iterative, so long chains are fine.
-func (p *parser) parsePipe() ast.Expr {
-	x := p.parseOp()
+// parsePipes parses the rest of expr_pipe_into (a |> f |> g,
+// left-associative) and expr_pipe_from (f <| g <| a, right-associative)
+// after x, their first operand; the two do not mix without parentheses.
+// Both are iterative, so long chains are fine. (parseExpr parses x and
+// calls parsePipes only when an operator follows.)
+func (p *parser) parsePipes(x ast.Expr) ast.Expr {
 	op := p.pipeOp()
 	switch op {
 	case ast.OpPipeRight:

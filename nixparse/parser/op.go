@@ -115,7 +115,10 @@ func (p *parser) parseOp() ast.Expr {
 			prefixes++
 			p.skip()
 		}
-		x := p.parseApp()
+		x := p.parseSelect() // expr_app
+		if startsSelect(p.tok.Kind) {
+			x = p.parseArgs(x)
+		}
 		if len(p.ops) == opBase {
 			// Fast path: an operand alone needs no stacks.
 			if k := p.tok.Kind; k != ast.OPERATOR && k != ast.QUESTION {

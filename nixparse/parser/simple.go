@@ -18,12 +18,11 @@ func startsSelect(k ast.TokenKind) bool {
 	return false
 }
 
-// parseApp parses expr_app: f a b … as one flattened CallExpr.
-func (p *parser) parseApp() ast.Expr {
-	fun := p.parseSelect()
-	if !startsSelect(p.tok.Kind) {
-		return fun
-	}
+// parseArgs parses the rest of expr_app, f a b … as one flattened
+// CallExpr, after its first expr_select fun, when the current token
+// starts another (parseOp parses the first and tests the token, which
+// spares a call for the operands that are no call).
+func (p *parser) parseArgs(fun ast.Expr) ast.Expr {
 	// "f or x": the only call parseSelect makes is "f or"; it takes the
 	// further arguments, as Nix's makeCall appends to an existing call.
 	base := p.exprs.base()
@@ -82,9 +81,15 @@ func (p *parser) parseSelect() ast.Expr {
 // expectAttr is what Nix expects where an attribute name must follow.
 const expectAttr = `ID or OR_KW or DOLLAR_CURLY or '"'`
 
-// parseAttrPath parses a.b."c".${d}; the first name is required.
+// parseAttrPath parses a.b."c".${d}; the first name is required. Most
+// keys are identifiers, which it takes without calling parseAttrKey.
 func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
-	first := p.parseAttrKey(expecting)
+	var first ast.AttrKey
+	if p.tok.Kind == ast.IDENT {
+		first = p.name()
+	} else {
+		first = p.parseAttrKey(expecting)
+	}
 	if !p.is(ast.DOT) { // most paths: one key, not collected on the stack
 		path := p.a.attrs.new()
 		*path = ast.AttrPath{Keys: p.a.keys.one(first)}
@@ -94,7 +99,11 @@ func (p *parser) parseAttrPath(expecting string) *ast.AttrPath {
 	p.keys.push(first)
 	for p.is(ast.DOT) {
 		p.skip()
-		p.keys.push(p.parseAttrKey(expectAttr))
+		if p.tok.Kind == ast.IDENT {
+			p.keys.push(p.name())
+		} else {
+			p.keys.push(p.parseAttrKey(expectAttr))
+		}
 	}
 	path := p.a.attrs.new()
 	*path = ast.AttrPath{Keys: p.keys.pop(base, &p.a.keys)}
