@@ -172,6 +172,22 @@ func TestCompilePattern(t *testing.T) {
 			t.Errorf("%q matches %q (dir %v) = %v, want %v (re %v, literal %q)", tc.pattern, tc.path, tc.dir, got, tc.want, p.re, p.literal)
 		}
 	}
+	// The literal prefix and suffix only spare running the expression:
+	// a pattern matches what its expression alone matches.
+	paths := []string{"", "a", "a.nix", "x/a.nix", "x/y/a.nix", "result", "result-2", "x/result", "ab.nix", "b.nix",
+		"#x", "x", "x/y", "x/y/z", "build", "a.nix/b", "tests/flake.lock", "abc.nix.bak", `a*b`, "a b"}
+	for _, pattern := range []string{"*.nix", "/result*", "x/*.nix", "x/**/a.nix", "**/a.nix", "x/**", "a?.nix",
+		"[ab].nix", "[!ab].nix", `\#x*`, "*.nix.bak", "/x/y*z", `a\*b`, `a\ b`, "[a]*", "*[x]"} {
+		p, ok, err := compilePattern(pattern)
+		if err != nil || !ok || p.re == nil {
+			t.Fatalf("compilePattern(%q) = %+v, %v, %v", pattern, p, ok, err)
+		}
+		for _, path := range paths {
+			if got, want := p.matches(path), p.re.MatchString(path); got != want {
+				t.Errorf("%q (prefix %q, suffix %q) matches %q = %v, its expression %v", pattern, p.prefix, p.suffix, path, got, want)
+			}
+		}
+	}
 	for _, blank := range []string{"", "   ", "# comment", "!"} {
 		if _, ok, _ := compilePattern(blank); ok {
 			t.Errorf("compilePattern(%q) is a pattern", blank)

@@ -25,6 +25,9 @@ type pattern struct {
 	// walk asks about every entry of every directory.
 	literal  string
 	anchored bool
+	// prefix and suffix are literal texts every path re matches starts
+	// and ends with: most paths fail on them, without running re.
+	prefix, suffix string
 }
 
 // ignoreList is the patterns of one source, matched against paths
@@ -113,6 +116,11 @@ func compilePattern(p string) (pat pattern, ok bool, err error) {
 	if err != nil {
 		return pattern{}, false, err
 	}
+	// re starts with ^, so a literal prefix of it starts the path; the
+	// last element's literal end ends it ("**/" may stand for nothing,
+	// so the suffix holds no slash).
+	pat.prefix, _ = pat.re.LiteralPrefix()
+	pat.suffix = p[len(strings.TrimRightFunc(p, func(c rune) bool { return !strings.ContainsRune(`*?[]\/`, c) })):]
 	return pat, true, nil
 }
 
@@ -206,7 +214,7 @@ func relativeTo(base, abs string) (rel string, ok bool) {
 // pattern's base, matches.
 func (p *pattern) matches(rel string) bool {
 	if p.re != nil {
-		return p.re.MatchString(rel)
+		return strings.HasPrefix(rel, p.prefix) && strings.HasSuffix(rel, p.suffix) && p.re.MatchString(rel)
 	}
 	if rel == p.literal {
 		return true
