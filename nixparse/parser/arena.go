@@ -7,16 +7,16 @@ import "github.com/nixaudit/nixaudit/nixparse/ast"
 // instead of one each. Chunks grow geometrically, so small files stay
 // small.
 //
-// A fresh chunks (keep false) forgets a chunk once it is used up: what it
+// A fresh chunks (keep false) forgets its chunks at reset: what it
 // handed out belongs to the tree for good. One that keeps its chunks (a
 // reusing Parser's) hands them out again after reset, cleared, so that a
 // worker parsing many files allocates only when a file needs more than
 // any before it.
 type chunks[T any] struct {
 	keep   bool
-	chunks [][]T // when keep: every chunk, in the order they are handed out (a slab's own too)
-	used   int   // when keep: chunks[:used] have been handed out from (a slab's own too)
-	total  int   // when keep: the items of every chunk but those slab.new made
+	chunks [][]T // every chunk, in the order they are handed out (when fresh: those nextChunk made)
+	used   int   // chunks[:used] have been handed out from
+	total  int   // when keep: the items of every chunk but those nextChunk made
 	cur    []T   // the current chunk
 	off    int   // cur[:off] has been handed out
 	next   int   // size of the next chunk to allocate
@@ -24,8 +24,7 @@ type chunks[T any] struct {
 
 // advance moves to the next kept chunk that holds n items, or allocates
 // one; least and most bound the size of a new chunk. It is kept out of
-// line, so that the fast paths that call it (seq.copyOf, seq.one) stay
-// short.
+// line, so that the fast path that calls it (seq.copyOf) stays short.
 //
 //go:noinline
 func (c *chunks[T]) advance(n, least, most int) {
@@ -66,7 +65,7 @@ func (c *chunks[T]) reserve(n int) {
 	if c.total >= n {
 		return
 	}
-	// Count the chunks slab.new made too.
+	// Count the chunks nextChunk made too.
 	c.total = 0
 	for _, chunk := range c.chunks {
 		c.total += len(chunk)
@@ -114,8 +113,22 @@ func (c *chunks[T]) rewind(keep bool) {
 	c.keep, c.used, c.cur, c.off = true, 0, nil, 0
 }
 
+// nextChunk moves c to its next chunk, which it makes (of size<<used
+// items) when c has no other; every chunk has room for an item. It
+// records the chunks it makes even when c keeps none (forget drops
+// them), so that c.used and len(c.chunks) move together, and it calls
+// no function, so that the fast paths of slab.new and seq.one stay
+// within the inlining budget.
+func (c *chunks[T]) nextChunk(size int) {
+	if c.used == len(c.chunks) {
+		c.chunks = append(c.chunks, make([]T, size<<c.used))
+	}
+	c.cur, c.off = c.chunks[c.used], 0
+	c.used++
+}
+
 // forget empties a fresh c: what it handed out belongs to the tree. The
-// array of its chunk list is kept (emptied), for slab.new's records.
+// array of its chunk list is kept (emptied), for nextChunk's records.
 func (c *chunks[T]) forget() {
 	clear(c.chunks)
 	*c = chunks[T]{chunks: c.chunks[:0]}
@@ -132,11 +145,7 @@ type slab[T any] struct{ chunks[T] }
 // allocation.
 func (s *slab[T]) new() *T {
 	if s.off == len(s.cur) {
-		if s.used == len(s.chunks.chunks) {
-			s.chunks.chunks = append(s.chunks.chunks, make([]T, 8<<s.used))
-		}
-		s.cur, s.off = s.chunks.chunks[s.used], 0
-		s.used++
+		s.nextChunk(8)
 	}
 	x := &s.cur[s.off]
 	s.off++
@@ -193,7 +202,7 @@ func (s *seq[T]) copyOf(items []T) []T {
 // copyOf of one item without the item's trip through a scratch stack.
 func (s *seq[T]) one(x T) []T {
 	if s.off == len(s.cur) {
-		s.advance(1, 16, 4096)
+		s.nextChunk(16)
 	}
 	out := s.cur[s.off : s.off+1 : s.off+1]
 	s.off++
