@@ -3,6 +3,7 @@ package module
 import (
 	"bytes"
 	"go/token"
+	"maps"
 	"slices"
 	"sync"
 
@@ -77,7 +78,7 @@ func mayConcernStateVersion(name string, src []byte) bool {
 	if nixpass.HasBase(name, "configuration.nix") {
 		return true
 	}
-	found := edit.ContainsWords(src, concernWords)
+	found := concernWords.In(src)
 	return found&^homeManagerWord != 0 || found&homeManagerWord != 0 && bytes.Contains(src, []byte("users"))
 }
 
@@ -86,23 +87,16 @@ func mayConcernStateVersion(name string, src []byte) bool {
 var hostWords = []string{"stateVersion", "nixosSystem", "homeManagerConfiguration"}
 
 // concernWords are the words mayConcernStateVersion searches every file
-// of a run for, at once (see edit.ContainsWords): hostWords, the
+// of a run for, at once (see edit.Words): hostWords, the
 // stateManagingInputs, and last home-manager, which makes a file one of
 // stateVersionFiles only with the word users.
-var concernWords = func() []edit.Word {
-	var words []edit.Word
-	for _, w := range hostWords {
-		words = append(words, edit.NewWord(w))
-	}
-	for input := range stateManagingInputs {
-		words = append(words, edit.NewWord(input))
-	}
-	return append(words, edit.NewWord("home-manager"))
-}()
+var concernWords = edit.NewWords(concernList...)
 
-// homeManagerWord is the bit of home-manager in what
-// edit.ContainsWords(src, concernWords) returns.
-var homeManagerWord = uint64(1) << (len(concernWords) - 1)
+var concernList = append(append(slices.Clone(hostWords), slices.Collect(maps.Keys(stateManagingInputs))...), "home-manager")
+
+// homeManagerWord is the bit of home-manager in what concernWords.In
+// returns.
+var homeManagerWord = uint64(1) << (len(concernList) - 1)
 
 // host is where a NixOS or home-manager configuration is defined.
 type host struct {

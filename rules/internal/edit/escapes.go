@@ -41,22 +41,18 @@ func Escapes(src []byte, set *Escapable) bool {
 // A Spelling is words a prefilter looks for in the values of a file's
 // strings or in its attribute names, written literally or with escapes.
 type Spelling struct {
-	words   []Word
+	words   *Words
 	escapes *Escapable
 }
 
 // NewSpelling prepares words (64 at most) for MayHold.
 func NewSpelling(words ...string) *Spelling {
-	s := &Spelling{escapes: EscapableIn(words...)}
-	for _, w := range words {
-		s.words = append(s.words, NewWord(w))
-	}
-	return s
+	return &Spelling{words: NewWords(words...), escapes: EscapableIn(words...)}
 }
 
 // MayHold reports whether the Nix source src may spell one of s's words
 // in a string or a name: it contains one, or escapes one of their bytes.
 // A source without either needs no walk of its strings or names.
 func (s *Spelling) MayHold(src []byte) bool {
-	return ContainsWords(src, s.words) != 0 || Escapes(src, s.escapes)
+	return s.words.In(src) != 0 || Escapes(src, s.escapes)
 }

@@ -3,6 +3,7 @@ package edit
 import (
 	"bytes"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -23,26 +24,55 @@ func Contains[S string | []byte](s S, word string) bool {
 type Word struct {
 	text string
 	at   int // SearchByte(text)
+	// check is the index of the byte compared first where the search
+	// byte is found, one next to it: in most places a frequent search
+	// byte (the dash of home-manager) is found, the word is told absent
+	// by that byte alone, without comparing it whole.
+	check int
 }
 
 // NewWord prepares word for ContainsWord.
-func NewWord(word string) Word { return Word{word, SearchByte(word)} }
+func NewWord(word string) Word {
+	at := SearchByte(word)
+	check := at + 1
+	if check == len(word) {
+		check = max(at-1, 0)
+	}
+	return Word{word, at, check}
+}
+
+// isAt reports whether src holds w from its index start.
+func (w *Word) isAt(src []byte, start int) bool {
+	return start >= 0 && start+len(w.text) <= len(src) && src[start+w.check] == w.text[w.check] &&
+		string(src[start:start+len(w.text)]) == w.text
+}
 
 // String returns the word w was made of.
 func (w Word) String() string { return w.text }
 
 // ContainsWord is Contains for a prepared word.
 func ContainsWord[S string | []byte](s S, w Word) bool {
-	word, at := w.text, w.at
-	if word == "" {
+	if src, ok := any(s).([]byte); ok {
+		return w.in(src)
+	}
+	return strings.Contains(string(s), w.text)
+}
+
+// in reports whether src contains w. The searches of sources, the
+// prefilters' (a search byte may be found thousands of times in a run),
+// are of []byte, in code of their own rather than generic code, which
+// told the two kinds of text apart at each byte found.
+func (w *Word) in(src []byte) bool {
+	if w.text == "" {
 		return true
 	}
-	for from := at; from < len(s); {
-		i := indexByte(s[from:], word[at])
+	c := w.text[w.at]
+	for from := w.at; from < len(src); {
+		i := bytes.IndexByte(src[from:], c)
 		if i < 0 {
 			return false
 		}
-		if start := from + i - at; start+len(word) <= len(s) && hasPrefix(s[start:], word) {
+		if w.isAt(src, from+i-w.at) {
 			return true
 		}
 		from += i + 1
@@ -74,63 +104,71 @@ func indexByte[S string | []byte](s S, c byte) int {
 	return -1
 }
 
-// hasPrefix reports whether s, at least as long as word, starts with it.
-func hasPrefix[S string | []byte](s S, word string) bool {
-	for i := 0; i < len(word); i++ {
-		if s[i] != word[i] {
-			return false
-		}
-	}
-	return true
+// Words are words a filter looks for together in many texts (a source
+// prefilter, in every file of a run), prepared once: those searched by
+// the same byte are looked for in one pass over a text.
+type Words struct {
+	list   []Word
+	groups []wordGroup
+	empty  uint64 // the bits of empty words, which every text contains
 }
 
-// ContainsWords reports which of words s contains, as a set of bits (bit
-// i for words[i]; at most 64 words): ContainsWord for each, but the
-// words searched by the same byte are looked for in one pass over s, as
-// a filter that looks for several words in every file of a run does.
-func ContainsWords[S string | []byte](s S, words []Word) uint64 {
-	var found, done uint64
-	for i, w := range words {
-		if done&(1<<i) != 0 {
+// A wordGroup is the words of a Words searched by one byte.
+type wordGroup struct {
+	c     byte   // their search byte
+	words uint64 // their bits
+}
+
+// NewWords prepares words (64 at most) for In.
+func NewWords(words ...string) *Words {
+	ws := &Words{}
+	for i, text := range words {
+		w := NewWord(text)
+		ws.list = append(ws.list, w)
+		if text == "" {
+			ws.empty |= 1 << i
 			continue
 		}
-		if w.text == "" {
-			found, done = found|1<<i, done|1<<i
-			continue
+		c := text[w.at]
+		j := slices.IndexFunc(ws.groups, func(g wordGroup) bool { return g.c == c })
+		if j < 0 {
+			j = len(ws.groups)
+			ws.groups = append(ws.groups, wordGroup{c: c})
 		}
-		// The words left that are searched by w's byte.
-		c, group := w.text[w.at], uint64(0)
-		for j := i; j < len(words); j++ {
-			if v := words[j]; v.text != "" && v.text[v.at] == c {
-				group |= 1 << j
-			}
-		}
-		done |= group
-		found |= containsGroup(s, words, c, group)
+		ws.groups[j].words |= 1 << i
+	}
+	return ws
+}
+
+// In reports which of ws src contains, as a set of bits (bit i for the
+// i-th word): ContainsWord for each, but the words searched by the same
+// byte are looked for in one pass over src.
+func (ws *Words) In(src []byte) uint64 {
+	found := ws.empty
+	for _, g := range ws.groups {
+		found |= ws.groupIn(src, g)
 	}
 	return found
 }
 
-// containsGroup returns the words of group (a set of bits of words, all
-// searched by the byte c) that s contains.
-func containsGroup[S string | []byte](s S, words []Word, c byte, group uint64) uint64 {
-	if group&(group-1) == 0 { // one word
-		if j := bits.TrailingZeros64(group); ContainsWord(s, words[j]) {
-			return group
+// groupIn returns the words of g that src contains.
+func (ws *Words) groupIn(src []byte, g wordGroup) uint64 {
+	if g.words&(g.words-1) == 0 { // one word
+		if ws.list[bits.TrailingZeros64(g.words)].in(src) {
+			return g.words
 		}
 		return 0
 	}
 	var found uint64
-	for from := 0; from < len(s) && found != group; {
-		i := indexByte(s[from:], c)
+	for from := 0; from < len(src) && found != g.words; {
+		i := bytes.IndexByte(src[from:], g.c)
 		if i < 0 {
 			break
 		}
 		at := from + i
-		for left := group &^ found; left != 0; left &= left - 1 {
+		for left := g.words &^ found; left != 0; left &= left - 1 {
 			j := bits.TrailingZeros64(left)
-			w := words[j]
-			if start := at - w.at; start >= 0 && start+len(w.text) <= len(s) && hasPrefix(s[start:], w.text) {
+			if w := &ws.list[j]; w.isAt(src, at-w.at) {
 				found |= 1 << j
 			}
 		}

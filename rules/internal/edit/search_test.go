@@ -36,17 +36,15 @@ func BenchmarkContains(b *testing.B) {
 	}
 }
 
-// TestContainsWords checks ContainsWords against strings.Contains for
-// words sharing their search byte (the dash of home-manager and
-// clan-core) or not, and the empty word.
-func TestContainsWords(t *testing.T) {
+// TestWords checks Words.In against strings.Contains for words sharing
+// their search byte (the dash of home-manager and clan-core) or not,
+// and the empty word.
+func TestWords(t *testing.T) {
 	texts := []string{"words", "", "isNull", "xisNully", "home-manager", "clan-core", "home- clan-cor home-manage",
-		"a.stateVersion home-manager clan-core", "-home-manager-clan-core-", "V S M -"}
-	list := []string{"stateVersion", "home-manager", "isNull", "clan-core", "", "Null", "x"}
-	words := make([]Word, len(list))
-	for i, w := range list {
-		words[i] = NewWord(w)
-	}
+		"a.stateVersion home-manager clan-core", "-home-manager-clan-core-", "V S M -", "Nul isNul",
+		"home-managex home-manager", "sNull"}
+	list := []string{"stateVersion", "home-manager", "isNull", "clan-core", "", "Null", "x", "-"}
+	words := NewWords(list...)
 	for _, s := range texts {
 		var want uint64
 		for i, w := range list {
@@ -54,11 +52,8 @@ func TestContainsWords(t *testing.T) {
 				want |= 1 << i
 			}
 		}
-		if got := ContainsWords(s, words); got != want {
-			t.Errorf("ContainsWords(%q) = %b, want %b", s, got, want)
-		}
-		if got := ContainsWords([]byte(s), words); got != want {
-			t.Errorf("ContainsWords([]byte(%q)) = %b, want %b", s, got, want)
+		if got := words.In([]byte(s)); got != want {
+			t.Errorf("Words.In(%q) = %b, want %b", s, got, want)
 		}
 	}
 }
