@@ -6,65 +6,43 @@ package scope
 // its chunks: after reset it hands out the same memory again, which is
 // how a Binder binds file after file without allocating.
 type slab[T any] struct {
-	buf   []T   // the chunk being filled: chunk cur
-	first []T   // chunk 0
-	more  [][]T // chunks 1, 2…
-	cur   int
-	next  int // size of the next chunk to make
+	chunks [][]T // every chunk made, in the order they are handed out
+	used   int   // chunks[:used] have been handed out from
+	cur    []T   // the current chunk, chunks[used-1]
+	off    int   // cur[:off] has been handed out
 }
 
-// Chunk sizes of a slab.
-const (
-	slabFirst = 4
-	slabMax   = 256
-)
+// slabFirst is the size of a slab's first chunk, unless reserved.
+const slabFirst = 4
 
 // new returns a value to fill. A reused value still holds what it held
-// before: callers overwrite it whole.
+// before: callers overwrite it whole. Moving to the next chunk calls no
+// function, so that new stays within the compiler's inlining budget.
 func (s *slab[T]) new() *T {
-	if len(s.buf) == cap(s.buf) {
-		s.nextChunk()
+	if s.off == len(s.cur) {
+		if s.used == len(s.chunks) {
+			s.chunks = append(s.chunks, make([]T, slabFirst<<s.used))
+		}
+		s.cur, s.off = s.chunks[s.used], 0
+		s.used++
 	}
-	s.buf = s.buf[:len(s.buf)+1]
-	return &s.buf[len(s.buf)-1]
-}
-
-// nextChunk moves to the next kept chunk, or makes one.
-func (s *slab[T]) nextChunk() {
-	if s.cur < len(s.more) {
-		s.cur++
-		s.buf = s.more[s.cur-1][:0]
-		return
-	}
-	s.makeChunk(max(slabFirst, s.next))
-}
-
-// makeChunk makes the next chunk, of n values.
-func (s *slab[T]) makeChunk(n int) {
-	s.next = min(slabMax, 2*n)
-	s.buf = make([]T, 0, n)
-	if s.first == nil {
-		s.first = s.buf
-		return
-	}
-	s.more = append(s.more, s.buf)
-	s.cur = len(s.more)
+	x := &s.cur[s.off]
+	s.off++
+	return x
 }
 
 // reserve makes the first chunk hold n values, for a count estimated in
-// advance; if the estimate falls short, the next chunks start small
-// again. A slab that already has chunks keeps them.
+// advance; if the estimate falls short, the next chunks are made
+// doubling from there. A slab that already has chunks keeps them.
 func (s *slab[T]) reserve(n int) {
-	if s.first == nil && n > 0 {
-		s.makeChunk(n)
-		s.next = 0
+	if len(s.chunks) == 0 && n > 0 {
+		s.chunks = append(s.chunks, make([]T, n))
 	}
 }
 
 // reset makes the slab hand out its chunks again from the start.
 func (s *slab[T]) reset() {
-	s.cur = 0
-	s.buf = s.first[:0]
+	s.used, s.cur, s.off = 0, nil, 0
 }
 
 // mapPool lends the maps that index one file's large scopes or sets,
