@@ -19,14 +19,16 @@ import (
 // once per pass (most rules require the same one or two).
 // A plan is not safe for concurrent use: each worker has its own.
 type plan struct {
-	fset *token.FileSet
+	// fset is the passes' FileSet; own is the worker's, which holds the
+	// files no project-wide rule looks at (the run's holds the others).
+	fset, own *token.FileSet
 	// base is the analyzer whose result the driver supplies per unit.
 	base *analysis.Analyzer
 	// steps are the analyzers to run, each after those it requires (the
 	// order Execute runs them in).
 	steps []step
 	index map[*analysis.Analyzer]int // analyzer -> its step
-	// maps are the distinct ResultOf maps, by their sorted keys' names.
+	// maps are the distinct ResultOf maps, by their requirements' steps.
 	maps map[string]map[*analysis.Analyzer]any
 	// baseIn are the maps the base result goes into.
 	baseIn []map[*analysis.Analyzer]any
@@ -51,7 +53,7 @@ type step struct {
 // newPlan prepares running analyzers, and the analyzers they require,
 // over units whose base result is supplied.
 func newPlan(fset *token.FileSet, base *analysis.Analyzer, analyzers []*analysis.Analyzer) *plan {
-	p := &plan{fset: fset, base: base, index: map[*analysis.Analyzer]int{},
+	p := &plan{fset: fset, own: token.NewFileSet(), base: base, index: map[*analysis.Analyzer]int{},
 		maps: map[string]map[*analysis.Analyzer]any{}}
 	for _, a := range analyzers {
 		p.add(a)

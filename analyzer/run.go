@@ -244,12 +244,11 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		keep = keep || in && nixpass.ProjectSummarizer(base) == nil
 	}
 	// Only the files project-wide rules look at need positions in the
-	// run's FileSet; the others get a FileSet of their own, as adding a
-	// file to one shared by every worker is a search of a tree of
-	// thousands of files under a lock.
+	// run's FileSet; the others go into their worker's, as adding a file
+	// to one shared by every worker takes a lock they contend for.
 	fset := r.fset
 	if !slices.Contains(u.inProject, true) {
-		fset = token.NewFileSet()
+		fset = p.own
 	}
 	var f *nixpass.File
 	if keep {
