@@ -29,7 +29,8 @@ type unit struct {
 	mode       fs.FileMode
 	// file is the latest parse. Unless a project-wide rule's base
 	// accepts the file (see inProject), only its name, token.File and
-	// source are kept after analysis.
+	// source are kept after analysis, and nothing once its findings are
+	// settled if it has no finding and no suppression.
 	file *nixpass.File
 	// inProject reports, for each of the runner's projectBases, whether
 	// its filter accepts the file; summaries holds, for those made by
@@ -293,7 +294,11 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		// Keep what suppressions, fixes and reports need; the tree and
 		// the values memoized on it are the loader's, for the next file.
 		f.ReleaseMemo()
-		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
+		if r.settles(u) && len(u.raw) == 0 && len(u.sups) == 0 {
+			f = nil // most files: nothing reads the parse again
+		} else {
+			f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
+		}
 	}
 	u.file = f
 	r.settle(u)
@@ -305,13 +310,17 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 // and no project-wide rule looks at u. What is settled in the workers is
 // not left for the serial part of the run, after the last file.
 func (r *runner) settle(u *unit) {
-	u.settled = false
-	if r.paths == nil || slices.Contains(u.inProject, true) {
+	u.settled = r.settles(u)
+	if !u.settled {
 		return
 	}
 	r.filterUnit(u)
 	u.diags = r.unitDiagnostics(u, r.paths)
-	u.settled = true
+}
+
+// settles reports whether settle makes u's report diagnostics now.
+func (r *runner) settles(u *unit) bool {
+	return r.paths != nil && !slices.Contains(u.inProject, true)
 }
 
 // read loads u's file and mode.
@@ -372,7 +381,7 @@ func (r *runner) runProject() error {
 
 // unitOf returns the unit whose current parse tf is, or nil.
 func (r *runner) unitOf(tf *token.File) *unit {
-	if u := r.unitNamed(tf.Name()); u != nil && u.file.Tok == tf {
+	if u := r.unitNamed(tf.Name()); u != nil && u.file != nil && u.file.Tok == tf {
 		return u
 	}
 	return nil
