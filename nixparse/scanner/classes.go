@@ -21,18 +21,10 @@ var (
 // len(src): string literals are mostly plain text, which this skips eight
 // bytes at a time.
 func skipPlain(src []byte, i int, a, b, c byte) int {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
 	ma, mb, mc := ones*uint64(a), ones*uint64(b), ones*uint64(c)
 	for ; i+8 <= len(src); i += 8 {
 		w := binary.LittleEndian.Uint64(src[i:])
-		x, y, z := w^ma, w^mb, w^mc
-		// (x-ones)&^x&high has the high bit of the first zero byte of x
-		// set, and of no byte before it (past a zero byte, borrows may
-		// set more): the lowest bit set is the first match.
-		if m := ((x-ones)&^x | (y-ones)&^y | (z-ones)&^z) & high; m != 0 {
+		if m := (zeroBytes(w^ma) | zeroBytes(w^mb) | zeroBytes(w^mc)) & high; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -43,6 +35,33 @@ func skipPlain(src []byte, i int, a, b, c byte) int {
 	}
 	return i
 }
+
+// skipPlain2 is skipPlain for two bytes (the text of indented strings).
+func skipPlain2(src []byte, i int, a, b byte) int {
+	ma, mb := ones*uint64(a), ones*uint64(b)
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		if m := (zeroBytes(w^ma) | zeroBytes(w^mb)) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(src); i++ {
+		if d := src[i]; d == a || d == b {
+			return i
+		}
+	}
+	return i
+}
+
+const (
+	ones = 0x0101010101010101
+	high = 0x8080808080808080
+)
+
+// zeroBytes has, within high, the high bit of the first zero byte of x
+// set, and of no byte before it (past a zero byte, borrows may set more):
+// the lowest bit of zeroBytes(x)&high set is x's first zero byte.
+func zeroBytes(x uint64) uint64 { return (x - ones) &^ x }
 
 func init() {
 	for c := 0; c < 256; c++ {

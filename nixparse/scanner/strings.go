@@ -95,7 +95,7 @@ func (s *scanner) scanIndString(i int) int {
 	}
 	j := i
 	for j < n {
-		j = skipPlain(src, j, '\'', '$', '$')
+		j = skipPlain2(src, j, '\'', '$')
 		if j >= n {
 			break
 		}
