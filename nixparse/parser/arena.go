@@ -117,8 +117,8 @@ func (c *chunks[T]) rewind(keep bool) {
 // items) when c has no other; every chunk has room for an item. It
 // records the chunks it makes even when c keeps none (forget drops
 // them), so that c.used and len(c.chunks) move together, and it calls
-// no function, so that the fast paths of slab.new and seq.one stay
-// within the inlining budget.
+// no function, so that slab.new stays within the inlining budget (seq.one,
+// which must cut a slice, does not: it is one call, not two).
 func (c *chunks[T]) nextChunk(size int) {
 	if c.used == len(c.chunks) {
 		c.chunks = append(c.chunks, make([]T, size<<c.used))
