@@ -133,7 +133,9 @@ func (in *Inspector) expr(n ast.Expr) uint64 {
 func (in *Inspector) leaf(n ast.Node, t uint8) uint64 {
 	i := int32(len(in.nodes))
 	in.nodes = append(in.nodes, entry{node: n, sub: 1 << t, end: i + 1, typ: t})
-	in.byType[t] = append(in.byType[t], i)
+	if listed&(1<<t) != 0 { // constant where leaf is inlined
+		in.byType[t] = append(in.byType[t], i)
+	}
 	return 1 << t
 }
 
@@ -143,7 +145,9 @@ func (in *Inspector) leaf(n ast.Node, t uint8) uint64 {
 func (in *Inspector) open(n ast.Node, t uint8) int32 {
 	i := int32(len(in.nodes))
 	in.nodes = append(in.nodes, entry{node: n, typ: t})
-	in.byType[t] = append(in.byType[t], i)
+	if listed&(1<<t) != 0 { // constant where open is inlined
+		in.byType[t] = append(in.byType[t], i)
+	}
 	return i
 }
 

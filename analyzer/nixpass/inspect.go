@@ -32,8 +32,11 @@ func InspectorOf(pass *analysis.Pass) *Inspector { return pass.ResultOf[Inspect]
 type Inspector struct {
 	nodes []entry
 	// byType holds the indices in nodes of the nodes of each type, in
-	// walk order: a traversal for a few types visits those only.
+	// walk order: a traversal for a few types visits those only. Those
+	// of types not listed are made by list, at the first traversal
+	// that asks for them (made).
 	byType [64][]int32
+	made   uint64
 	// stack is WithStack's stack, kept between calls: every rule that
 	// needs ancestors calls WithStack on every file. A call made from
 	// within WithStack's f finds it taken and allocates its own.
@@ -93,6 +96,7 @@ func (in *Inspector) Release() {
 			in.byType[t] = in.byType[t][:0]
 		}
 	}
+	in.made = 0
 	clear(in.nodes)
 	clear(in.stack[:cap(in.stack)])
 	in.nodes, in.stack, in.ends = in.nodes[:0], in.stack[:0], in.ends[:0]
@@ -117,6 +121,9 @@ func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 	mask := maskOf(types)
 	if mask&(mask-1) == 0 { // one type, the most common call: its list
 		t := bits.TrailingZeros64(mask)
+		if (listed|in.made)&mask == 0 {
+			in.makeList(t)
+		}
 		for _, i := range in.byType[t] {
 			f(in.nodes[i].node)
 		}
@@ -126,6 +133,32 @@ func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 		f(n)
 		return true
 	})
+}
+
+// list returns the indices of the nodes of type t, making the list
+// first for a type not listed while the index was built. Traversals
+// are not safe for concurrent use (WithStack's stack is the index's
+// too).
+func (in *Inspector) list(t int) []int32 {
+	if (listed|in.made)&(1<<t) == 0 {
+		in.makeList(t)
+	}
+	return in.byType[t]
+}
+
+// makeList makes the list of the nodes of type t from the index.
+func (in *Inspector) makeList(t int) {
+	bit := uint64(1) << t
+	in.made |= bit
+	l := in.byType[t][:0]
+	if len(in.nodes) > 0 && in.nodes[0].sub&bit != 0 {
+		for i := range in.nodes {
+			if in.nodes[i].typ == uint8(t) {
+				l = append(l, int32(i))
+			}
+		}
+	}
+	in.byType[t] = l
 }
 
 // Nodes is Preorder in which f decides, as with ast.Inspect, whether to
@@ -141,8 +174,7 @@ func (in *Inspector) merge(mask uint64, f func(ast.Node) (proceed bool)) {
 	k := 0
 	for m := mask; m != 0 && k <= maxMerged; m &= m - 1 {
 		if k < maxMerged {
-			t := bits.TrailingZeros64(m)
-			lists[k] = in.byType[t]
+			lists[k] = in.list(bits.TrailingZeros64(m))
 		}
 		k++
 	}

@@ -293,8 +293,8 @@ func checkIndex(t *testing.T, name string, root ast.Node) {
 		}
 	}
 	for typ := range want.byType {
-		if !slices.Equal(in.byType[typ], want.byType[typ]) {
-			t.Fatalf("%s: nodes of type %d at %v, the walk's at %v", name, typ, in.byType[typ], want.byType[typ])
+		if got := in.list(typ); !slices.Equal(got, want.byType[typ]) {
+			t.Fatalf("%s: nodes of type %d at %v, the walk's at %v", name, typ, got, want.byType[typ])
 		}
 	}
 }

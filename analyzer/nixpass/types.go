@@ -40,9 +40,21 @@ const (
 	tOther = 63
 )
 
+// listed are the node types whose lists of nodes (Inspector.byType) are
+// made while the index is built: those the rules' traversals ask for.
+// Most nodes are of other types (names, attribute paths, string texts:
+// half of a tree), whose lists are made when a traversal first asks
+// (Inspector.list).
+const listed uint64 = 1<<tIdent | 1<<tIntLit | 1<<tStringExpr | 1<<tLookupPath | 1<<tURI |
+	1<<tAttrSet | 1<<tLet | 1<<tLegacyLet | 1<<tSelect | 1<<tCall | 1<<tUnary | 1<<tBinary |
+	1<<tLambda | 1<<tWith | 1<<tIf | 1<<tAttrDef | 1<<tInherit
+
 func maskOf(types []ast.Node) uint64 {
-	if len(types) == 0 {
+	switch len(types) {
+	case 0:
 		return ^uint64(0)
+	case 1: // most traversals
+		return 1 << typeIndex(types[0])
 	}
 	var mask uint64
 	for _, t := range types {
