@@ -3,6 +3,7 @@ package nixmatch
 import (
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -20,6 +21,11 @@ type Index struct {
 	// start with another).
 	firsts      []string
 	firstsKnown bool
+	// firstKeys has the bit firstKey gives each of firsts, or every bit
+	// when one is empty or holds a dot (a quoted key): a pattern whose
+	// bit is clear starts with none of them, told without comparing it
+	// with each (rules ask a few dozen patterns of every file).
+	firstKeys uint64
 }
 
 // maxFirsts bounds the first names an Index lists.
@@ -49,8 +55,24 @@ func (x *Index) mayDefine(pattern string) bool {
 	if len(x.Defs) == 0 {
 		return false
 	}
-	return !x.firstsKnown || startsWithName(pattern, "*") ||
+	if !x.firstsKnown || startsWithName(pattern, "*") {
+		return true
+	}
+	return x.firstKeys&firstKey(pattern) != 0 &&
 		slices.ContainsFunc(x.firsts, func(first string) bool { return startsWithName(pattern, first) })
+}
+
+// firstKey returns the bit in Index.firstKeys of a first name, or of a
+// dotted pattern starting with it: that of its first two bytes, a dot
+// standing for a one-byte name's second (every bit for an empty name).
+func firstKey(name string) uint64 {
+	switch len(name) {
+	case 0:
+		return ^uint64(0)
+	case 1:
+		return 1 << ((uint(name[0])*31 + '.') & 63)
+	}
+	return 1 << ((uint(name[0])*31 + uint(name[1])) & 63)
 }
 
 // startsWithName reports whether name is the first name of the dotted
@@ -65,17 +87,22 @@ func startsWithName(pattern, name string) bool {
 // listFirsts sets x.firsts from x.Defs, appending to buf, and returns
 // the extended buf.
 func (x *Index) listFirsts(buf []string) []string {
-	x.firsts, x.firstsKnown = nil, false
+	x.firsts, x.firstsKnown, x.firstKeys = nil, false, 0
 	firsts := buf[:0]
+	var keys uint64
 	for i := range x.Defs {
 		if p := x.Defs[i].Path; len(p) > 0 && !slices.Contains(firsts, p[0]) {
 			if len(firsts) == maxFirsts {
 				return firsts
 			}
 			firsts = append(firsts, p[0])
+			keys |= firstKey(p[0])
+			if p[0] == "" || strings.IndexByte(p[0], '.') >= 0 {
+				keys = ^uint64(0)
+			}
 		}
 	}
-	x.firsts, x.firstsKnown = slices.Clip(firsts), true
+	x.firsts, x.firstsKnown, x.firstKeys = slices.Clip(firsts), true, keys
 	return firsts
 }
 

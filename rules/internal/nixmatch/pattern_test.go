@@ -1,6 +1,7 @@
 package nixmatch
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,29 @@ func TestIndexFind(t *testing.T) {
 			}
 			if got, want := len(x.Under(pat)), len(Under(x.Defs, pat)); got != want {
 				t.Errorf("Index.Under(%s) found %d, Under %d", pat, got, want)
+			}
+		}
+	}
+}
+
+// TestMayDefine checks Index.mayDefine, which tells most patterns from
+// a file's first names by a bit of each, against comparing the pattern
+// with every first name, for first names that are empty, quoted with a
+// dot, or share their length and first byte with the pattern's.
+func TestMayDefine(t *testing.T) {
+	sets := [][]string{{"services", "programs"}, {"home", "hom.e", "x"}, {""}, {"sx", "sy"}, {"a.b"}}
+	patterns := []string{"services.a", "servicez.a", "programs", "home.x", "hom.e.x", "hom", "x", "x.y", "", ".a",
+		"*", "*.a", "sx.a", "sz.a", "a.b.c", "a.c", "a"}
+	for _, firsts := range sets {
+		var x Index
+		for _, first := range firsts {
+			x.Defs = append(x.Defs, OptionDef{Path: []string{first, "enable"}})
+		}
+		x.listFirsts(nil)
+		for _, pat := range patterns {
+			want := startsWithName(pat, "*") || slices.ContainsFunc(firsts, func(first string) bool { return startsWithName(pat, first) })
+			if got := x.mayDefine(pat); got != want {
+				t.Errorf("first names %q: mayDefine(%q) = %v, want %v", firsts, pat, got, want)
 			}
 		}
 	}
