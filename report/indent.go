@@ -11,20 +11,36 @@ import (
 // Encoder indents with its general JSON scanner, a step per byte that
 // costs several times the encoding itself, where json.Marshal's output,
 // valid and compact, only needs its strings skipped.
+//
+// The indented text is written in chunks of about 32 KiB: a SARIF log
+// of a large tree is megabytes, and a buffer for all of it would be
+// fresh memory (page faults) in the serial part of a run.
 func writeIndented(w io.Writer, v any) error {
 	compact, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	out := appendIndented(make([]byte, 0, len(compact)+len(compact)/2), compact)
-	_, err = w.Write(append(out, '\n'))
-	return err
+	var werr error
+	flush := func(b []byte) []byte {
+		if werr == nil {
+			_, werr = w.Write(b)
+		}
+		return b[:0]
+	}
+	out := indent(make([]byte, 0, 2*jsonChunk), compact, flush)
+	flush(append(out, '\n'))
+	return werr
 }
 
 // appendIndented appends to dst the compact JSON src indented as
 // json.Indent(dst, src, "", "  ") does: a value of an object or array per
 // line, empty ones kept as {} and [], a space after each colon.
-func appendIndented(dst, src []byte) []byte {
+func appendIndented(dst, src []byte) []byte { return indent(dst, src, nil) }
+
+// indent is appendIndented that, with flush, hands dst to flush and goes
+// on with what it returns whenever dst holds jsonChunk bytes at the end
+// of a member.
+func indent(dst, src []byte, flush func([]byte) []byte) []byte {
 	depth := 0
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
@@ -46,7 +62,11 @@ func appendIndented(dst, src []byte) []byte {
 			dst = appendNewline(dst, depth)
 			dst = append(dst, c)
 		case ',':
-			dst = appendNewline(append(dst, c), depth)
+			dst = append(dst, c)
+			if flush != nil && len(dst) >= jsonChunk {
+				dst = flush(dst)
+			}
+			dst = appendNewline(dst, depth)
 		case ':':
 			dst = append(dst, ':', ' ')
 		default:

@@ -30,6 +30,12 @@ func TestWriteIndented(t *testing.T) {
 		}{A: -3, B: 1e-9, E: []byte("bytes")},
 		42, "top", nil, []any{},
 	}
+	// Larger than a chunk: written in several.
+	var big []map[string]any
+	for i := range 3000 {
+		big = append(big, map[string]any{"n": i, "s": "x,y", "l": []any{i, map[string]any{}, []int{}}})
+	}
+	values = append(values, big)
 	for _, v := range values {
 		var got bytes.Buffer
 		if err := writeIndented(&got, v); err != nil {
