@@ -5,6 +5,7 @@
   options.app.settings = {
     example = { password = "q8Zr2LmXv9TkW4bN7pCy"; nested.apiKey = "q8Zr2LmXv9TkW4bN7pCy"; };
     description = { token = "q8Zr2LmXv9TkW4bN7pCy"; };
+    defaultText = { secretKey = "q8Zr2LmXv9TkW4bN7pCy"; };
     apiKey = "q8Zr2LmXv9TkW4bN7pCy"; # want "`apiKey` holds a hardcoded secret"
   };
   example.secret = "q8Zr2LmXv9TkW4bN7pCy"; # want "`secret` holds a hardcoded secret"
