@@ -50,12 +50,21 @@ func (p *parser) parseArgs(fun ast.Expr) ast.Expr {
 
 // parseSelect parses expr_select: x.a.b, x.a.b or default, and "x or"
 // (Nix's backwards-compatible application of x to a variable named or).
-// Like parseExpr, it leaves its level of nesting without a defer.
+// Like parseExpr, it leaves its level of nesting without a defer. It
+// parses the most frequent expr_simple, a variable, without a call.
 func (p *parser) parseSelect() ast.Expr {
 	if !p.enter() {
 		return p.bad()
 	}
-	x := p.parseSimple()
+	var x ast.Expr
+	if p.tok.Kind == ast.IDENT {
+		id := p.a.ident.new()
+		*id = ast.Ident{NamePos: p.tokPos(), Name: p.tokText()}
+		p.skip()
+		x = id
+	} else {
+		x = p.parseSimple()
+	}
 	switch p.tok.Kind {
 	case ast.DOT:
 		s := p.a.sel.new()
@@ -125,15 +134,11 @@ func (p *parser) parseAttrKey(expecting string) ast.AttrKey {
 	return p.bad()
 }
 
-// parseSimple parses expr_simple: literals, variables, strings, paths,
-// parenthesised expressions, attribute sets, legacy let and lists.
+// parseSimple parses expr_simple but variables, which parseSelect takes:
+// literals, strings, paths, parenthesised expressions, attribute sets,
+// legacy let and lists.
 func (p *parser) parseSimple() ast.Expr {
 	switch p.tok.Kind {
-	case ast.IDENT:
-		id := p.a.ident.new()
-		*id = ast.Ident{NamePos: p.tokPos(), Name: p.tokText()}
-		p.skip()
-		return id
 	case ast.CUR_POS:
 		c := p.a.curPos.new()
 		*c = ast.CurPosExpr{ValuePos: p.got(ast.CUR_POS)}
