@@ -68,8 +68,10 @@ var deprecations = sync.OnceValue(func() []deprecation { return loadDeprecations
 // renamed dozens of services.* options).
 type deprecationIndex struct {
 	// byFirst holds the candidates of paths starting with a first name
-	// the table spells, any those of all other paths.
-	byFirst map[string]*firstDeprecations
+	// the table spells, any those of all other paths. Tables
+	// (nixmatch.NameTable) tell most names the index lacks (every
+	// definition's first two names are looked up) without hashing them.
+	byFirst *nixmatch.NameTable[*firstDeprecations]
 	any     []int
 	// all is every entry, the candidates of every path when an entry
 	// spells a second name after a wildcard (none does): the first names
@@ -81,7 +83,7 @@ type deprecationIndex struct {
 // first name: bySecond those whose second name the table spells after
 // it, other the rest.
 type firstDeprecations struct {
-	bySecond map[string][]int
+	bySecond *nixmatch.NameTable[[]int]
 	other    []int
 }
 
@@ -93,7 +95,8 @@ var deprecationsByPrefix = sync.OnceValue(func() *deprecationIndex {
 
 // indexDeprecations indexes deps, whose names are literal or "*".
 func indexDeprecations(deps []deprecation) deprecationIndex {
-	x := deprecationIndex{byFirst: map[string]*firstDeprecations{}}
+	var x deprecationIndex
+	byFirst, bySecond := map[string]*firstDeprecations{}, map[*firstDeprecations]map[string][]int{}
 	// may reports whether entry d can match a path whose first names
 	// are first and second ("" for a name no entry spells there).
 	may := func(d deprecation, first, second string) bool {
@@ -110,20 +113,20 @@ func indexDeprecations(deps []deprecation) deprecationIndex {
 		if d.Old[0] == "*" {
 			continue
 		}
-		fd := x.byFirst[d.Old[0]]
+		fd := byFirst[d.Old[0]]
 		if fd == nil {
-			fd = &firstDeprecations{bySecond: map[string][]int{}}
-			x.byFirst[d.Old[0]] = fd
+			fd = &firstDeprecations{}
+			byFirst[d.Old[0]], bySecond[fd] = fd, map[string][]int{}
 		}
 		if len(d.Old) >= 2 && d.Old[1] != "*" {
-			fd.bySecond[d.Old[1]] = nil
+			bySecond[fd][d.Old[1]] = nil
 		}
 	}
 	for i, d := range deps {
-		for first, fd := range x.byFirst {
-			for second := range fd.bySecond {
+		for first, fd := range byFirst {
+			for second, c := range bySecond[fd] {
 				if may(d, first, second) {
-					fd.bySecond[second] = append(fd.bySecond[second], i)
+					bySecond[fd][second] = append(c, i)
 				}
 			}
 			if may(d, first, "") {
@@ -134,6 +137,10 @@ func indexDeprecations(deps []deprecation) deprecationIndex {
 			x.any = append(x.any, i)
 		}
 	}
+	for fd, m := range bySecond {
+		fd.bySecond = nixmatch.NewNameTable(m)
+	}
+	x.byFirst = nixmatch.NewNameTable(byFirst)
 	return x
 }
 
@@ -142,12 +149,12 @@ func (x *deprecationIndex) candidates(path []string) []int {
 	if x.all != nil {
 		return x.all
 	}
-	fd, ok := x.byFirst[path[0]]
+	fd, ok := x.byFirst.Get(path[0])
 	if !ok {
 		return x.any
 	}
 	if len(path) >= 2 {
-		if c, ok := fd.bySecond[path[1]]; ok {
+		if c, ok := fd.bySecond.Get(path[1]); ok {
 			return c
 		}
 	}

@@ -37,6 +37,12 @@ var builders = map[string]bool{
 // builderNames are the builders, for looking every call up.
 var builderNames = nixmatch.NewNameTable(builders)
 
+// isBuilder reports whether name is one of builders.
+func isBuilder(name string) bool {
+	_, ok := builderNames.Get(name)
+	return ok
+}
+
 // drvCall is a call of a package builder whose argument is a set.
 type drvCall struct {
 	Fun ast.Expr
@@ -138,7 +144,7 @@ func funName(f *nixpass.File, fun ast.Expr) string {
 // functions (a function under test, a configuration helper) are not
 // fetcher arguments, whatever their keys.
 func isFetcherOrBuilder(name string) bool {
-	return containsFold(name, "fetch") || builders[name] ||
+	return containsFold(name, "fetch") || isBuilder(name) ||
 		name == "derivation" || name == "overrideAttrs" || strings.HasPrefix(name, "runCommand")
 }
 
@@ -244,7 +250,7 @@ func lastName(f *nixpass.File, fun ast.Expr) string {
 }
 
 // moduleOnlyArgs are formals only a module function takes.
-var moduleOnlyArgs = map[string]bool{"config": true, "options": true, "modulesPath": true, "osConfig": true, "nixosConfig": true}
+var moduleOnlyArgs = nixmatch.NewNameTable(map[string]bool{"config": true, "options": true, "modulesPath": true, "osConfig": true, "nixosConfig": true})
 
 // isModule reports whether f is a NixOS or home-manager module rather
 // than a package file: nixmatch.IsModuleFile also accepts
@@ -262,10 +268,10 @@ func isModule(f *nixpass.File) bool {
 	packageArgs := false
 	for _, formal := range fn.Formals.List {
 		name := formal.Name.Name
-		if moduleOnlyArgs[name] {
+		if _, ok := moduleOnlyArgs.Get(name); ok {
 			return true
 		}
-		packageArgs = packageArgs || builders[name] || strings.HasPrefix(name, "stdenv") || strings.HasPrefix(name, "fetch")
+		packageArgs = packageArgs || isBuilder(name) || strings.HasPrefix(name, "stdenv") || strings.HasPrefix(name, "fetch")
 	}
 	return fn.Formals.Ellipsis.IsValid() && !packageArgs
 }
