@@ -119,6 +119,7 @@ type binder struct {
 	defBuf  buffer[*Def]    // backing of the scopes' definition lists
 	withBuf buffer[*ast.WithExpr]
 	envMaps mapPool[*Def] // maps that index large scopes
+	globals []*Def        // the file's definitions of globals, by globalIndex
 	spine   []*ast.BinaryExpr
 	scratch []string // names of the set isPlain looks at
 }
@@ -215,9 +216,10 @@ func (b *binder) scope(n ast.Node, e *env) *env {
 	return e
 }
 
-// lookup resolves name in e: its static definition, else (builtin set)
-// a global, else the innermost with env (whose withs may supply it).
-func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
+// lookup resolves name in e: its static definition, else (global >= 0)
+// a global, by its globalIndex, else the innermost with env (whose withs
+// may supply it).
+func lookup(name string, e *env) (d *Def, global int, with *env) {
 	var firstWith *env
 	bit := nameBit(name)
 	for s := e; s != nil; {
@@ -230,15 +232,15 @@ func lookup(name string, e *env) (d *Def, builtin bool, with *env) {
 		}
 		if s.names&bit != 0 {
 			if d := s.find(name); d != nil {
-				return d, false, nil
+				return d, -1, nil
 			}
 		}
 		s = s.up
 	}
-	if isGlobal(name, bit) {
-		return nil, true, nil
+	if global = globalOf(name, bit); global >= 0 {
+		return nil, global, nil
 	}
-	return nil, false, firstWith
+	return nil, -1, firstWith
 }
 
 // ref resolves the reference id in e.
@@ -246,16 +248,9 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	if b.cur != nil {
 		b.cur.direct = append(b.cur.direct, id)
 	}
-	d, builtin, with := lookup(id.Name, e)
-	if builtin {
-		d = b.info.builtins[id.Name]
-		if d == nil {
-			d = b.newDef(Def{Name: id.Name, Kind: BuiltinDef})
-			if b.info.builtins == nil {
-				b.info.builtins = map[string]*Def{}
-			}
-			b.info.builtins[id.Name] = d
-		}
+	d, global, with := lookup(id.Name, e)
+	if global >= 0 {
+		d = b.globalDef(global, id.Name)
 	}
 	if d != nil {
 		b.use(id, d)
@@ -268,6 +263,25 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 	withs := b.withList(with) // kept in with for WithsOf
 	b.info.refs.put(id, id.NamePos, refTarget{with: with})
 	b.info.withRefList = append(b.info.withRefList, withRef{withs[0], id})
+}
+
+// globalDef returns the file's definition of the global of globalIndex
+// i, named name, made on its first reference. The binder finds it by
+// index, not in Info.builtins, which it fills for queries.
+func (b *binder) globalDef(i int, name string) *Def {
+	if b.globals == nil {
+		b.globals = make([]*Def, len(globalIndex))
+	}
+	d := b.globals[i]
+	if d == nil {
+		d = b.newDef(Def{Name: name, Kind: BuiltinDef})
+		if b.info.builtins == nil {
+			b.info.builtins = map[string]*Def{}
+		}
+		b.info.builtins[name] = d
+		b.globals[i] = d
+	}
+	return d
 }
 
 func (b *binder) use(id *ast.Ident, d *Def) {

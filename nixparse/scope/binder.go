@@ -114,6 +114,7 @@ func (b *Binder) reset(f *ast.File) {
 	bd.defBuf.reset()
 	bd.withBuf.reset()
 	bd.envMaps.reset()
+	clear(bd.globals)
 	b.attrs.reset()
 }
 

@@ -44,39 +44,43 @@ var modernNames = [...]string{
 	"__parseFlakeRef", "__readFileType", "__traceVerbose", "__warn",
 }
 
-// builtinSet indexes the globals: true for those only modern Nix has.
-var builtinSet = func() map[string]bool {
-	m := make(map[string]bool, len(builtinNames)+len(modernNames))
-	for _, n := range builtinNames {
-		m[n] = false
+// globalIndex numbers the globals: builtinNames first, then
+// modernNames, which only modern Nix has.
+var globalIndex = func() map[string]int {
+	m := make(map[string]int, len(builtinNames)+len(modernNames))
+	for i, n := range builtinNames {
+		m[n] = i
 	}
-	for _, n := range modernNames {
-		m[n] = true
+	for i, n := range modernNames {
+		m[n] = len(builtinNames) + i
 	}
 	return m
 }()
 
 // IsGlobal reports whether name is a global name of Nix's base
 // environment (true, map, import, builtins, __sub, …).
-func IsGlobal(name string) bool { return isGlobal(name, nameBit(name)) }
+func IsGlobal(name string) bool { return globalOf(name, nameBit(name)) >= 0 }
 
-// isGlobal is IsGlobal for a name whose nameBit is bit. The binder asks
-// it of every name no scope binds, most of them supplied by a with
-// (lib's functions): the few globals not spelled with "__" have few
-// nameBits, which rule most such names out without hashing them.
-func isGlobal(name string, bit uint64) bool {
+// globalOf returns the globalIndex of name, whose nameBit is bit, or -1
+// when it is no global. The binder asks it of every name no scope binds,
+// most of them supplied by a with (lib's functions): the few globals not
+// spelled with "__" have few nameBits, which rule most such names out
+// without hashing them.
+func globalOf(name string, bit uint64) int {
 	if bit&plainGlobalBits == 0 && !strings.HasPrefix(name, "__") {
-		return false
+		return -1
 	}
-	_, ok := builtinSet[name]
-	return ok
+	if i, ok := globalIndex[name]; ok {
+		return i
+	}
+	return -1
 }
 
 // plainGlobalBits is the union of the nameBits of the globals not
 // spelled with "__".
 var plainGlobalBits = func() uint64 {
 	var bits uint64
-	for n := range builtinSet {
+	for n := range globalIndex {
 		if !strings.HasPrefix(n, "__") {
 			bits |= nameBit(n)
 		}
@@ -86,4 +90,7 @@ var plainGlobalBits = func() uint64 {
 
 // IsModernGlobal reports whether name is a global of modern Nix that Nix
 // 2.8 lacks (break, __warn, …).
-func IsModernGlobal(name string) bool { return builtinSet[name] }
+func IsModernGlobal(name string) bool {
+	i, ok := globalIndex[name]
+	return ok && i >= len(builtinNames)
+}

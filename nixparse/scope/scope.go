@@ -339,7 +339,7 @@ func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
 			break
 		}
 	}
-	d, builtin, with := lookup(name, inner)
+	d, global, with := lookup(name, inner)
 	var withs []*ast.WithExpr
 	if with != nil {
 		withs = with.withs
@@ -347,7 +347,7 @@ func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
 			withs = appendWiths(nil, with)
 		}
 	}
-	if builtin {
+	if global >= 0 {
 		if d = info.builtins[name]; d == nil {
 			d = &Def{Name: name, Kind: BuiltinDef}
 		}
