@@ -270,7 +270,7 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 // index, not in Info.builtins, which it fills for queries.
 func (b *binder) globalDef(i int, name string) *Def {
 	if b.globals == nil {
-		b.globals = make([]*Def, len(globalIndex))
+		b.globals = make([]*Def, len(globalNames))
 	}
 	d := b.globals[i]
 	if d == nil {

@@ -44,18 +44,47 @@ var modernNames = [...]string{
 	"__parseFlakeRef", "__readFileType", "__traceVerbose", "__warn",
 }
 
-// globalIndex numbers the globals: builtinNames first, then
-// modernNames, which only modern Nix has.
-var globalIndex = func() map[string]int {
-	m := make(map[string]int, len(builtinNames)+len(modernNames))
-	for i, n := range builtinNames {
-		m[n] = i
+// globalNames are the globals, numbered by their index here (a
+// global's globalIndex): builtinNames, then modernNames.
+var globalNames = append(builtinNames[:len(builtinNames):len(builtinNames)], modernNames[:]...)
+
+// globalSlots is an open-addressed table of the globals, slot
+// globalHash(name) or a next one holding 1 + the globalIndex of name:
+// finding a name costs a few loads and one comparison of strings, less
+// than hashing it for a map.
+var globalSlots = func() (slots [512]int16) {
+	for i, n := range globalNames {
+		h := globalHash(n)
+		for slots[h] != 0 {
+			h = (h + 1) % uint(len(slots))
+		}
+		slots[h] = int16(i + 1)
 	}
-	for i, n := range modernNames {
-		m[n] = len(builtinNames) + i
-	}
-	return m
+	return slots
 }()
+
+// globalHash hashes a name that is not empty for globalSlots.
+func globalHash(name string) uint {
+	n := len(name)
+	return (uint(n)*31 + uint(name[0])*7 + uint(name[n-1])*3 + uint(name[n/2])) % 512
+}
+
+// globalIndex returns the globalIndex of name, or -1 when it is no
+// global.
+func globalIndex(name string) int {
+	if name == "" {
+		return -1
+	}
+	for h := globalHash(name); ; h = (h + 1) % uint(len(globalSlots)) {
+		i := globalSlots[h]
+		if i == 0 {
+			return -1
+		}
+		if globalNames[i-1] == name {
+			return int(i - 1)
+		}
+	}
+}
 
 // IsGlobal reports whether name is a global name of Nix's base
 // environment (true, map, import, builtins, __sub, …).
@@ -70,17 +99,14 @@ func globalOf(name string, bit uint64) int {
 	if bit&plainGlobalBits == 0 && !strings.HasPrefix(name, "__") {
 		return -1
 	}
-	if i, ok := globalIndex[name]; ok {
-		return i
-	}
-	return -1
+	return globalIndex(name)
 }
 
 // plainGlobalBits is the union of the nameBits of the globals not
 // spelled with "__".
 var plainGlobalBits = func() uint64 {
 	var bits uint64
-	for n := range globalIndex {
+	for _, n := range globalNames {
 		if !strings.HasPrefix(n, "__") {
 			bits |= nameBit(n)
 		}
@@ -90,7 +116,4 @@ var plainGlobalBits = func() uint64 {
 
 // IsModernGlobal reports whether name is a global of modern Nix that Nix
 // 2.8 lacks (break, __warn, …).
-func IsModernGlobal(name string) bool {
-	i, ok := globalIndex[name]
-	return ok && i >= len(builtinNames)
-}
+func IsModernGlobal(name string) bool { return globalIndex(name) >= len(builtinNames) }
