@@ -189,6 +189,10 @@ func (in *Inspector) attrPath(n *ast.AttrPath) uint64 {
 	i := in.open(n, tAttrPath)
 	var sub uint64
 	for _, k := range n.Keys {
+		if name, ok := k.(*ast.Name); ok { // most keys: no call
+			sub |= in.leaf(name, tName)
+			continue
+		}
 		sub |= in.key(k)
 	}
 	return in.close(i, tAttrPath, sub)
