@@ -41,9 +41,10 @@ func builtinRef(f *nixpass.File, e ast.Expr, name string) bool {
 // only way it can refer to it: literally (a variable or an attribute
 // name), or through an escape in a quoted attribute name of builtins
 // (builtins."is\Null"). A rule looking for one builtin skips the many
-// files without it at the cost of a byte search; in is f's Inspector.
-func mayName(f *nixpass.File, in *nixpass.Inspector, name string) bool {
-	return edit.Contains(f.Src, name) || mayEscapeNames(f, in)
+// files without it at the cost of a byte search; in is f's Inspector,
+// name the builtin's name prepared once (edit.NewWord).
+func mayName(f *nixpass.File, in *nixpass.Inspector, name edit.Word) bool {
+	return edit.ContainsWord(f.Src, name) || mayEscapeNames(f, in)
 }
 
 // escapesKey is the nixpass.File.Memo key of mayEscapeNames.

@@ -28,7 +28,7 @@ func TestMayName(t *testing.T) {
 	} {
 		f := nixpass.Load(token.NewFileSet(), "may.nix", []byte(tc.src))
 		in := nixpass.NewInspector(f.File)
-		if got := mayName(f, in, "isNull"); got != tc.want {
+		if got := mayName(f, in, isNullWord); got != tc.want {
 			t.Errorf("mayName(%s, isNull) = %v, want %v", tc.src, got, tc.want)
 		}
 		in.Release()

@@ -12,9 +12,12 @@ import (
 // DeprecatedIsNull reports isNull, which x == null replaces.
 var DeprecatedIsNull = pack.Rule("deprecated-is-null", analyzer.SeverityWarning, analyzer.FixSafe, runDeprecatedIsNull)
 
+// isNullWord is the name the rule's prefilter looks for.
+var isNullWord = edit.NewWord("isNull")
+
 func runDeprecatedIsNull(pass *analysis.Pass) (any, error) {
 	f := nixpass.Of(pass)
-	if !mayName(f, nixpass.InspectorOf(pass), "isNull") {
+	if !mayName(f, nixpass.InspectorOf(pass), isNullWord) {
 		return nil, nil
 	}
 	// Calls isNull x are reported as a whole (with a fix); the function
