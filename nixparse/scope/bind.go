@@ -119,7 +119,6 @@ type binder struct {
 	defBuf  buffer[*Def]    // backing of the scopes' definition lists
 	withBuf buffer[*ast.WithExpr]
 	envMaps mapPool[*Def] // maps that index large scopes
-	globals []*Def        // the file's definitions of globals, by globalIndex
 	spine   []*ast.BinaryExpr
 	scratch []string // names of the set isPlain looks at
 }
@@ -266,20 +265,15 @@ func (b *binder) ref(id *ast.Ident, e *env) {
 }
 
 // globalDef returns the file's definition of the global of globalIndex
-// i, named name, made on its first reference. The binder finds it by
-// index, not in Info.builtins, which it fills for queries.
+// i, named name, made on its first reference.
 func (b *binder) globalDef(i int, name string) *Def {
-	if b.globals == nil {
-		b.globals = make([]*Def, len(globalNames))
+	if b.info.globals == nil {
+		b.info.globals = make([]*Def, len(globalNames))
 	}
-	d := b.globals[i]
+	d := b.info.globals[i]
 	if d == nil {
 		d = b.newDef(Def{Name: name, Kind: BuiltinDef})
-		if b.info.builtins == nil {
-			b.info.builtins = map[string]*Def{}
-		}
-		b.info.builtins[name] = d
-		b.globals[i] = d
+		b.info.globals[i] = d
 	}
 	return d
 }

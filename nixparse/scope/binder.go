@@ -75,7 +75,7 @@ func (b *Binder) prepare(f *ast.File) {
 // a large file made big is dropped rather than cleared for each small
 // file after it.
 type mapPeaks struct {
-	nested, inherits, inherited, bindingOf, builtins, plain int
+	nested, inherits, inherited, bindingOf, plain int
 }
 
 // reset empties the memory of the previous file for f.
@@ -95,7 +95,7 @@ func (b *Binder) reset(f *ast.File) {
 		inherits:    reuseMap(info.inherits, &p.inherits, limit),
 		inherited:   reuseMap(info.inherited, &p.inherited, limit),
 		bindingOf:   reuseMap(info.bindingOf, &p.bindingOf, limit),
-		builtins:    reuseMap(info.builtins, &p.builtins, limit),
+		globals:     info.globals,
 		plain:       reuseMap(info.plain, &p.plain, limit),
 		scopes:      info.scopes[:0],
 	}
@@ -114,7 +114,7 @@ func (b *Binder) reset(f *ast.File) {
 	bd.defBuf.reset()
 	bd.withBuf.reset()
 	bd.envMaps.reset()
-	clear(bd.globals)
+	clear(info.globals)
 	b.attrs.reset()
 }
 

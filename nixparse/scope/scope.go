@@ -173,8 +173,8 @@ type Info struct {
 	inherits    map[*ast.Name]*ast.Ident
 	inherited   map[*ast.Ident]*ast.Name
 	bindingOnce sync.Once
-	bindingOf   map[*ast.Ident]*Def // built on first use by BindingOf
-	builtins    map[string]*Def
+	bindingOf   map[*ast.Ident]*Def       // built on first use by BindingOf
+	globals     []*Def                    // the file's definitions of globals, by globalIndex (nil before the first)
 	sets        table[ast.Node, *AttrSet] // nil for a plain set (see plainSet)
 	plainMu     sync.Mutex
 	plain       map[ast.Node]*AttrSet // plain sets built by AttrSetOf
@@ -323,7 +323,16 @@ func (info *Info) AttrSetOf(n ast.Expr) *AttrSet {
 
 // Builtin returns the Def standing for the global name, with its uses in
 // this file, or nil when the file does not use it.
-func (info *Info) Builtin(name string) *Def { return info.builtins[name] }
+func (info *Info) Builtin(name string) *Def { return info.global(globalIndex(name)) }
+
+// global returns the file's definition of the global of globalIndex i
+// (-1 for none), or nil when the file does not use it.
+func (info *Info) global(i int) *Def {
+	if i < 0 || i >= len(info.globals) {
+		return nil
+	}
+	return info.globals[i]
+}
 
 // LookupAt resolves name as if it were referenced at pos: its definition
 // (a BuiltinDef for globals), or else the withs that may supply it,
@@ -348,7 +357,7 @@ func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
 		}
 	}
 	if global >= 0 {
-		if d = info.builtins[name]; d == nil {
+		if d = info.global(global); d == nil {
 			d = &Def{Name: name, Kind: BuiltinDef}
 		}
 	}
