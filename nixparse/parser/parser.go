@@ -197,6 +197,9 @@ type fileState struct {
 	bailed  bool // nesting limit hit: the rest of the input is skipped
 	bailEnd int  // when bailed: prevEnd where the parser bailed
 
+	// prevEnd's last answer, end, for the token at index endAt-1.
+	endAt, end int
+
 	errs        []ast.SyntaxError
 	lastErrLine int
 }
@@ -280,17 +283,24 @@ func (p *parser) closeOr(pos token.Pos, width int) token.Pos {
 // prevEnd returns the end offset of the last significant token consumed
 // (0 before the first): the one before the current token, unless the
 // parser bailed out to EOF. Only error recovery and paths need it, so
-// next does not keep it up to date.
+// next does not keep it up to date. It remembers its answer for the
+// current token: constructs left open at the same token (deep nesting
+// that ends at EOF) ask it one after the other, and the trivia before
+// the token may be many.
 func (p *parser) prevEnd() int {
 	if p.bailed {
 		return p.bailEnd
 	}
-	for j := p.i - 1; j >= 0; j-- {
-		if t := p.toks[j]; !t.Kind.IsTrivia() {
-			return int(t.EndOffset)
+	if p.endAt != p.i+1 {
+		p.endAt, p.end = p.i+1, 0
+		for j := p.i - 1; j >= 0; j-- {
+			if t := p.toks[j]; !t.Kind.IsTrivia() {
+				p.end = int(t.EndOffset)
+				break
+			}
 		}
 	}
-	return 0
+	return p.end
 }
 
 // enter counts one level of nesting; when the limit is hit it reports the
