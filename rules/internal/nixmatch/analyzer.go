@@ -91,7 +91,10 @@ func (x *Index) listFirsts(buf []string) []string {
 	firsts := buf[:0]
 	var keys uint64
 	for i := range x.Defs {
-		if p := x.Defs[i].Path; len(p) > 0 && !slices.Contains(firsts, p[0]) {
+		// Definitions in a row mostly share their first name (the
+		// nested definitions of a set): the last one listed is
+		// compared before all.
+		if p := x.Defs[i].Path; len(p) > 0 && (len(firsts) == 0 || firsts[len(firsts)-1] != p[0]) && !slices.Contains(firsts, p[0]) {
 			if len(firsts) == maxFirsts {
 				return firsts
 			}

@@ -269,14 +269,18 @@ func (c *collector) inherit(m *Module, prefix []string, in *ast.Inherit, cond bo
 // value collects the definition of path by e, and the definitions below
 // it when e is a set.
 func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef, e ast.Expr, cond bool) {
-	var buf [4]string
-	u, names, root := unwrapInto(buf[:0], c.info, e)
-	if u.never {
-		return // mkIf false v defines nothing
-	}
-	e, cond = u.value, cond || u.conditional
-	if u.call && c.merged(m, path, key, d, names, root, u.args, cond) {
-		return
+	// Most values are no calls: they are neither wrapped nor merged, and
+	// the wrappers' names are not resolved for them.
+	if e = ast.Unparen(e); isCall(e) {
+		var buf [4]string
+		u, names, root := unwrapInto(buf[:0], c.info, e)
+		if u.never {
+			return // mkIf false v defines nothing
+		}
+		e, cond = u.value, cond || u.conditional
+		if u.call && c.merged(m, path, key, d, names, root, u.args, cond) {
+			return
+		}
 	}
 	if len(path) > 0 && d != nil {
 		c.defs = append(c.defs, OptionDef{Path: path, Value: e, Key: key, Def: d, Conditional: cond, Module: m})
@@ -352,6 +356,12 @@ func moduleBody(e ast.Expr) (*ast.LambdaExpr, ast.Expr) {
 	return fn, stripScopes(e)
 }
 
+// isCall reports whether e is a function application.
+func isCall(e ast.Expr) bool {
+	_, ok := e.(*ast.CallExpr)
+	return ok
+}
+
 // stripScopes strips parentheses, let, with and assert around e.
 func stripScopes(e ast.Expr) ast.Expr {
 	for {
@@ -402,7 +412,16 @@ func hasKey(set *ast.AttrSetExpr, names ...string) bool {
 
 // keyName returns the name of a key of an option path; a computed key by
 // its source text (two services "a-${x}" and "b-${x}" stay apart).
+// A plain name, the common case, is told inline.
 func (c *collector) keyName(k ast.AttrKey) string {
+	if n, ok := k.(*ast.Name); ok {
+		return n.Name
+	}
+	return c.quotedKeyName(k)
+}
+
+// quotedKeyName is keyName of a key that is no plain name.
+func (c *collector) quotedKeyName(k ast.AttrKey) string {
 	n, ok := ast.KeyName(k)
 	if !ok {
 		n = strings.Trim(c.file.Text(k), `"`)
@@ -411,9 +430,12 @@ func (c *collector) keyName(k ast.AttrKey) string {
 }
 
 // path returns a new path made of prefix and n names to fill in, clipped
-// so that appending to it copies it.
+// so that appending to it copies it. The prefix, a few names, is copied
+// by a loop: copy calls the runtime for a slice of strings.
 func (c *collector) path(prefix []string, n int) []string {
 	path := c.paths.alloc(len(prefix) + n)
-	copy(path, prefix)
+	for i := len(prefix) - 1; i >= 0; i-- {
+		path[i] = prefix[i]
+	}
 	return path
 }

@@ -169,3 +169,26 @@ func TestOptionsNeverApplied(t *testing.T) {
 		t.Errorf("Options:\n%q\nwant:\n%q", got, want)
 	}
 }
+
+// TestOptionsParenthesizedWrappers checks that wrappers are recognised
+// in parentheses (values that are calls only once unparenthesized) and
+// under quoted keys.
+func TestOptionsParenthesizedWrappers(t *testing.T) {
+	f := loadSrc(t, `{ lib, c, ... }: {
+  a = (lib.mkIf c (lib.mkForce 1));
+  "b" = ((lib.mkMerge [ { x = 1; } ]));
+  c.${"d"} = (lib.mkIf false 2);
+  e = (lib.optionalAttrs c { f = 3; });
+}`)
+	var got []string
+	for _, d := range nixmatch.Options(f) {
+		s := strings.Join(d.Path, ".") + "=" + f.Text(d.Value)
+		if d.Conditional {
+			s += "?"
+		}
+		got = append(got, s)
+	}
+	if s, want := strings.Join(got, " "), "a=1? b={ x = 1; } b.x=1 e={ f = 3; }? e.f=3?"; s != want {
+		t.Errorf("definitions: %s\nwant:        %s", s, want)
+	}
+}

@@ -123,3 +123,17 @@ func TestEndsWithName(t *testing.T) {
 		}
 	}
 }
+
+// TestListFirsts checks that an Index lists each first name once, in
+// order, whether its definitions in a row share their first name or
+// come back to an earlier one.
+func TestListFirsts(t *testing.T) {
+	var x Index
+	for _, first := range []string{"a", "a", "b", "a", "c", "b", "c", "d"} {
+		x.Defs = append(x.Defs, OptionDef{Path: []string{first, "enable"}})
+	}
+	x.listFirsts(nil)
+	if want := []string{"a", "b", "c", "d"}; !x.firstsKnown || !slices.Equal(x.firsts, want) {
+		t.Errorf("first names %q (known %v), want %q", x.firsts, x.firstsKnown, want)
+	}
+}
