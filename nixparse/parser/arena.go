@@ -114,14 +114,15 @@ func (c *chunks[T]) rewind(keep bool) {
 }
 
 // nextChunk moves c to its next chunk, which it makes (of size<<used
-// items) when c has no other; every chunk has room for an item. It
+// items, at most 128 times size: a kept list may hold many chunks that
+// reserve added) when c has no other; every chunk has room for an item. It
 // records the chunks it makes even when c keeps none (forget drops
 // them), so that c.used and len(c.chunks) move together, and it calls
 // no function, so that slab.new stays within the inlining budget (seq.one,
 // which must cut a slice, does not: it is one call, not two).
 func (c *chunks[T]) nextChunk(size int) {
 	if c.used == len(c.chunks) {
-		c.chunks = append(c.chunks, make([]T, size<<c.used))
+		c.chunks = append(c.chunks, make([]T, size<<min(c.used, 7)))
 	}
 	c.cur, c.off = c.chunks[c.used], 0
 	c.used++
