@@ -277,6 +277,15 @@ func (p *parser) closeOr(pos token.Pos, width int) token.Pos {
 	if pos.IsValid() {
 		return pos
 	}
+	return p.closeAt(width)
+}
+
+// closeAt is closeOr for a missing closing token of width bytes: the
+// position of the last byte consumed. It is kept out of line, so that
+// closeOr, which most closing tokens pass through, is inlined.
+//
+//go:noinline
+func (p *parser) closeAt(width int) token.Pos {
 	return p.pos(max(p.prevEnd()-width, 0))
 }
 
