@@ -101,6 +101,10 @@ func appendName(buf []string, info *scope.Info, e ast.Expr, depth int) ([]string
 			return buf, nil
 		}
 		for _, k := range e.Path.Keys {
+			if n, ok := k.(*ast.Name); ok { // the common case, inline
+				out = append(out, n.Name)
+				continue
+			}
 			n, ok := ast.KeyName(k)
 			if !ok {
 				return buf, nil
@@ -157,31 +161,40 @@ func refers(info *scope.Info, got []string, root *ast.Ident, target string) bool
 // endsWithName reports whether name is the last name of the dotted
 // target. It compares the end of target first, sparing most calls the
 // search for its last dot: rules compare the name of every call with
-// their targets.
+// their targets. The byte before that end, a dot or none, is tested
+// before the names are compared.
 func endsWithName(target, name string) bool {
 	i := len(target) - len(name)
-	return i >= 0 && target[i:] == name && (i == 0 || target[i-1] == '.') && strings.IndexByte(name, '.') < 0
+	return i >= 0 && (i == 0 || target[i-1] == '.') && target[i:] == name && strings.IndexByte(name, '.') < 0
 }
 
 // equalDotted reports whether names are the dot-separated names of
-// dotted (a quoted name with a dot in it never matches).
+// dotted (a quoted name with a dot in it never matches). Names of
+// another length in all, as most are, are told without comparing them.
 func equalDotted(names []string, dotted string) bool {
-	for i, n := range names {
-		if strings.Contains(n, ".") {
-			return false
-		}
+	if len(names) == 0 {
+		return dotted == ""
+	}
+	n := len(names) - 1 // the dots
+	for _, name := range names {
+		n += len(name)
+	}
+	if n != len(dotted) {
+		return false
+	}
+	for i, name := range names { // dotted holds the rest of names and their dots
 		if i > 0 {
-			if dotted == "" || dotted[0] != '.' {
+			if dotted[0] != '.' {
 				return false
 			}
 			dotted = dotted[1:]
 		}
-		if !strings.HasPrefix(dotted, n) {
+		if dotted[:len(name)] != name || strings.IndexByte(name, '.') >= 0 {
 			return false
 		}
-		dotted = dotted[len(n):]
+		dotted = dotted[len(name):]
 	}
-	return dotted == ""
+	return true
 }
 
 // RefersAny reports whether e refers to one of targets (see Refers).

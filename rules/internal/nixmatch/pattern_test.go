@@ -137,3 +137,19 @@ func TestListFirsts(t *testing.T) {
 		t.Errorf("first names %q (known %v), want %q", x.firsts, x.firstsKnown, want)
 	}
 }
+
+// TestEqualDotted checks equalDotted, which tells names of another
+// length in all before comparing them, against joining the names.
+func TestEqualDotted(t *testing.T) {
+	for _, names := range [][]string{nil, {""}, {"lib"}, {"lib", "mkIf"}, {"lib.mkIf"}, {"lib", "modules", "mkIf"}, {"a", ""}, {"", "b"}, {"ab", "c"}, {"a", "bc"}} {
+		for _, dotted := range []string{"", ".", "lib", "lib.mkIf", "libxmkIf", "lib.modules.mkIf", "a.", ".b", "ab.c", "a.bc", "abc.", "a.b.c"} {
+			want := strings.Join(names, ".") == dotted && !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, ".") })
+			if names == nil {
+				want = dotted == ""
+			}
+			if got := equalDotted(names, dotted); got != want {
+				t.Errorf("equalDotted(%q, %q) = %v, want %v", names, dotted, got, want)
+			}
+		}
+	}
+}

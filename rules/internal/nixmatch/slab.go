@@ -8,14 +8,18 @@ package nixmatch
 // what was handed out, so that no tree is kept alive, and the chunks
 // serve again. The zero slab is ready.
 type slab[T any] struct {
-	// chunks[:used] hold pieces handed out since the last reset, the
-	// next of which starts at pos in chunks[used-1].
+	// chunks[:used] hold pieces handed out since the last reset; cur is
+	// chunks[used-1] (nil when used is 0), the next piece of which
+	// starts at pos.
 	chunks [][]T
+	cur    []T
 	used   int
 	pos    int
 	// dirty[i] is how much of chunks[i] may have been written since the
-	// last reset: reset clears that much only, as chunks grow larger
-	// than most files need.
+	// last reset, for the chunks left before cur: reset clears that much
+	// only, as chunks grow larger than most files need. It is noted once
+	// per chunk, not per piece: as pieces only grow into a tail past
+	// pos, at most maxTail past it has been written.
 	dirty []int
 }
 
@@ -30,12 +34,11 @@ const (
 // alloc returns a zeroed piece of length n, clipped so that appending to
 // it copies it.
 func (s *slab[T]) alloc(n int) []T {
-	if s.used == 0 || s.pos+n > len(s.chunks[s.used-1]) {
+	if s.pos+n > len(s.cur) {
 		s.next(n)
 	}
-	p := s.chunks[s.used-1][s.pos : s.pos+n : s.pos+n]
+	p := s.cur[s.pos : s.pos+n : s.pos+n]
 	s.pos += n
-	s.dirty[s.used-1] = max(s.dirty[s.used-1], s.pos)
 	return p
 }
 
@@ -43,12 +46,10 @@ func (s *slab[T]) alloc(n int) []T {
 // of at most maxTail elements, for a piece whose length is known only
 // once it is filled by append; keep then takes it.
 func (s *slab[T]) tail() []T {
-	if s.used == 0 || s.pos+maxTail > len(s.chunks[s.used-1]) {
+	if s.pos+maxTail > len(s.cur) {
 		s.next(maxTail)
 	}
-	end := s.pos + maxTail
-	s.dirty[s.used-1] = max(s.dirty[s.used-1], end)
-	return s.chunks[s.used-1][s.pos:s.pos:end]
+	return s.cur[s.pos : s.pos : s.pos+maxTail]
 }
 
 // keep takes p, filled by appending to tail(), and returns it clipped.
@@ -59,13 +60,21 @@ func (s *slab[T]) keep(p []T) []T {
 	return p[:len(p):len(p)]
 }
 
+// written returns how much of cur may have been written.
+func (s *slab[T]) written() int {
+	return min(len(s.cur), s.pos+maxTail)
+}
+
 // next makes the next chunk, one of at least n elements, current: a
 // chunk of an earlier file when one is large enough, else a new one.
 func (s *slab[T]) next(n int) {
+	if s.used > 0 {
+		s.dirty[s.used-1] = s.written()
+	}
 	s.pos = 0
 	for s.used < len(s.chunks) {
 		s.used++
-		if len(s.chunks[s.used-1]) >= n {
+		if s.cur = s.chunks[s.used-1]; len(s.cur) >= n {
 			return
 		}
 	}
@@ -73,7 +82,8 @@ func (s *slab[T]) next(n int) {
 	if len(s.chunks) > 0 {
 		size = 2 * len(s.chunks[len(s.chunks)-1])
 	}
-	s.chunks = append(s.chunks, make([]T, max(n, size)))
+	s.cur = make([]T, max(n, size))
+	s.chunks = append(s.chunks, s.cur)
 	s.dirty = append(s.dirty, 0)
 	s.used = len(s.chunks)
 }
@@ -81,9 +91,12 @@ func (s *slab[T]) next(n int) {
 // reset clears the pieces handed out and makes the slab's memory free
 // for the next file.
 func (s *slab[T]) reset() {
+	if s.used > 0 {
+		s.dirty[s.used-1] = s.written()
+	}
 	for i, c := range s.chunks[:s.used] {
 		clear(c[:s.dirty[i]])
 		s.dirty[i] = 0
 	}
-	s.used, s.pos = 0, 0
+	s.cur, s.used, s.pos = nil, 0, 0
 }

@@ -67,3 +67,28 @@ func TestSlabTailKeep(t *testing.T) {
 		t.Errorf("reset left %q at %d", s.chunks[0][i], i)
 	}
 }
+
+// TestSlabResetClearsLeftChunks checks that reset clears what was
+// written into chunks the slab has moved on from, pieces and scribbled
+// tails alike, as well as the current one.
+func TestSlabResetClearsLeftChunks(t *testing.T) {
+	var s slab[string]
+	for i := range 3 {
+		p := s.alloc(minChunk - maxTail - 1)
+		p[len(p)-1] = "piece"
+		_ = append(s.tail(), "scribble", "more") // in the tail, never kept
+		s.keep(append(s.tail(), "kept"))
+		if i < 2 {
+			s.alloc(2 * minChunk)[0] = "moves on" // the chunk's rest is too short
+		}
+	}
+	if len(s.chunks) < 2 {
+		t.Fatalf("%d chunks, want several", len(s.chunks))
+	}
+	s.reset()
+	for i, c := range s.chunks {
+		if j := slices.IndexFunc(c, func(v string) bool { return v != "" }); j >= 0 {
+			t.Errorf("reset left %q at %d of chunk %d", c[j], j, i)
+		}
+	}
+}
