@@ -127,6 +127,10 @@ func collect(f *nixpass.File) *indexMemo {
 	// the arguments of every application, outermost first, as a walk of
 	// the tree meets them.
 	for _, app := range Calls(f) {
+		if app.Fun == app.Node.Fun { // written in one piece, as most are
+			c.args(app.Args)
+			continue
+		}
 		for call := app.Node; call != nil; call, _ = ast.Unparen(call.Fun).(*ast.CallExpr) {
 			c.args(call.Args)
 		}
@@ -402,7 +406,12 @@ func isModuleFunc(fn *ast.LambdaExpr) bool {
 func hasKey(set *ast.AttrSetExpr, names ...string) bool {
 	for _, b := range set.Bindings {
 		if d, ok := b.(*ast.AttrDef); ok {
-			if n, ok := ast.KeyName(d.Path.Keys[0]); ok && slices.Contains(names, n) {
+			k := d.Path.Keys[0]
+			if n, ok := k.(*ast.Name); ok { // the common case, inline
+				if slices.Contains(names, n.Name) {
+					return true
+				}
+			} else if n, ok := ast.KeyName(k); ok && slices.Contains(names, n) {
 				return true
 			}
 		}

@@ -192,3 +192,21 @@ func TestOptionsParenthesizedWrappers(t *testing.T) {
 		t.Errorf("definitions: %s\nwant:        %s", s, want)
 	}
 }
+
+// TestOptionsModulesArguments checks that the modules lists of calls are
+// found whether a call is written in one piece or several, and that
+// options and config keys, plain or quoted, make a module structured.
+func TestOptionsModulesArguments(t *testing.T) {
+	f := loadSrc(t, `{ lib }: [
+  (lib.evalModules { modules = [ { a = 1; } ]; })
+  ((import ./x.nix { }) { modules = [ { b = 2; } ]; })
+  (lib.evalModules { modules = [ { options.c = 3; config.d = 4; } { "options".e = 5; "config".g = 6; } ]; })
+]`)
+	var got []string
+	for _, d := range nixmatch.Options(f) {
+		got = append(got, strings.Join(d.Path, "."))
+	}
+	if s := strings.Join(got, " "); s != "a b d g" {
+		t.Errorf("paths: %s, want a b d g", s)
+	}
+}
