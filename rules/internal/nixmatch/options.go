@@ -289,7 +289,20 @@ func (c *collector) value(m *Module, path []string, key ast.Node, d *ast.AttrDef
 	if len(path) > 0 && d != nil {
 		c.defs = append(c.defs, OptionDef{Path: path, Value: e, Key: key, Def: d, Conditional: cond, Module: m})
 	}
-	c.below(m, path, e, cond)
+	if mayHoldDefs(e) {
+		c.below(m, path, e, cond)
+	}
+}
+
+// mayHoldDefs reports whether below may find definitions in e: most
+// values are strings, numbers, lists or names, which hold none.
+func mayHoldDefs(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.AttrSetExpr, *ast.BinaryExpr, *ast.LambdaExpr, *ast.CallExpr, // below's cases
+		*ast.ParenExpr, *ast.LetExpr, *ast.WithExpr, *ast.AssertExpr: // what stripScopes strips
+		return true
+	}
+	return false
 }
 
 // merged collects the parts of `mkMerge [ … ]` and `optionalAttrs c set`

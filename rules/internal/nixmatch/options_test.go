@@ -210,3 +210,30 @@ func TestOptionsModulesArguments(t *testing.T) {
 		t.Errorf("paths: %s, want a b d g", s)
 	}
 }
+
+// TestOptionsBelowValues checks that the definitions inside values are
+// found through every expression that may hold them: updates, let,
+// with, assert, wrappers under a scope and submodule functions.
+func TestOptionsBelowValues(t *testing.T) {
+	f := loadSrc(t, `{ lib, c, ... }: {
+  a = { x = 1; } // { y = 2; };
+  b = let v = 1; in { z = v; };
+  d = with lib; { w = 1; };
+  e = assert c; { q = 1; };
+  f = let v = 1; in lib.mkIf c { r = v; };
+  g = "leaf";
+  home-manager.users.alice = { pkgs, ... }: { s = 1; };
+}`)
+	var got []string
+	for _, d := range nixmatch.Options(f) {
+		s := strings.Join(d.Path, ".")
+		if d.Conditional {
+			s += "?"
+		}
+		got = append(got, s)
+	}
+	want := "a a.x a.y b b.z d d.w e e.q f f.r? g home-manager.users.alice home-manager.users.alice.s"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("paths: %s\nwant:  %s", s, want)
+	}
+}
