@@ -119,7 +119,7 @@ func findCalls(f *nixpass.File, in *nixpass.Inspector) *callSet {
 		if next != nil {
 			fun, args = cs.flatten(c)
 		}
-		out = append(out, Call{Node: c, Fun: fun, Args: args})
+		out = append(out, Call{Node: c, Fun: fun, Args: args, Name: cs.nameOf(f.Info, fun)})
 	})
 	if len(out) > 0 {
 		in.Preorder([]ast.Node{(*ast.BinaryExpr)(nil)}, func(n ast.Node) {
@@ -128,9 +128,6 @@ func findCalls(f *nixpass.File, in *nixpass.Inspector) *callSet {
 				markOperand(out, b.Y)
 			}
 		})
-	}
-	for i := range out {
-		out[i].Name = cs.nameOf(f.Info, out[i].Fun)
 	}
 	cs.calls = out
 	return cs
