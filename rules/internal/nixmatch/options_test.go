@@ -147,11 +147,7 @@ func TestOptionsMalformedWrappers(t *testing.T) {
   c = lib.optionalAttrs true;
   d = let y = 2; in lib.mkIf true { e = y; };
 }`)
-	var got []string
-	for _, d := range nixmatch.Options(f) {
-		got = append(got, strings.Join(d.Path, "."))
-	}
-	if s := strings.Join(got, " "); s != "a b c d d.e" {
+	if s := optionPaths(f); s != "a b c d d.e" {
 		t.Errorf("paths: %s", s)
 	}
 }
@@ -202,11 +198,7 @@ func TestOptionsModulesArguments(t *testing.T) {
   ((import ./x.nix { }) { modules = [ { b = 2; } ]; })
   (lib.evalModules { modules = [ { options.c = 3; config.d = 4; } { "options".e = 5; "config".g = 6; } ]; })
 ]`)
-	var got []string
-	for _, d := range nixmatch.Options(f) {
-		got = append(got, strings.Join(d.Path, "."))
-	}
-	if s := strings.Join(got, " "); s != "a b d g" {
+	if s := optionPaths(f); s != "a b d g" {
 		t.Errorf("paths: %s, want a b d g", s)
 	}
 }
@@ -236,4 +228,14 @@ func TestOptionsBelowValues(t *testing.T) {
 	if s := strings.Join(got, " "); s != want {
 		t.Errorf("paths: %s\nwant:  %s", s, want)
 	}
+}
+
+// optionPaths lists the paths of the file's definitions, dotted and
+// separated by spaces.
+func optionPaths(f *nixpass.File) string {
+	var paths []string
+	for _, d := range nixmatch.Options(f) {
+		paths = append(paths, strings.Join(d.Path, "."))
+	}
+	return strings.Join(paths, " ")
 }
