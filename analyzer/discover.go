@@ -36,6 +36,8 @@ type discoverer struct {
 	read bool
 	// skipped are the files given explicitly that are not .nix files.
 	skipped []string
+	// direntBuf is listDir's buffer, reused from directory to directory.
+	direntBuf []byte
 }
 
 // discover returns the files to audit for paths, sorted by name, and the
@@ -159,7 +161,7 @@ func (d *discoverer) walk(name, abs string, git *ignorer) error {
 // walkOpen is walk of the open directory dir, which it closes.
 func (d *discoverer) walkOpen(dir *os.File, name, abs string, git *ignorer) error {
 	defer dir.Close()
-	entries, err := dir.ReadDir(-1)
+	entries, err := listDir(dir, abs, &d.direntBuf)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@
 package analyzer
 
 import (
+	"bytes"
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"syscall"
@@ -136,3 +138,104 @@ func rawResult(r, _ uintptr, errno syscall.Errno) (int, error) {
 	}
 	return int(r), nil
 }
+
+// listDir returns the entries of the open directory dir, at path, as
+// os.File.ReadDir does, but listed by getdents64 made raw (see readFile)
+// into *buf, which the walk reuses from directory to directory. An
+// entry whose type the file system does not report is looked up with
+// lstat.
+func listDir(dir *os.File, path string, buf *[]byte) ([]fs.DirEntry, error) {
+	rc, err := dir.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
+	if *buf == nil {
+		*buf = make([]byte, 16<<10)
+	}
+	var entries []fs.DirEntry
+	if cerr := rc.Control(func(fd uintptr) {
+		b := *buf
+		for {
+			var n int
+			n, err = rawResult(syscall.RawSyscall(syscall.SYS_GETDENTS64, fd, uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b))))
+			if err == syscall.EINTR {
+				continue
+			}
+			if err != nil || n <= 0 {
+				return
+			}
+			entries, err = appendDirents(entries, b[:n], path)
+			if err != nil {
+				return
+			}
+		}
+	}); cerr != nil {
+		return nil, cerr
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdirent", Path: path, Err: err}
+	}
+	return entries, nil
+}
+
+// appendDirents appends the entries of the linux_dirent64 records in
+// recs, but for "." and "..".
+func appendDirents(entries []fs.DirEntry, recs []byte, dir string) ([]fs.DirEntry, error) {
+	const nameOffset = 19 // after d_ino, d_off, d_reclen and d_type
+	for len(recs) > 0 {
+		if len(recs) < nameOffset {
+			return entries, syscall.EIO
+		}
+		reclen := int(binary.NativeEndian.Uint16(recs[16:18]))
+		if reclen < nameOffset || reclen > len(recs) {
+			return entries, syscall.EIO
+		}
+		typ, name := recs[18], recs[nameOffset:reclen]
+		if i := bytes.IndexByte(name, 0); i >= 0 {
+			name = name[:i]
+		}
+		recs = recs[reclen:]
+		if string(name) == "." || string(name) == ".." {
+			continue
+		}
+		e := &dirent{dir: dir, name: string(name)}
+		switch typ {
+		case syscall.DT_DIR:
+			e.typ = fs.ModeDir
+		case syscall.DT_REG:
+			e.typ = 0
+		case syscall.DT_LNK:
+			e.typ = fs.ModeSymlink
+		case syscall.DT_FIFO:
+			e.typ = fs.ModeNamedPipe
+		case syscall.DT_SOCK:
+			e.typ = fs.ModeSocket
+		case syscall.DT_CHR:
+			e.typ = fs.ModeDevice | fs.ModeCharDevice
+		case syscall.DT_BLK:
+			e.typ = fs.ModeDevice
+		default:
+			info, err := os.Lstat(joinEntry(dir, e.name))
+			if err != nil {
+				if os.IsNotExist(err) {
+					continue // removed since it was listed
+				}
+				return entries, err
+			}
+			e.typ = info.Mode().Type()
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// dirent is an entry listDir read.
+type dirent struct {
+	dir, name string
+	typ       fs.FileMode
+}
+
+func (e *dirent) Name() string               { return e.name }
+func (e *dirent) IsDir() bool                { return e.typ.IsDir() }
+func (e *dirent) Type() fs.FileMode          { return e.typ }
+func (e *dirent) Info() (fs.FileInfo, error) { return os.Lstat(joinEntry(e.dir, e.name)) }

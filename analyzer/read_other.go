@@ -39,3 +39,8 @@ func readIn(_ *os.File, _, path string) ([]byte, fs.FileMode, error) {
 func openIn(_ *os.File, _, path string) (*os.File, error) {
 	return os.Open(path)
 }
+
+// listDir returns the entries of the open directory dir.
+func listDir(dir *os.File, _ string, _ *[]byte) ([]fs.DirEntry, error) {
+	return dir.ReadDir(-1)
+}
