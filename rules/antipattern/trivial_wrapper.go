@@ -134,7 +134,7 @@ func forwardedTo(f *nixpass.File, e ast.Expr) string {
 		return "" // most values: no function to look into
 	}
 	fun, args := nixmatch.FlattenCall(body)
-	if fun == nil || len(args) != n || !nixmatch.IsName(f.Info, fun) || usesArg(f.Info, chainRoot(fun), e) {
+	if fun == nil || len(args) != n || !nixmatch.IsName(f.Info, fun) || usesArg(f.Info, nixmatch.RootIdent(fun), e) {
 		return ""
 	}
 	l := ast.Unparen(e).(*ast.LambdaExpr)
@@ -149,22 +149,6 @@ func forwardedTo(f *nixpass.File, e ast.Expr) string {
 		l, _ = ast.Unparen(l.Body).(*ast.LambdaExpr)
 	}
 	return f.Text(ast.Unparen(fun))
-}
-
-// chainRoot returns the identifier a name (x, or a chain of selections
-// x.a.b, maybe in parentheses) starts from: its only identifier, as its
-// keys are static.
-func chainRoot(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // usesArg reports whether id refers to the argument of one of the

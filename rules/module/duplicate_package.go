@@ -152,7 +152,7 @@ func packageName(f *nixpass.File, e ast.Expr) string {
 	if len(name) == 0 {
 		return ""
 	}
-	if root := rootIdent(e); free && root != nil {
+	if root := nixmatch.RootIdent(e); free && root != nil {
 		switch withs := f.Info.WithsOf(root); len(withs) {
 		case 0:
 		case 1:
@@ -169,18 +169,4 @@ func packageName(f *nixpass.File, e ast.Expr) string {
 		name = name[1:]
 	}
 	return strings.Join(name, ".")
-}
-
-// rootIdent returns the identifier a name or selection starts with.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch v := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return v
-		case *ast.SelectExpr:
-			e = v.X
-		default:
-			return nil
-		}
-	}
 }

@@ -304,3 +304,19 @@ func lastIndex(s []string, v string) int {
 	}
 	return -1
 }
+
+// RootIdent returns the identifier a name (x, or selections x.a.b, any
+// part in parentheses) starts from, or nil when it starts from anything
+// else.
+func RootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}

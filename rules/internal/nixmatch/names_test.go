@@ -129,3 +129,25 @@ func TestRefersUndefined(t *testing.T) {
 		t.Errorf("mkIf under with lib not taken for lib.mkIf")
 	}
 }
+
+func TestRootIdent(t *testing.T) {
+	for src, want := range map[string]string{
+		"x":            "x",
+		"x.a.b":        "x",
+		"(x.a).b":      "x",
+		"((x)).a":      "x",
+		"x.a or y":     "x",
+		"(f x).a":      "",
+		"{ a = 1; }.a": "",
+		"1":            "",
+	} {
+		e := loadSrc(t, src).Expr
+		got := ""
+		if id := nixmatch.RootIdent(e); id != nil {
+			got = id.Name
+		}
+		if got != want {
+			t.Errorf("RootIdent(%s) = %q, want %q", src, got, want)
+		}
+	}
+}
