@@ -658,8 +658,8 @@ var everyFileRule = &Rule{Analyzer: &analysis.Analyzer{
 
 // TestCheckProjectFileSet checks that a project-wide rule's FileSet
 // holds the files a project-wide rule looks at, and no other: the other
-// files' findings are settled by the workers, each file with a FileSet
-// of its own.
+// files' findings are settled by the workers, in each worker's own
+// FileSet.
 func TestCheckProjectFileSet(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
