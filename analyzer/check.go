@@ -110,15 +110,18 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 	paths := newProjectPaths(projectRoot(cfg, opts, cwd), cwd)
 	if !opts.Fix && !opts.Diff {
 		// Fixes rewrite any file's text and findings: only a run without
-		// them may settle a file's findings as soon as it is analyzed.
+		// them may settle a file's findings as soon as it is analyzed,
+		// and reuse the memory of its text.
 		r.paths = paths
+		r.texts = newTextArena()
 	}
 	var skipped []string
 	discovered := func(yield func(*unit) bool) error {
 		var walkErr error
 		stopped := false
-		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, true, func(s source) {
+		skipped, walkErr = discoverEach(opts.Paths, opts.StdinFilename, exclude, r.texts, func(s source) {
 			if stopped || walkErr != nil {
+				r.texts.release(s.chunk)
 				return
 			}
 			u := &unit{source: s}
@@ -131,7 +134,9 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 				}
 			}
 			r.units = append(r.units, u)
-			stopped = !yield(u)
+			if stopped = !yield(u); stopped {
+				r.ownText(u) // not analyzed: its chunk is not given back otherwise
+			}
 		})
 		sortSources(r.units)
 		return walkErr

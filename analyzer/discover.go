@@ -18,8 +18,10 @@ type source struct {
 	// path is where the file is read and written; "" for stdin.
 	path string
 	// content and perm are the file's text and permission bits when the
-	// walk read them (see discoverer.read), content is nil otherwise.
+	// walk read them (see discoverer.texts), content is nil otherwise;
+	// chunk is the textChunk content is in, if any.
 	content []byte
+	chunk   *textChunk
 	perm    fs.FileMode
 }
 
@@ -31,9 +33,10 @@ type discoverer struct {
 	// seen holds the files emitted, when several paths are walked.
 	seen map[string]bool
 	emit func(source)
-	// read makes the walk read the files it finds in directories: it
-	// opens them relative to the directory it is listing (see readIn).
-	read bool
+	// texts, when set, makes the walk read the files it finds in
+	// directories into its memory: it opens them relative to the
+	// directory it is listing (see readIn).
+	texts *textArena
 	// skipped are the files given explicitly that are not .nix files.
 	skipped []string
 	// direntBuf is listDir's buffer, reused from directory to directory.
@@ -45,7 +48,7 @@ type discoverer struct {
 // is not Nix and is not parsed (the flake rules read flake.lock next to
 // the flake.nix of a run). "-" stands for stdin, reported as stdinName.
 func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source, skipped []string, err error) {
-	skipped, err = discoverEach(paths, stdinName, exclude, false, func(s source) { srcs = append(srcs, s) })
+	skipped, err = discoverEach(paths, stdinName, exclude, nil, func(s source) { srcs = append(srcs, s) })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -55,10 +58,11 @@ func discover(paths []string, stdinName string, exclude *ignorer) (srcs []source
 
 // discoverEach is discover calling emit for each file as the walk finds
 // it, so that the analysis of the first files overlaps the walk. Every
-// path is checked to exist before the first call of emit. With read, the
-// files found in directories come with their content when it could be
-// read (the caller reads the others, and reports their errors).
-func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool, emit func(source)) (skipped []string, err error) {
+// path is checked to exist before the first call of emit. With texts,
+// the files found in directories come with their content, in its memory,
+// when it could be read (the caller reads the others, and reports their
+// errors).
+func discoverEach(paths []string, stdinName string, exclude *ignorer, texts *textArena, emit func(source)) (skipped []string, err error) {
 	for _, p := range paths {
 		if p == "-" {
 			continue
@@ -67,7 +71,10 @@ func discoverEach(paths []string, stdinName string, exclude *ignorer, read bool,
 			return nil, statError(p, err)
 		}
 	}
-	d := &discoverer{exclude: exclude, emit: emit, read: read}
+	d := &discoverer{exclude: exclude, emit: emit, texts: texts}
+	if texts != nil {
+		defer texts.retire()
+	}
 	if len(paths) > 1 {
 		// One walk meets each file once (it does not follow symlinks to
 		// directories); several paths may overlap.
@@ -138,11 +145,11 @@ func (d *discoverer) file(name, abs string, dir *os.File, entry string) {
 		d.seen[abs] = true
 	}
 	s := source{name: name, path: name}
-	if d.read && dir != nil {
+	if d.texts != nil && dir != nil {
 		// A file that cannot be read now is read again by the caller,
 		// which reports the error.
-		if text, perm, err := readIn(dir, entry, name); err == nil {
-			s.content, s.perm = text, perm
+		if text, chunk, perm, err := readIn(dir, entry, name, d.texts); err == nil {
+			s.content, s.chunk, s.perm = text, chunk, perm
 		}
 	}
 	d.emit(s)

@@ -252,7 +252,7 @@ func TestDiscoverReads(t *testing.T) {
 	}
 	t.Chdir(root)
 	var got []source
-	if _, err := discoverEach([]string{"sub", "a.nix", "explicit.nix"}, "-", &ignorer{}, true, func(s source) { got = append(got, s) }); err != nil {
+	if _, err := discoverEach([]string{"sub", "a.nix", "explicit.nix"}, "-", &ignorer{}, newTextArena(), func(s source) { got = append(got, s) }); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"sub/b.nix": "", "sub/c.nix": files["sub/c.nix"], "sub/link.nix": files["sub/c.nix"]}

@@ -25,25 +25,27 @@ import (
 // A read that has to wait for the disk keeps its processor instead; the
 // walk then waits for the disk in any case.
 func readFile(path string) ([]byte, fs.FileMode, error) {
-	return readFileAt(atCWD, path, path)
+	text, _, mode, err := readFileAt(atCWD, path, path, &textArena{})
+	return text, mode, err
 }
 
 // atCWD makes openat resolve a relative name from the working directory.
 const atCWD = -0x64
 
 // readIn is readFile of the file name in the open directory dir (path
-// names it in errors). Opening a name relative to
-// its directory spares the kernel the lookup of every parent directory,
-// which costs as much as the rest of the open.
-func readIn(dir *os.File, name, path string) (text []byte, mode fs.FileMode, err error) {
+// names it in errors), into memory from texts (see textArena.alloc for
+// the chunk returned). Opening a name relative to its directory spares
+// the kernel the lookup of every parent directory, which costs as much
+// as the rest of the open.
+func readIn(dir *os.File, name, path string, texts *textArena) (text []byte, chunk *textChunk, mode fs.FileMode, err error) {
 	rc, err := dir.SyscallConn()
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
-	if cerr := rc.Control(func(fd uintptr) { text, mode, err = readFileAt(int(fd), name, path) }); cerr != nil {
-		return nil, 0, cerr
+	if cerr := rc.Control(func(fd uintptr) { text, chunk, mode, err = readFileAt(int(fd), name, path, texts) }); cerr != nil {
+		return nil, nil, 0, cerr
 	}
-	return text, mode, err
+	return text, chunk, mode, err
 }
 
 // openIn opens the directory name in the open directory dir (path names
@@ -69,15 +71,16 @@ func openIn(dir *os.File, name, path string) (*os.File, error) {
 }
 
 // readFileAt reads the file name relative to the directory descriptor
-// dirfd (or atCWD); path names the file in errors.
-func readFileAt(dirfd int, name, path string) ([]byte, fs.FileMode, error) {
+// dirfd (or atCWD) into memory from texts; path names the file in
+// errors.
+func readFileAt(dirfd int, name, path string, texts *textArena) ([]byte, *textChunk, fs.FileMode, error) {
 	var fd int
 	err := ignoringEINTR(func() (err error) {
 		fd, err = rawOpenat(dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC)
 		return err
 	})
 	if err != nil {
-		return nil, 0, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, nil, 0, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.RawSyscall(syscall.SYS_CLOSE, uintptr(fd), 0, 0)
 	var st syscall.Stat_t
@@ -85,10 +88,10 @@ func readFileAt(dirfd int, name, path string) ([]byte, fs.FileMode, error) {
 		_, err := rawResult(syscall.RawSyscall(syscall.SYS_FSTAT, uintptr(fd), uintptr(unsafe.Pointer(&st)), 0))
 		return err
 	}); err != nil {
-		return nil, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
+		return nil, nil, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	size := int(st.Size)
-	buf := make([]byte, 0, max(size, 512))
+	buf, chunk := texts.alloc(size)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -100,13 +103,14 @@ func readFileAt(dirfd int, name, path string) ([]byte, fs.FileMode, error) {
 			return err
 		})
 		if err != nil {
-			return nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+			texts.release(chunk)
+			return nil, nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		buf = buf[:len(buf)+n]
 		// A regular file read up to the size fstat gave is done; files
 		// that report no size (or grew) are read until a read returns 0.
 		if n == 0 || len(buf) == size && size > 0 {
-			return buf, fs.FileMode(st.Mode) & fs.ModePerm, nil
+			return buf, chunk, fs.FileMode(st.Mode) & fs.ModePerm, nil
 		}
 	}
 }

@@ -29,9 +29,10 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 }
 
 // readIn is readFile of the file name in the open directory dir; path
-// names the file.
-func readIn(_ *os.File, _, path string) ([]byte, fs.FileMode, error) {
-	return readFile(path)
+// names the file. Its text is in memory of its own (no chunk of texts).
+func readIn(_ *os.File, _, path string, _ *textArena) ([]byte, *textChunk, fs.FileMode, error) {
+	text, mode, err := readFile(path)
+	return text, nil, mode, err
 }
 
 // openIn opens the directory name in the open directory dir; path names

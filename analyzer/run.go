@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"go/token"
@@ -86,6 +87,9 @@ type runner struct {
 	unusedRule   *active // nil unless unused-suppression is enabled
 	projectDir   string
 	progress     io.Writer
+	// texts holds the texts the walk reads; the workers give back those
+	// of the files that need them no more (when paths is set).
+	texts *textArena
 	// paths, when set, lets workers settle the findings of the units
 	// that no project-wide rule looks at (see settle).
 	paths *projectPaths
@@ -101,7 +105,7 @@ type runner struct {
 
 func newRunner(ctx context.Context, all []*Rule, rules []active, projectDir string, progress io.Writer) *runner {
 	r := &runner{ctx: ctx, fset: token.NewFileSet(), all: all, ruleOf: map[*analysis.Analyzer]*active{},
-		projectDir: projectDir, progress: progress, extra: map[string]*extraFile{}}
+		projectDir: projectDir, progress: progress, texts: &textArena{}, extra: map[string]*extraFile{}}
 	for i := range rules {
 		a := &rules[i]
 		switch {
@@ -231,6 +235,9 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error: %v\n%s", u.name, p, debug.Stack())
 		}
+		if err != nil && u.chunk != nil {
+			r.ownText(u) // the walk may be waiting for the chunk
+		}
 	}()
 	if u.text == nil {
 		if err := r.read(u); err != nil {
@@ -243,6 +250,11 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		in := nixpass.ProjectFilter(base)(u.name, u.text)
 		u.inProject = append(u.inProject, in)
 		keep = keep || in && nixpass.ProjectSummarizer(base) == nil
+	}
+	if !r.settles(u) {
+		// Project-wide rules see this file's text again, after the
+		// last file: it does not hold a chunk that long.
+		r.ownText(u)
 	}
 	// Only the files project-wide rules look at need positions in the
 	// run's FileSet; the others go into their worker's, as adding a file
@@ -295,14 +307,51 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		// the values memoized on it are the loader's, for the next file.
 		f.ReleaseMemo()
 		if r.settles(u) && len(u.raw) == 0 && len(u.sups) == 0 {
-			f = nil // most files: nothing reads the parse again
+			// Most files: nothing reads the parse or the text again.
+			f = nil
+			u.orig, u.text = nil, nil
+			r.texts.release(u.chunk)
+			u.chunk = nil
 		} else {
 			f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
 		}
 	}
 	u.file = f
 	r.settle(u)
+	if u.chunk != nil {
+		// A settled file with findings: the report reads its text, and
+		// nothing but its report diagnostics.
+		u.raw, u.kept, u.unused, u.sups = nil, nil, nil, nil
+		detach(u.diags)
+		r.ownText(u)
+		u.file.Src = u.text
+	}
 	return nil
+}
+
+// ownText moves u's text out of its chunk, into memory of its own, and
+// gives the chunk back. The parse's strings are substrings of the text
+// (see nixpass.Loader): what is kept of them must be detached first.
+func (r *runner) ownText(u *unit) {
+	if u.chunk == nil {
+		return
+	}
+	text := bytes.Clone(u.text)
+	u.orig, u.text = text, text
+	r.texts.release(u.chunk)
+	u.chunk = nil
+}
+
+// detach copies the strings a rule gave diags, which may be substrings
+// of a text in a chunk, into memory of their own.
+func detach(diags []report.Diagnostic) {
+	for i := range diags {
+		d := &diags[i]
+		d.Message = strings.Clone(d.Message)
+		for j := range d.Fixes {
+			d.Fixes[j].Description = strings.Clone(d.Fixes[j].Description)
+		}
+	}
 }
 
 // settle filters u's findings and makes its report diagnostics now, in
