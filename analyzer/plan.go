@@ -42,6 +42,10 @@ type plan struct {
 }
 
 type step struct {
+	// run is pass.Analyzer.Run: the call needs no loads through the
+	// pass and the analyzer, which the previous analyzer's work has
+	// usually evicted from the cache.
+	run  func(*analysis.Pass) (any, error)
 	pass *analysis.Pass
 	// in are the ResultOf maps of the later steps that require this one.
 	in []map[*analysis.Analyzer]any
@@ -87,7 +91,7 @@ func (p *plan) add(a *analysis.Analyzer) int {
 	}
 	t := a.ResultType
 	mayRelease := t == nil || t.Kind() == reflect.Interface || t.Implements(releaserType)
-	p.steps = append(p.steps, step{pass: pass, mayRelease: mayRelease})
+	p.steps = append(p.steps, step{run: a.Run, pass: pass, mayRelease: mayRelease})
 	return i
 }
 
@@ -155,7 +159,7 @@ func (p *plan) run(base any) (err error) {
 	}()
 	for ; i < len(p.steps); i++ {
 		s := &p.steps[i]
-		r, err := s.pass.Analyzer.Run(s.pass)
+		r, err := s.run(s.pass)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.pass.Analyzer.Name, err)
 		}
