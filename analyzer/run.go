@@ -308,6 +308,7 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		f.ReleaseMemo()
 		if r.settles(u) && len(u.raw) == 0 && len(u.sups) == 0 {
 			// Most files: nothing reads the parse or the text again.
+			l.Recycle(fset)
 			f = nil
 			u.orig, u.text = nil, nil
 			r.texts.release(u.chunk)

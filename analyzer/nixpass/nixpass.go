@@ -163,6 +163,13 @@ type Loader struct {
 	file File
 }
 
+// Recycle tells l that the File its last Load returned is no longer
+// used at all, nor its token.File (see parser.Parser.Recycle): the next
+// Load reuses its memory. fset is the FileSet of that Load.
+func (l *Loader) Recycle(fset *token.FileSet) {
+	l.parser.Recycle(fset, l.file.File)
+}
+
 // Load parses and binds src into l's reused memory.
 func (l *Loader) Load(fset *token.FileSet, filename string, src []byte) *File {
 	f := l.parser.ParseFile(fset, filename, src)

@@ -56,7 +56,8 @@ var parsers = sync.Pool{New: func() any { return new(parser) }}
 // are carved from, and its scratch stacks are reset, not reallocated, so
 // that a worker parsing thousands of files allocates little more than
 // each file's line table and the values of the strings that have escapes
-// or indentation.
+// or indentation; with Recycle, the files it is told are no longer used
+// give their line tables and indented strings' memory to the next.
 //
 // The tree ParseFile returns (every node and node list, File.Comments and
 // File.Tokens) is valid only until the next call of ParseFile on the same
@@ -78,14 +79,34 @@ type Parser struct {
 // ParseFile is the package-level ParseFile into p's reused memory: the
 // returned tree is valid until the next call on p.
 func (p *Parser) ParseFile(fset *token.FileSet, filename string, src []byte) *ast.File {
-	return p.p.parseFile(fset, filename, src, true)
+	f := p.p.parseFile(fset, filename, src, true)
+	p.p.last = f
+	return f
+}
+
+// Recycle tells p that f, the file its last ParseFile returned, is no
+// longer used at all: nothing of it, not even its strings, its Tok or the
+// *ast.File itself. Recycle removes f.Tok from fset, which must be the
+// FileSet f was parsed into, and the next ParseFile reuses the memory
+// the file would otherwise have kept: its line table, its *ast.File and
+// the values of its indented strings. Most files of a large tree have no
+// finding: that memory is most of what parsing them still allocated.
+// Recycle of any other file does nothing.
+func (p *Parser) Recycle(fset *token.FileSet, f *ast.File) {
+	if f == nil || f != p.p.last {
+		return
+	}
+	fset.RemoveFile(f.Tok)
+	p.p.spare = spare{lines: f.Tok.Lines(), file: f, values: p.p.values}
+	p.p.last, p.p.values = nil, nil
 }
 
 // parseFile parses src into p's arena: fresh memory unless reuse, when
 // the chunks of the last file are handed out again.
 func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reuse bool) *ast.File {
 	tf := fset.AddFile(filename, -1, len(src))
-	hasCR := setLines(tf, src)
+	hasCR := setLines(tf, src, p.spare.lines)
+	p.spare.lines = nil // tf's now, if it was large enough
 	toks, lexErrs := p.scanner.Append(p.tokBuf[:0], src)
 	p.tokBuf = toks
 	p.comments = p.scanner.Comments()
@@ -98,12 +119,18 @@ func (p *parser) parseFile(fset *token.FileSet, filename string, src []byte, reu
 		copy(fresh, toks)
 		toks = fresh
 	}
-	f := &ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
+	f := p.spare.file
+	if f == nil {
+		f = new(ast.File)
+	}
+	p.spare.file = nil
+	*f = ast.File{Name: filename, Tok: tf, Src: src, Tokens: toks}
 	p.init(f, toks, reuse)
 	p.hasCR = hasCR
 	p.next()
 	f.Expr = p.parseRoot()
-	p.setStrippedValues()
+	p.values = nil // a kept file's
+	p.setStrippedValues(reuse)
 	f.Comments = p.collectComments()
 	f.Errors = mergeErrors(p, lexErrs)
 	p.release(reuse)
@@ -179,6 +206,20 @@ type parser struct {
 	commentNodes stack[*ast.Comment]
 	buf          []byte          // the stripped values of the file's indented strings
 	stripped     []strippedValue // the parts whose values are in buf
+
+	// For a Parser: last is the file its last ParseFile returned, values
+	// the memory of that file's stripped values, and spare the memory of
+	// a file Recycle was told of, for the next.
+	last   *ast.File
+	values []byte
+	spare  spare
+}
+
+// spare is the memory of a recycled file (see Parser.Recycle).
+type spare struct {
+	lines  []int
+	file   *ast.File
+	values []byte
 }
 
 // fileState is what a parser knows of the file being parsed.
@@ -359,9 +400,14 @@ func (p *parser) parseRoot() ast.Expr {
 
 // setLines records the file's line starts as Nix counts lines: after LF,
 // after CR LF, and after a lone CR, so that reported line numbers agree
-// with Nix's. It reports whether src has a CR.
-func setLines(tf *token.File, src []byte) (hasCR bool) {
-	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+// with Nix's. The table is in spare if it is large enough (tf then owns
+// it), else in memory of its own. It reports whether src has a CR.
+func setLines(tf *token.File, src []byte, spare []int) (hasCR bool) {
+	lines := spare[:0]
+	if n := bytes.Count(src, []byte{'\n'}) + 1; cap(lines) < n {
+		lines = make([]int, 0, n)
+	}
+	lines = append(lines, 0)
 	if hasCR = bytes.IndexByte(src, '\r') >= 0; hasCR {
 		lines = appendLinesCR(lines, src)
 	} else {

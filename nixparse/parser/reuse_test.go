@@ -169,3 +169,88 @@ func TestParserReuseAllocations(t *testing.T) {
 		}
 	}
 }
+
+// TestParserRecycle parses files one after another with one Parser into
+// one FileSet, recycling every other file: each tree must equal a fresh
+// parse, the strings of every kept file must survive all later parses,
+// a recycled file leaves the FileSet and the next file reuses its
+// *ast.File.
+func TestParserRecycle(t *testing.T) {
+	names, srcs := reuseSources(t)
+	// Fresh parses go into a FileSet of their own, in step with fset.
+	fset, freshSet := token.NewFileSet(), token.NewFileSet()
+	var p parser.Parser
+	type kept struct {
+		name         string
+		strs, copies []string
+	}
+	var keptFiles []kept
+	var recycled *ast.File
+	for n, i := range reuseorder.Of(len(names), 40) {
+		want := snapshot(t, parser.ParseFile(freshSet, names[i], srcs[i]))
+		f := p.ParseFile(fset, names[i], srcs[i])
+		if got := snapshot(t, f); got != want {
+			t.Fatalf("%s: after a recycled file, the tree differs from a fresh parse\n got %.2000s\nwant %.2000s", names[i], got, want)
+		}
+		if recycled != nil && f != recycled {
+			t.Fatalf("%s: the recycled *ast.File is not reused", names[i])
+		}
+		recycled = nil
+		if n%2 == 0 {
+			base := f.Tok.Base()
+			p.Recycle(fset, f)
+			if fset.File(token.Pos(base)) != nil {
+				t.Fatalf("%s: a recycled file is still in its FileSet", names[i])
+			}
+			recycled = f
+			continue
+		}
+		strs := treeStrings(f)
+		var copies []string
+		for _, s := range strs {
+			copies = append(copies, strings.Clone(s))
+		}
+		keptFiles = append(keptFiles, kept{names[i], strs, copies})
+		for _, k := range keptFiles {
+			checkStrings(t, k.name, k.strs, k.copies)
+		}
+	}
+	// Recycling a file that is not the last one parsed does nothing.
+	a := p.ParseFile(fset, "a.nix", []byte("''\n  a\n''"))
+	b := p.ParseFile(fset, "b.nix", []byte("''\n  b1\n  b2\n''"))
+	value := b.Expr.(*ast.StringExpr).Parts[0].(*ast.StringText).Value
+	p.Recycle(fset, a)
+	if c := p.ParseFile(fset, "c.nix", []byte("''\n  c1\n  c2\n''")); c == a || c == b || fset.File(a.Tok.Pos(0)) == nil {
+		t.Errorf("Recycle of an earlier file recycled it")
+	}
+	if value != "b1\nb2\n" {
+		t.Errorf("b's value became %q", value)
+	}
+}
+
+// TestParserRecycleAllocations checks that parsing a file again after
+// recycling it allocates only its token.File and FileSet entry (files
+// without errors or escapes, whose values need new memory), indented
+// strings included.
+func TestParserRecycleAllocations(t *testing.T) {
+	indented := []byte("{\n  a = ''\n    x\n      y\n  '';\n  b = ''\n  \tz ${a}\n  '';\n}\n")
+	for _, name := range []string{"lambdas.nix", "numbers.nix", "or.nix", "paths.nix", "indented"} {
+		src := indented
+		if name != "indented" {
+			var err error
+			if src, err = os.ReadFile(filepath.Join("testdata", name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fset := token.NewFileSet()
+		var p parser.Parser
+		p.ParseFile(fset, name, src)
+		allocs := testing.AllocsPerRun(10, func() {
+			f := p.ParseFile(fset, name, src)
+			p.Recycle(fset, f)
+		})
+		if allocs > 3 {
+			t.Errorf("%s: %v allocations per recycled parse, want at most 3", name, allocs)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package parser
 import (
 	"math/bits"
 	"strings"
+	"unsafe"
 
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 )
@@ -292,12 +293,24 @@ type strippedValue struct {
 }
 
 // setStrippedValues sets the values stripIndentation made in p.buf, as
-// substrings of one fresh string.
-func (p *parser) setStrippedValues() {
+// substrings of one fresh string, or for a Parser of a copy of p.buf in
+// the memory of a recycled file's values when it is large enough.
+func (p *parser) setStrippedValues(reuse bool) {
 	if len(p.stripped) == 0 {
 		return
 	}
-	all := string(p.buf)
+	var all string
+	if reuse {
+		mem := p.spare.values[:0]
+		if cap(mem) < len(p.buf) {
+			mem = make([]byte, 0, len(p.buf))
+		}
+		p.values = append(mem, p.buf...)
+		p.spare.values = nil
+		all = unsafe.String(unsafe.SliceData(p.values), len(p.values))
+	} else {
+		all = string(p.buf)
+	}
 	for _, s := range p.stripped {
 		s.text.Value = all[s.from:s.to]
 	}
