@@ -84,9 +84,14 @@ type runner struct {
 	// projectBases are the nixpass.ProjectFiles bases the project-wide
 	// rules require.
 	projectBases []*analysis.Analyzer
-	unusedRule   *active // nil unless unused-suppression is enabled
-	projectDir   string
-	progress     io.Writer
+	// filters and summarizers are nixpass.ProjectFilter and
+	// nixpass.ProjectSummarizer of each of projectBases, which workers
+	// ask for every file.
+	filters     []func(name string, src []byte) bool
+	summarizers []func(*nixpass.File) any
+	unusedRule  *active // nil unless unused-suppression is enabled
+	projectDir  string
+	progress    io.Writer
 	// texts holds the texts the walk reads; the workers give back those
 	// of the files that need them no more (when paths is set).
 	texts *textArena
@@ -119,6 +124,10 @@ func newRunner(ctx context.Context, all []*Rule, rules []active, projectDir stri
 		r.ruleOf[a.Analyzer] = a
 	}
 	r.projectBases = nixpass.ProjectBases(r.project)
+	for _, base := range r.projectBases {
+		r.filters = append(r.filters, nixpass.ProjectFilter(base))
+		r.summarizers = append(r.summarizers, nixpass.ProjectSummarizer(base))
+	}
 	return r
 }
 
@@ -246,10 +255,10 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 	}
 	u.inProject = u.inProject[:0]
 	keep := false // a project base needs the whole tree after this
-	for _, base := range r.projectBases {
-		in := nixpass.ProjectFilter(base)(u.name, u.text)
+	for i, filter := range r.filters {
+		in := filter(u.name, u.text)
 		u.inProject = append(u.inProject, in)
-		keep = keep || in && nixpass.ProjectSummarizer(base) == nil
+		keep = keep || in && r.summarizers[i] == nil
 	}
 	if !r.settles(u) {
 		// Project-wide rules see this file's text again, after the
@@ -288,12 +297,12 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		}
 	}
 	u.summaries = u.summaries[:0]
-	for i, base := range r.projectBases {
+	for i, summarize := range r.summarizers {
 		if !slices.Contains(u.inProject, true) {
 			break // runProject reads none
 		}
 		var summary any
-		if summarize := nixpass.ProjectSummarizer(base); summarize != nil && u.inProject[i] {
+		if summarize != nil && u.inProject[i] {
 			summary = summarize(f)
 		}
 		u.summaries = append(u.summaries, summary)
