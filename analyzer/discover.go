@@ -197,7 +197,10 @@ func (d *discoverer) walkOpen(dir *os.File, name, abs string, git *ignorer) erro
 		if d.exclude.ignored(childAbs, isDir) || git.ignored(childAbs, isDir) {
 			continue
 		}
-		childName := joinEntry(name, entry)
+		childName := childAbs // when the walk was given an absolute path
+		if name != abs {
+			childName = joinEntry(name, entry)
+		}
 		if !isDir {
 			d.file(childName, childAbs, dir, entry)
 			continue
