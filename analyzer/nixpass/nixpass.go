@@ -134,8 +134,10 @@ func (f *File) dropMemo(release bool) {
 		if !s.set.Load() {
 			continue
 		}
-		if r, ok := s.value.(interface{ Release() }); ok && release {
-			r.Release()
+		if release {
+			if r, ok := s.value.(interface{ Release() }); ok {
+				r.Release()
+			}
 		}
 		s.set.Store(false)
 		s.value = nil
