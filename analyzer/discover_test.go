@@ -241,32 +241,42 @@ func TestDiscoverGitFile(t *testing.T) {
 }
 
 // TestDiscoverReads checks that a walk asked to read gives each file it
-// finds in a directory with its content and permission bits (symlinks
-// followed), and leaves explicit files to the caller.
+// finds in a directory with its content (symlinks followed), and leaves
+// explicit files to the caller. Into the zero textArena, which a run that
+// fixes files uses, it reads the files' permission bits too; into chunks,
+// it reads files of any size (a large one fills a chunk's room).
 func TestDiscoverReads(t *testing.T) {
 	root := t.TempDir()
-	files := map[string]string{"a.nix": "{ a = 1; }\n", "sub/b.nix": "", "sub/c.nix": "let x = 2; in x\n", "sub/link.nix": "->c.nix", "explicit.nix": "3\n"}
+	large := strings.Repeat("# more than a chunk holds\n", 2*textChunkSize/26) + "{ }\n"
+	files := map[string]string{"a.nix": "{ a = 1; }\n", "sub/b.nix": "", "sub/c.nix": "let x = 2; in x\n", "sub/link.nix": "->c.nix",
+		"sub/large.nix": large, "explicit.nix": "3\n"}
 	writeTree(t, root, files)
 	if err := os.Chmod(filepath.Join(root, "sub", "c.nix"), 0o640); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(root)
-	var got []source
-	if _, err := discoverEach([]string{"sub", "a.nix", "explicit.nix"}, "-", &ignorer{}, newTextArena(), func(s source) { got = append(got, s) }); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{"sub/b.nix": "", "sub/c.nix": files["sub/c.nix"], "sub/link.nix": files["sub/c.nix"]}
-	wantPerm := map[string]fs.FileMode{"sub/b.nix": 0o644, "sub/c.nix": 0o640, "sub/link.nix": 0o640}
-	if len(got) != 5 {
-		t.Fatalf("found %d files, want 5: %v", len(got), names(got))
-	}
-	for _, s := range got {
-		text, walked := want[s.name]
-		switch {
-		case !walked && s.content != nil:
-			t.Errorf("%s, given explicitly, came with content %q; want it left to the caller", s.name, s.content)
-		case walked && (s.content == nil || string(s.content) != text || s.perm != wantPerm[s.name]):
-			t.Errorf("%s: content %q (nil: %v), perm %v; want %q, %v", s.name, s.content, s.content == nil, s.perm, text, wantPerm[s.name])
+	want := map[string]string{"sub/b.nix": "", "sub/c.nix": files["sub/c.nix"], "sub/link.nix": files["sub/c.nix"], "sub/large.nix": large}
+	wantPerm := map[string]fs.FileMode{"sub/b.nix": 0o644, "sub/c.nix": 0o640, "sub/link.nix": 0o640, "sub/large.nix": 0o644}
+	for _, texts := range []*textArena{{}, newTextArena()} {
+		var got []source
+		if _, err := discoverEach([]string{"sub", "a.nix", "explicit.nix"}, "-", &ignorer{}, texts, func(s source) { got = append(got, s) }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 6 {
+			t.Fatalf("found %d files, want 6: %v", len(got), names(got))
+		}
+		for _, s := range got {
+			text, walked := want[s.name]
+			perm := wantPerm[s.name]
+			if texts.chunked() {
+				perm = 0
+			}
+			switch {
+			case !walked && s.content != nil:
+				t.Errorf("%s, given explicitly, came with content %q; want it left to the caller", s.name, s.content)
+			case walked && (s.content == nil || string(s.content) != text || s.perm != perm):
+				t.Errorf("chunked %v: %s: content %.40q (nil: %v), perm %v; want %.40q, %v", texts.chunked(), s.name, s.content, s.content == nil, s.perm, text, perm)
+			}
 		}
 	}
 }

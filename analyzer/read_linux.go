@@ -71,8 +71,8 @@ func openIn(dir *os.File, name, path string) (*os.File, error) {
 }
 
 // readFileAt reads the file name relative to the directory descriptor
-// dirfd (or atCWD) into memory from texts; path names the file in
-// errors.
+// dirfd (or atCWD) into memory from texts (see readInto); path names the
+// file in errors.
 func readFileAt(dirfd int, name, path string, texts *textArena) ([]byte, *textChunk, fs.FileMode, error) {
 	var fd int
 	err := ignoringEINTR(func() (err error) {
@@ -83,6 +83,13 @@ func readFileAt(dirfd int, name, path string, texts *textArena) ([]byte, *textCh
 		return nil, nil, 0, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.RawSyscall(syscall.SYS_CLOSE, uintptr(fd), 0, 0)
+	if texts.chunked() {
+		text, chunk, err := readInto(fd, texts)
+		if err != nil {
+			return nil, nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		return text, chunk, 0, nil
+	}
 	var st syscall.Stat_t
 	if err := ignoringEINTR(func() error {
 		_, err := rawResult(syscall.RawSyscall(syscall.SYS_FSTAT, uintptr(fd), uintptr(unsafe.Pointer(&st)), 0))
@@ -90,29 +97,62 @@ func readFileAt(dirfd int, name, path string, texts *textArena) ([]byte, *textCh
 	}); err != nil {
 		return nil, nil, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
+	// A regular file read up to the size fstat gave is done; files that
+	// report no size (or grew) are read until a read returns 0.
 	size := int(st.Size)
-	buf, chunk := texts.alloc(size)
-	for {
+	text, err := readRest(fd, make([]byte, 0, max(size, 512)), size)
+	if err != nil {
+		return nil, nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return text, nil, fs.FileMode(st.Mode) & fs.ModePerm, nil
+}
+
+// readInto reads the open file fd into the room of texts' chunk, without
+// asking its size (fstat is a tenth of the system calls of a walk): a
+// read that fills less than the room read the whole file, as a read of a
+// regular file returns less than asked only at its end. A file that fills
+// the room is read on into memory of its own. Its permission bits are not
+// known: only a run that fixes files needs them, and it has no chunks.
+func readInto(fd int, texts *textArena) ([]byte, *textChunk, error) {
+	room := texts.room()
+	n, err := rawRead(fd, room)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n < len(room) {
+		text, chunk := texts.commit(n)
+		return text, chunk, nil
+	}
+	text, err := readRest(fd, append(make([]byte, 0, 2*n), room...), -1)
+	return text, nil, err
+}
+
+// readRest appends the rest of the open file fd to buf until a read
+// returns 0, or until buf holds size bytes (size > 0).
+func readRest(fd int, buf []byte, size int) ([]byte, error) {
+	for len(buf) != size || size <= 0 {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		var n int
-		err := ignoringEINTR(func() (err error) {
-			free := buf[len(buf):cap(buf)]
-			n, err = rawResult(syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(free))), uintptr(len(free))))
-			return err
-		})
+		n, err := rawRead(fd, buf[len(buf):cap(buf)])
 		if err != nil {
-			texts.release(chunk)
-			return nil, nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+			return nil, err
+		}
+		if n == 0 {
+			break
 		}
 		buf = buf[:len(buf)+n]
-		// A regular file read up to the size fstat gave is done; files
-		// that report no size (or grew) are read until a read returns 0.
-		if n == 0 || len(buf) == size && size > 0 {
-			return buf, chunk, fs.FileMode(st.Mode) & fs.ModePerm, nil
-		}
 	}
+	return buf, nil
+}
+
+// rawRead is read(2) made raw (see readFile) into b.
+func rawRead(fd int, b []byte) (n int, err error) {
+	err = ignoringEINTR(func() (err error) {
+		n, err = rawResult(syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b))))
+		return err
+	})
+	return n, err
 }
 
 func ignoringEINTR(call func() error) error {

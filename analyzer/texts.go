@@ -34,8 +34,8 @@ type textChunk struct {
 // waits for the workers to give one back, rather than read further ahead
 // into fresh memory; it waits once per chunk, not once per file.
 //
-// The zero textArena gives every text memory of its own: a run that
-// fixes files reads them all again to the end.
+// The zero textArena has no chunks: a run that fixes files reads them
+// all again to the end, and gives each text memory of its own.
 type textArena struct {
 	cur    *textChunk // the chunk the walk is filling
 	chunks int        // how many the arena has made
@@ -48,25 +48,30 @@ func newTextArena() *textArena {
 	return &textArena{free: make(chan *textChunk, textChunks)}
 }
 
-// alloc returns memory for a text of n bytes, with length 0 and capacity
-// n, and the chunk it is in, or nil if it is memory of its own: for a
-// large file, for a file that tells no size, or from the zero textArena.
-// Only the walk calls alloc. Every chunk returned must be released once,
-// or the walk may wait forever.
-func (a *textArena) alloc(n int) ([]byte, *textChunk) {
-	if a.free == nil || n == 0 || n > textChunkSize/4 {
-		// Files that tell no size, such as those of /proc, are read by
-		// growing the memory from a small start.
-		return make([]byte, 0, max(n, 512)), nil
+// chunked reports whether a reads texts into chunks (it is not the zero
+// textArena).
+func (a *textArena) chunked() bool { return a.free != nil }
+
+// room returns the free memory of the chunk the walk is filling, at
+// least textChunkSize/4 bytes, for the walk to read a file of unknown
+// size into; commit then keeps what it read. Only the walk calls room
+// and commit, of a chunked textArena.
+func (a *textArena) room() []byte {
+	if c := a.cur; c == nil || len(c.buf)-c.used < textChunkSize/4 {
+		a.retire()
+		a.cur = a.take()
 	}
 	c := a.cur
-	if c == nil || len(c.buf)-c.used < n {
-		a.retire()
-		c = a.take()
-		a.cur = c
-	}
+	return c.buf[c.used:]
+}
+
+// commit keeps the first n bytes of the last room as a text, which it
+// returns with its chunk. Every chunk returned must be released once, or
+// the walk may wait forever.
+func (a *textArena) commit(n int) ([]byte, *textChunk) {
+	c := a.cur
 	c.refs.Add(1)
-	text := c.buf[c.used : c.used : c.used+n]
+	text := c.buf[c.used : c.used+n : c.used+n]
 	c.used += n
 	return text, c
 }

@@ -13,14 +13,19 @@ import (
 	"github.com/nixaudit/nixaudit/report"
 )
 
-// fill allocs a text of n bytes from a and writes b into all of it.
+// fill reads a text of n bytes, all b, into a as the walk does.
 func fill(t *testing.T, a *textArena, n int, b byte) ([]byte, *textChunk) {
 	t.Helper()
-	text, c := a.alloc(n)
-	if len(text) != 0 || cap(text) != n {
-		t.Fatalf("alloc(%d): len %d, cap %d", n, len(text), cap(text))
+	room := a.room()
+	if len(room) < textChunkSize/4 || len(room) < n {
+		t.Fatalf("a room of %d bytes", len(room))
 	}
-	return append(text, strings.Repeat(string(b), n)...), c
+	copy(room, strings.Repeat(string(b), n))
+	text, c := a.commit(n)
+	if len(text) != n || cap(text) != n || strings.Trim(string(text), string(b)) != "" {
+		t.Fatalf("commit(%d): len %d, cap %d", n, len(text), cap(text))
+	}
+	return text, c
 }
 
 // inChunk reports whether text starts at the start of c's memory.
@@ -35,24 +40,19 @@ func TestTextArenaReusesChunks(t *testing.T) {
 	if cx == nil || cx != cy || !inChunk(x, cx) {
 		t.Fatalf("two small texts: chunks %p and %p", cx, cy)
 	}
-	if big, c := fill(t, a, textChunkSize/4+1, 'b'); c != nil || len(big) != textChunkSize/4+1 {
-		t.Errorf("a large text is in a chunk")
-	}
-	if empty, c := a.alloc(0); c != nil || cap(empty) == 0 {
-		t.Errorf("a text of unknown size: chunk %p, cap %d", c, cap(empty))
-	}
-	if strings.Trim(string(x), "x") != "" || strings.Trim(string(y), "y") != "" {
-		t.Fatalf("texts of one chunk overlap: %q…, %q…", x[:8], y[:8])
-	}
-	// A text that does not fit the rest of the chunk starts another.
+	// A room of less than a quarter of a chunk is not offered: the text
+	// read after those goes into another chunk.
 	var rest []*textChunk
 	for range 3 {
 		_, c := fill(t, a, textChunkSize/4, 'r')
 		rest = append(rest, c)
 	}
-	z, cz := fill(t, a, textChunkSize/4, 'z')
+	z, cz := fill(t, a, 10, 'z')
 	if rest[2] != cx || cz == cx || !inChunk(z, cz) {
-		t.Fatalf("a text past the end of the first chunk is in it")
+		t.Fatalf("a text read when the first chunk had less than a quarter left is in it")
+	}
+	if strings.Trim(string(x), "x") != "" || strings.Trim(string(y), "y") != "" {
+		t.Fatalf("texts of one chunk overlap: %q…, %q…", x[:8], y[:8])
 	}
 	// The first chunk comes back once its texts are released (the walk
 	// left it when it took the second), and is filled again.
@@ -67,10 +67,8 @@ func TestTextArenaReusesChunks(t *testing.T) {
 	if a.chunks != 2 {
 		t.Errorf("%d chunks made, want 2", a.chunks)
 	}
-
-	var zero textArena
-	if text, c := zero.alloc(10); c != nil || cap(text) < 10 {
-		t.Errorf("the zero textArena gave a chunk")
+	if (&textArena{}).chunked() {
+		t.Errorf("the zero textArena has chunks")
 	}
 }
 
@@ -92,7 +90,8 @@ func TestTextArenaWaits(t *testing.T) {
 	}
 	got := make(chan *textChunk)
 	go func() {
-		_, c := a.alloc(10) // the last chunk is full
+		a.room() // the last chunk is full
+		_, c := a.commit(10)
 		got <- c
 	}()
 	for range 4 {
