@@ -40,13 +40,16 @@ type AttrSet struct {
 	// Duplicates holds the definitions Nix rejects as already defined,
 	// kept so that the references in their values are still resolved.
 	Duplicates []*Attr
-	index      map[string]*Attr
+	index      nameIndex // of Attrs, once the set is large
 }
 
 // Lookup returns the static attribute name, or nil.
 func (s *AttrSet) Lookup(name string) *Attr {
-	if s.index != nil {
-		return s.index[name]
+	if s.index.slots != nil {
+		if i := s.index.find(name); i >= 0 {
+			return s.Attrs[i]
+		}
+		return nil
 	}
 	for _, a := range s.Attrs {
 		if a.Name == name {
@@ -119,7 +122,7 @@ type attrBuilder struct {
 	dynamic slab[DynamicAttr]
 	attrBuf buffer[*Attr]       // backing of the sets' attribute lists
 	keyBuf  buffer[ast.AttrKey] // backing of merged attributes' keys
-	indexes mapPool[*Attr]      // maps that index large sets
+	slotBuf buffer[nameSlot]    // backing of the indexes of large sets
 	// literal, when set, gives the sets of literals that are values
 	// (Info.AttrSetOf building a plain set uses the binder's ones).
 	literal func(*ast.AttrSetExpr) *AttrSet
@@ -133,7 +136,7 @@ func (b *attrBuilder) reset() {
 	b.dynamic.reset()
 	b.attrBuf.reset()
 	b.keyBuf.reset()
-	b.indexes.reset()
+	b.slotBuf.reset()
 }
 
 // newDynamic returns a dynamic attribute holding v, in slab memory.
@@ -294,16 +297,18 @@ func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr
 // indexAbove is the size from which an AttrSet indexes its attributes.
 const indexAbove = 8
 
-// insert adds a to s, indexing s once it is large.
+// insert adds a to s, indexing s once it is large; a full index is
+// made again twice as large.
 func (b *attrBuilder) insert(s *AttrSet, a *Attr) {
 	s.Attrs = b.attrBuf.appendTo(s.Attrs, a)
+	n := len(s.Attrs)
 	switch {
-	case s.index != nil:
-		s.index[a.Name] = a
-	case len(s.Attrs) > indexAbove:
-		s.index = b.indexes.get(2 * len(s.Attrs))
-		for _, x := range s.Attrs {
-			s.index[x.Name] = x
+	case s.index.slots != nil && 2*n <= len(s.index.slots):
+		s.index.add(a.Name, n-1)
+	case n > indexAbove:
+		s.index.init(b.slotBuf.cut(slotsFor(2 * n)))
+		for i, x := range s.Attrs {
+			s.index.add(x.Name, i)
 		}
 	}
 }

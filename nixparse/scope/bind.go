@@ -22,10 +22,10 @@ type env struct {
 	withs []*ast.WithExpr
 	// inWith is the nearest with env at or above this one, or nil.
 	inWith *env
-	depth  int             // for a with: how many withs enclose its body, itself included
-	defs   []*Def          // small scopes: searched linearly
-	byNm   map[string]*Def // large scopes
-	names  uint64          // the union of the nameBits of defs' names
+	depth  int       // for a with: how many withs enclose its body, itself included
+	defs   []*Def    // searched linearly in small scopes
+	index  nameIndex // of defs, in large scopes
+	names  uint64    // the union of the nameBits of defs' names
 }
 
 // nameBit is a bit of 64 picked by a name's length and ends: a lookup
@@ -79,17 +79,20 @@ func (b *binder) newEnv(up *env, defs []*Def) *env {
 		e.names |= nameBit(d.Name)
 	}
 	if len(defs) > smallEnv {
-		e.byNm = b.envMaps.get(len(defs))
-		for _, d := range defs {
-			e.byNm[d.Name] = d
+		e.index.init(b.slotBuf.cut(slotsFor(len(defs))))
+		for i, d := range defs {
+			e.index.add(d.Name, i)
 		}
 	}
 	return e
 }
 
 func (e *env) find(name string) *Def {
-	if e.byNm != nil {
-		return e.byNm[name]
+	if e.index.slots != nil {
+		if i := e.index.find(name); i >= 0 {
+			return e.defs[i]
+		}
+		return nil
 	}
 	for _, d := range e.defs {
 		if d.Name == name {
@@ -118,7 +121,7 @@ type binder struct {
 	names   slab[ast.Name]  // inherited names given by a string key
 	defBuf  buffer[*Def]    // backing of the scopes' definition lists
 	withBuf buffer[*ast.WithExpr]
-	envMaps mapPool[*Def] // maps that index large scopes
+	slotBuf buffer[nameSlot] // backing of the indexes of large scopes
 	spine   []*ast.BinaryExpr
 	scratch []string // names of the set isPlain looks at
 }

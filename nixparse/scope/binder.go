@@ -113,7 +113,7 @@ func (b *Binder) reset(f *ast.File) {
 	bd.names.reset()
 	bd.defBuf.reset()
 	bd.withBuf.reset()
-	bd.envMaps.reset()
+	bd.slotBuf.reset()
 	clear(info.globals)
 	b.attrs.reset()
 }

@@ -44,24 +44,3 @@ func (s *slab[T]) reserve(n int) {
 func (s *slab[T]) reset() {
 	s.used, s.cur, s.off = 0, nil, 0
 }
-
-// mapPool lends the maps that index one file's large scopes or sets,
-// emptied and handed out again for the next file.
-type mapPool[V any] struct {
-	maps []map[string]V
-	used int // maps handed out for this file
-}
-
-// get returns an empty map for about n entries.
-func (p *mapPool[V]) get(n int) map[string]V {
-	if p.used == len(p.maps) {
-		p.maps = append(p.maps, make(map[string]V, n))
-	} else {
-		clear(p.maps[p.used])
-	}
-	p.used++
-	return p.maps[p.used-1]
-}
-
-// reset makes every map available again.
-func (p *mapPool[V]) reset() { p.used = 0 }
