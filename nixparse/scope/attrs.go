@@ -41,6 +41,7 @@ type AttrSet struct {
 	// kept so that the references in their values are still resolved.
 	Duplicates []*Attr
 	index      nameIndex // of Attrs, once the set is large
+	pos        token.Pos // Node's position, its key in Info.sets
 }
 
 // Lookup returns the static attribute name, or nil.
@@ -160,16 +161,17 @@ func BuildAttrSet(tf *token.File, n ast.Expr) (*AttrSet, []Error) {
 // enclosing set and reached through Attr.Set.
 func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 	var bindings []ast.Binding
+	var pos token.Pos
 	rec := false
 	switch n := n.(type) {
 	case *ast.AttrSetExpr:
-		bindings, rec = n.Bindings, n.Rec.IsValid()
+		bindings, pos, rec = n.Bindings, n.Pos(), n.Rec.IsValid()
 	case *ast.LetExpr:
-		bindings = n.Bindings
+		bindings, pos = n.Bindings, n.Pos()
 	case *ast.LegacyLetExpr:
-		bindings, rec = n.Bindings, true
+		bindings, pos, rec = n.Bindings, n.Pos(), true
 	}
-	s := b.newAttrSet(n, rec, len(bindings))
+	s := b.newAttrSet(n, pos, rec, len(bindings))
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -181,12 +183,12 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 	return s
 }
 
-// newAttrSet returns an empty set with room for size attributes, cut
-// from the builder's buffers.
-func (b *attrBuilder) newAttrSet(n ast.Node, rec bool, size int) *AttrSet {
+// newAttrSet returns an empty set of the node n at pos with room for
+// size attributes, cut from the builder's buffers.
+func (b *attrBuilder) newAttrSet(n ast.Node, pos token.Pos, rec bool, size int) *AttrSet {
 	s := b.sets.new()
 	dynamic, froms, dups := s.Dynamic[:0], s.InheritFroms[:0], s.Duplicates[:0]
-	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf.cut(size)[:0]}
+	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf.cut(size)[:0], pos: pos}
 	s.Dynamic, s.InheritFroms, s.Duplicates = dynamic, froms, dups
 	return s
 }
@@ -215,7 +217,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 	for i, k := range keys[:len(keys)-1] {
 		name, static := keyName(k)
 		if !static {
-			nested := b.newAttrSet(d, false, 1)
+			nested := b.newAttrSet(d, pos, false, 1)
 			s.Dynamic = append(s.Dynamic, b.newDynamic(DynamicAttr{Key: k, Pos: pos, Set: nested}))
 			s = nested
 			continue
@@ -230,7 +232,7 @@ func (b *attrBuilder) addPath(s *AttrSet, d *ast.AttrDef) {
 			s = j.Set
 			continue
 		}
-		nested := b.newAttrSet(d, false, 1)
+		nested := b.newAttrSet(d, pos, false, 1)
 		a := b.newAttr(name, PlainAttr, keys[i:], pos, d, nil)
 		a.Set = nested
 		b.insert(s, a)

@@ -387,7 +387,7 @@ func (b *binder) key(k ast.AttrKey, e *env) {
 // belongs to (nil for a set literal); it returns the scope the set's
 // values are bound in (the let body's scope).
 func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
-	b.info.putSet(s.Node, s)
+	b.info.sets.put(s.Node, s.pos, s)
 	inner := e
 	if s.Rec || owner != nil {
 		kind, own := RecDef, ast.Expr(nil)

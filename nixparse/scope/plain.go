@@ -20,7 +20,7 @@ func (b *binder) plainSet(x *ast.AttrSetExpr, e *env) bool {
 	if !b.isPlain(x) {
 		return false
 	}
-	b.info.putSet(x, nil) // built on demand
+	b.info.sets.put(x, x.Pos(), nil) // built on demand
 	for _, bd := range x.Bindings {
 		if in, ok := bd.(*ast.Inherit); ok && in.From != nil {
 			b.expr(in.From, e)

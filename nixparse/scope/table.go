@@ -127,11 +127,6 @@ func (info *Info) set(n ast.Node) (*AttrSet, bool) {
 	return nil, false
 }
 
-func (info *Info) putSet(n ast.Node, s *AttrSet) {
-	pos, _ := setPos(n)
-	info.sets.put(n, pos, s)
-}
-
 // setPos returns the position of a node that may hold a set: a set
 // literal, a let, or an attribute definition whose path implies sets.
 // It reports false for other nodes and nil ones.
