@@ -70,12 +70,15 @@ func findDerivations(f *nixpass.File, calls []nixmatch.Call, out []drvCall) []dr
 // packages returns the builder calls of f that build packages: all of
 // them, or none in a NixOS or home-manager module, whose derivations are
 // helpers (generated configuration files) that nobody installs or
-// searches for.
+// searches for. Most files have no builder call: the derivations,
+// memoized for the file, are asked first, so that only files with some
+// are asked whether they are modules.
 func packages(pass *analysis.Pass) []drvCall {
-	if isModule(nixpass.Of(pass)) {
+	ds := derivations(pass)
+	if len(ds) == 0 || isModule(nixpass.Of(pass)) {
 		return nil
 	}
-	return derivations(pass)
+	return ds
 }
 
 // fetcherOrBuilderCalls returns the calls of the file whose function
