@@ -206,6 +206,7 @@ type parser struct {
 	commentNodes stack[*ast.Comment]
 	buf          []byte          // the stripped values of the file's indented strings
 	stripped     []strippedValue // the parts whose values are in buf
+	indLines     []indLine       // the line starts of the indented string being stripped
 
 	// For a Parser: last is the file its last ParseFile returned, values
 	// the memory of that file's stripped values, and spare the memory of

@@ -143,11 +143,20 @@ func indValue(raw string) (string, bool) {
 // minIndentation is the indentation Nix strips from an indented string:
 // the smallest of its lines', where interpolations and escapes end a
 // line's indentation and lines of spaces only do not count.
-func minIndentation(parts []ast.StringPart) int {
+//
+// It also appends to lines the runs of spaces that start the lines of
+// the literal parts, which stripIndentation drops without a second pass
+// over the text, and reports whether they are all the runs it would
+// drop from: Nix's stripping reads the values of escapes as text, so an
+// escape whose value is LF or a space, which this count takes as the end
+// of a line's indentation, starts or continues one there (stripLines
+// then finds the runs).
+func minIndentation(parts []ast.StringPart, lines []indLine) (int, []indLine, bool) {
 	atStartOfLine := true
 	minIndent := 1000000
 	curIndent := 0
-	for _, part := range parts {
+	exact := true
+	for i, part := range parts {
 		t, ok := part.(*ast.StringText)
 		var v string
 		var indentation bool
@@ -159,11 +168,17 @@ func minIndentation(parts []ast.StringPart) int {
 				atStartOfLine = false
 				minIndent = min(minIndent, curIndent)
 			}
+			if v == "\n" || v == " " {
+				exact = false
+			}
 			continue
 		}
 		for j := 0; j < len(v); {
 			if atStartOfLine {
 				k := spaces(v, j)
+				if k > j {
+					lines = append(lines, indLine{part: int32(i), start: int32(j), end: int32(k), before: int32(curIndent)})
+				}
 				curIndent += k - j
 				if j = k; j == len(v) {
 					break
@@ -185,7 +200,57 @@ func minIndentation(parts []ast.StringPart) int {
 			curIndent = 0
 		}
 	}
-	return minIndent
+	return minIndent, lines, exact
+}
+
+// indLine is a run of spaces at the start of a line in a part of an
+// indented string: the part's index, where the run starts and ends in the
+// part's value, and the spaces of the line before the part.
+type indLine struct {
+	part, start, end, before int32
+}
+
+// stripLines appends to lines the runs of spaces that start lines in the
+// text parts of an indented string as Nix's stripping sees them: in the
+// values of escapes too (see minIndentation).
+func stripLines(parts []ast.StringPart, lines []indLine) []indLine {
+	atStartOfLine := true
+	curDropped := 0
+	for i, part := range parts {
+		t, ok := part.(*ast.StringText)
+		if !ok {
+			atStartOfLine = false
+			curDropped = 0
+			continue
+		}
+		v, _ := indValue(t.Raw)
+		for j := 0; j < len(v); {
+			if atStartOfLine {
+				k := spaces(v, j)
+				if k > j {
+					lines = append(lines, indLine{part: int32(i), start: int32(j), end: int32(k), before: int32(curDropped)})
+				}
+				curDropped += k - j
+				if j = k; j == len(v) {
+					break
+				}
+				if v[j] == '\n' {
+					curDropped = 0
+					j++
+					continue
+				}
+				atStartOfLine = false
+				curDropped = 0
+			}
+			nl := strings.IndexByte(v[j:], '\n')
+			if nl < 0 {
+				break
+			}
+			j += nl + 1
+			atStartOfLine = true
+		}
+	}
+	return lines
 }
 
 // spaces returns the end of the run of spaces of v at j. Indentation is
@@ -221,45 +286,26 @@ func spaces(v string, j int) int {
 // file is parsed: the file's stripped values cost one allocation, not
 // one each.
 func (p *parser) stripIndentation(parts []ast.StringPart) {
-	minIndent := minIndentation(parts)
-	atStartOfLine := true
-	curDropped := 0
+	minIndent, lines, exact := minIndentation(parts, p.indLines[:0])
+	if !exact {
+		lines = stripLines(parts, lines[:0])
+	}
+	p.indLines = lines
 	for i, part := range parts {
 		t, ok := part.(*ast.StringText)
 		if !ok {
-			atStartOfLine = false
-			curDropped = 0
 			continue
 		}
 		v, _ := indValue(t.Raw)
 		start := len(p.buf)
 		buf := p.buf
-		from := 0 // v[from:j] is kept, not yet copied to buf
-		for j := 0; j < len(v); {
-			if atStartOfLine {
-				k := spaces(v, j)
-				if drop := min(max(minIndent-curDropped, 0), k-j); drop > 0 {
-					buf = append(buf, v[from:j]...)
-					from = j + drop
-				}
-				curDropped += k - j
-				if j = k; j == len(v) {
-					break
-				}
-				if v[j] == '\n' {
-					curDropped = 0
-					j++
-					continue
-				}
-				atStartOfLine = false
-				curDropped = 0
+		from := 0 // v[from:] is kept, not yet copied to buf
+		for ; len(lines) > 0 && int(lines[0].part) == i; lines = lines[1:] {
+			l := lines[0]
+			if drop := min(max(minIndent-int(l.before), 0), int(l.end-l.start)); drop > 0 {
+				buf = append(buf, v[from:l.start]...)
+				from = int(l.start) + drop
 			}
-			nl := strings.IndexByte(v[j:], '\n')
-			if nl < 0 {
-				break
-			}
-			j += nl + 1
-			atStartOfLine = true
 		}
 		// What is copied ends at a line start: it is empty or ends in LF.
 		rest := v[from:]

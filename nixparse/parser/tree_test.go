@@ -103,6 +103,12 @@ func TestIndentedStrings(t *testing.T) {
 		// Checked against nix-instantiate --parse: an escape leaves the
 		// line start, so the space after ''\n is indentation.
 		{"''\n    escapes ''$ ''' ''\\n ''\\t ''\\x $ ' '$\n    ${x} after interp\n  ''", `(istr "escapes " "$" " " "''" " " "\n" "" "\t" " " "x" " $ ' " "'" "$\n" ($ x) " after interp\n")`},
+		// Checked against nix-instantiate --parse: stripping reads the
+		// value of an escaped LF or space as text (it starts or continues
+		// a line's indentation), which the minimum indentation does not.
+		{"''\n  a''\\n  b\n''", `(istr "a" "\n" "b\n")`},
+		{"''\n  a\n''\\ b\n''", `(istr "  a\n" " " "b\n")`},
+		{"''\n    a\n  ''\\  b\n''", `(istr "  a\n" " " " b\n")`},
 		{"''a''", `(istr "a")`},
 		{"''''", `(istr)`},
 		{"'' $ ' x''", `(istr "$ ' x")`},
