@@ -95,10 +95,13 @@ type Attr struct {
 // the tree's, capped so that merging appends elsewhere) and bound to
 // value v, when set.
 func (b *attrBuilder) newAttr(name string, kind AttrKind, keys []ast.AttrKey, pos token.Pos, bd ast.Binding, v ast.Expr) *Attr {
+	// Field by field: assigning a whole Attr would build it on the stack
+	// and copy it with a bulk write barrier.
 	a := b.attrs.new()
-	*a = Attr{Name: name, Kind: kind, Key: keys[0], Keys: keys[:1:1], Pos: pos, Binding: bd, Value: v}
+	a.Name, a.Kind, a.Key, a.Keys, a.Pos = name, kind, keys[0], keys[:1:1], pos
+	a.Binding, a.Value, a.Set, a.valueBuf[0] = bd, v, nil, v
+	a.Values = nil
 	if v != nil {
-		a.valueBuf[0] = v
 		a.Values = a.valueBuf[:]
 	}
 	return a
@@ -186,10 +189,11 @@ func (b *attrBuilder) build(n ast.Expr) *AttrSet {
 // newAttrSet returns an empty set of the node n at pos with room for
 // size attributes, cut from the builder's buffers.
 func (b *attrBuilder) newAttrSet(n ast.Node, pos token.Pos, rec bool, size int) *AttrSet {
+	// Field by field, as newAttr; a reused set keeps the capacity of its
+	// own lists.
 	s := b.sets.new()
-	dynamic, froms, dups := s.Dynamic[:0], s.InheritFroms[:0], s.Duplicates[:0]
-	*s = AttrSet{Rec: rec, Node: n, Attrs: b.attrBuf.cut(size)[:0], pos: pos}
-	s.Dynamic, s.InheritFroms, s.Duplicates = dynamic, froms, dups
+	s.Rec, s.Node, s.Attrs, s.index, s.pos = rec, n, b.attrBuf.cut(size)[:0], nameIndex{}, pos
+	s.Dynamic, s.InheritFroms, s.Duplicates = s.Dynamic[:0], s.InheritFroms[:0], s.Duplicates[:0]
 	return s
 }
 

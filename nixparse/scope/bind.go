@@ -275,7 +275,7 @@ func (b *binder) globalDef(i int, name string) *Def {
 	}
 	d := b.info.globals[i]
 	if d == nil {
-		d = b.newDef(Def{Name: name, Kind: BuiltinDef})
+		d = b.newDef(name, BuiltinDef, nil, nil)
 		b.info.globals[i] = d
 	}
 	return d
@@ -398,7 +398,8 @@ func (b *binder) set(s *AttrSet, e *env, owner ast.Expr) *env {
 		}
 		defs := b.defBuf.cut(len(s.Attrs))
 		for i, a := range s.Attrs {
-			d := b.newDef(Def{Name: a.Name, Kind: kind, Key: a.Key, Node: a.Binding, Owner: own, Attr: a})
+			d := b.newDef(a.Name, kind, a.Binding, own)
+			d.Key, d.Attr = a.Key, a
 			d.Ident, _ = a.Key.(*ast.Name)
 			b.define(d)
 			for _, k := range a.Keys {
@@ -483,14 +484,16 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		if l.Formals != nil {
 			kind = AtDef
 		}
-		d := b.newDef(Def{Name: l.Arg.Name, Kind: kind, Ident: l.Arg, Node: l, Owner: l})
+		d := b.newDef(l.Arg.Name, kind, l, l)
+		d.Ident = l.Arg
 		b.define(d)
 		b.info.names.put(l.Arg, l.Arg.NamePos, d)
 		defs = append(defs, d)
 	}
 	if l.Formals != nil {
 		for _, f := range l.Formals.List {
-			d := b.newDef(Def{Name: f.Name.Name, Kind: FormalDef, Ident: f.Name, Node: f, Owner: l})
+			d := b.newDef(f.Name.Name, FormalDef, f, l)
+			d.Ident = f.Name
 			b.define(d)
 			b.info.names.put(f.Name, f.Name.NamePos, d)
 			defs = append(defs, d)

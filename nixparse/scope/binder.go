@@ -130,12 +130,15 @@ func reuseMap[K comparable, V any](m map[K]V, peak *int, limit int) map[K]V {
 	return m
 }
 
-// newDef returns a definition holding v, in slab memory. A reused
-// definition keeps the capacity of its lists.
-func (b *binder) newDef(v Def) *Def {
+// newDef returns a definition of name, of kind kind, made by node in
+// the scope owner opens, in slab memory; its other fields are zero but
+// for the lists, which a reused definition keeps the capacity of. It is
+// filled field by field: assigning a whole Def would build it on the
+// stack and copy it with a bulk write barrier.
+func (b *binder) newDef(name string, kind DefKind, node ast.Node, owner ast.Expr) *Def {
 	d := b.defs.new()
-	uses, direct, children := d.Uses[:0], d.direct[:0], d.children[:0]
-	*d = v
-	d.Uses, d.direct, d.children = uses, direct, children
+	d.Name, d.Kind, d.Node, d.Owner = name, kind, node, owner
+	d.Ident, d.Key, d.Attr, d.Parent = nil, nil, nil, nil
+	d.Uses, d.direct, d.children = d.Uses[:0], d.direct[:0], d.children[:0]
 	return d
 }
