@@ -118,17 +118,20 @@ func nodesHint(root ast.Node) int {
 // Preorder calls f for each node whose type is among types (all nodes
 // when types is empty), in depth-first source order.
 func (in *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
-	mask := maskOf(types)
-	if mask&(mask-1) == 0 { // one type, the most common call: its list
-		t := bits.TrailingZeros64(mask)
-		if (listed|in.made)&mask == 0 {
-			in.makeList(t)
+	if len(types) == 1 { // one type, the most common call: its list
+		t := typeIndex(types[0])
+		if (listed|in.made)&(1<<t) == 0 {
+			in.makeList(int(t))
 		}
+		// The nodes are loaded once, not after each call of f, which
+		// could change in.nodes for all the compiler knows.
+		nodes := in.nodes
 		for _, i := range in.byType[t] {
-			f(in.nodes[i].node)
+			f(nodes[i].node)
 		}
 		return
 	}
+	mask := maskOf(types)
 	in.merge(mask, func(n ast.Node) bool {
 		f(n)
 		return true
