@@ -151,7 +151,7 @@ loop:
 		p.unexpected("'}'")
 		p.skipFormal()
 		if fs.Rbrace = p.got(ast.RBRACE); !fs.Rbrace.IsValid() {
-			fs.Rbrace = p.closeOr(token.NoPos, 1)
+			fs.Rbrace = p.closeAt(1)
 		}
 	}
 	return fs

@@ -312,21 +312,31 @@ func (p *parser) expect(k ast.TokenKind, expecting string) token.Pos {
 	return token.NoPos
 }
 
-// closeOr returns pos when valid, or the position of the last byte
-// consumed, so that a node whose closing token is missing still ends
-// inside the file, after its last part.
-func (p *parser) closeOr(pos token.Pos, width int) token.Pos {
+// closeOr returns pos, the position of a closing token got consumed,
+// when valid; else it reports the token missing, saying what Nix says was
+// expected, and returns the position of the last byte consumed, so that
+// a node whose closing token is missing still ends inside the file,
+// after its last part. (It is expect for closing tokens, inlined: a call
+// of expect per closing token cost more than the test.)
+func (p *parser) closeOr(pos token.Pos, expecting string, width int) token.Pos {
 	if pos.IsValid() {
 		return pos
 	}
+	return p.missingClose(expecting, width)
+}
+
+// missingClose is closeOr for a missing closing token of width bytes. It
+// is kept out of line, so that closeOr, which most closing tokens pass
+// through, is inlined.
+//
+//go:noinline
+func (p *parser) missingClose(expecting string, width int) token.Pos {
+	p.unexpected(expecting)
 	return p.closeAt(width)
 }
 
-// closeAt is closeOr for a missing closing token of width bytes: the
-// position of the last byte consumed. It is kept out of line, so that
-// closeOr, which most closing tokens pass through, is inlined.
-//
-//go:noinline
+// closeAt returns the position of a missing closing token of width
+// bytes: that of the last byte consumed.
 func (p *parser) closeAt(width int) token.Pos {
 	return p.pos(max(p.prevEnd()-width, 0))
 }

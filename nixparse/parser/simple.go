@@ -167,7 +167,7 @@ func (p *parser) parseSimple() ast.Expr {
 		e := p.a.paren.new()
 		*e = ast.ParenExpr{Lparen: p.got(ast.LPAREN)}
 		e.X = p.parseExpr()
-		e.Rparen = p.closeOr(p.expect(ast.RPAREN, "')'"), 1)
+		e.Rparen = p.closeOr(p.got(ast.RPAREN), "')'", 1)
 		return e
 	case ast.KEYWORD_LET:
 		l := p.a.legacy.new()
@@ -196,7 +196,7 @@ func (p *parser) parseSimple() ast.Expr {
 // parseBraced parses the bindings of { … } up to and including '}'.
 func (p *parser) parseBraced() ([]ast.Binding, token.Pos) {
 	bs := p.parseBindings(ast.RBRACE)
-	return bs, p.closeOr(p.expect(ast.RBRACE, ""), 1)
+	return bs, p.closeOr(p.got(ast.RBRACE), "", 1)
 }
 
 // parseList parses [ e1 e2 … ], skipping tokens that cannot start an
@@ -216,7 +216,7 @@ func (p *parser) parseList() ast.Expr {
 		p.next()
 	}
 	l.Elems = p.exprs.pop(base, &p.a.exprs)
-	l.Rbrack = p.closeOr(p.expect(ast.RBRACK, ""), 1)
+	l.Rbrack = p.closeOr(p.got(ast.RBRACK), "", 1)
 	return l
 }
 

@@ -19,7 +19,7 @@ func (p *parser) parseString() *ast.StringExpr {
 		if k := p.tok.Kind; k != ast.STRING_TEXT && k != ast.INTERP_OPEN {
 			// Most strings: one literal run, not collected on the stack.
 			s.Parts = p.a.parts.one(t)
-			s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
+			s.Close = p.closeOr(p.got(ast.STRING_CLOSE), `'"'`, 1)
 			return s
 		}
 		p.parts.push(t)
@@ -37,7 +37,7 @@ func (p *parser) parseString() *ast.StringExpr {
 		break
 	}
 	s.Parts = p.parts.pop(base, &p.a.parts)
-	s.Close = p.closeOr(p.expect(ast.STRING_CLOSE, `'"'`), 1)
+	s.Close = p.closeOr(p.got(ast.STRING_CLOSE), `'"'`, 1)
 	return s
 }
 
@@ -55,7 +55,7 @@ func (p *parser) parseInterpolation() *ast.Interpolation {
 	in := p.a.interp.new()
 	*in = ast.Interpolation{Dollar: p.got(ast.INTERP_OPEN)}
 	in.X = p.parseExpr()
-	in.Rbrace = p.closeOr(p.expect(ast.RBRACE, "'}'"), 1)
+	in.Rbrace = p.closeOr(p.got(ast.RBRACE), "'}'", 1)
 	return in
 }
 
@@ -110,7 +110,7 @@ func (p *parser) parseIndString() *ast.StringExpr {
 		break
 	}
 	s.Parts = p.parts.pop(base, &p.a.parts)
-	s.Close = p.closeOr(p.expect(ast.IND_CLOSE, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"), 2)
+	s.Close = p.closeOr(p.got(ast.IND_CLOSE), "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE", 2)
 	p.stripIndentation(s.Parts)
 	return s
 }
