@@ -145,7 +145,13 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		if len(documented) > 0 && pos < documented[len(documented)-1].end || covered(docCalls, &nextCall, pos) {
 			return
 		}
-		name, _ := ast.KeyName(d.Path.Keys[len(d.Path.Keys)-1])
+		key := d.Path.Keys[len(d.Path.Keys)-1]
+		var name string
+		if n, ok := key.(*ast.Name); ok { // most keys: no call of KeyName's type switch
+			name = n.Name
+		} else {
+			name, _ = ast.KeyName(key)
+		}
 		if isDocumentationAttr(name) {
 			documented = append(documented, span{pos, d.End()}) // option documentation: examples are made up
 			return
