@@ -291,7 +291,9 @@ func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr
 		s.Duplicates = append(s.Duplicates, a)
 		return
 	}
-	j.Keys = b.keyBuf.appendTo(j.Keys, a.Keys...)
+	for _, k := range a.Keys {
+		j.Keys = b.keyBuf.appendTo(j.Keys, k)
+	}
 	j.Values = append(j.Values, a.Values...)
 	for _, sub := range a.Set.Attrs {
 		b.add(j.Set, keys, append(subs[:len(subs):len(subs)], sub.Name), sub, raised)

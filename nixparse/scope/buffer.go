@@ -17,14 +17,19 @@ func (b *buffer[T]) cut(n int) []T {
 	return b.buf[start : start+n : start+n]
 }
 
-// appendTo is append(s, vs...) that, when s is full, moves s to a slice
+// appendTo is append(s, v) that, when s is full, moves s to a slice
 // twice as long cut from b instead of the heap.
-func (b *buffer[T]) appendTo(s []T, vs ...T) []T {
-	if len(s)+len(vs) <= cap(s) {
-		return append(s, vs...)
+func (b *buffer[T]) appendTo(s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = b.moved(s)
 	}
-	t := b.cut(2 * (len(s) + len(vs)))[:0]
-	return append(append(t, s...), vs...)
+	return append(s, v)
+}
+
+// moved returns s copied to the start of a slice cut from b, with room
+// for twice len(s)+1 values.
+func (b *buffer[T]) moved(s []T) []T {
+	return append(b.cut(2*len(s) + 2)[:0], s...)
 }
 
 func (b *buffer[T]) reset() { b.buf = b.buf[:0] }
