@@ -123,7 +123,10 @@ type binder struct {
 	withBuf buffer[*ast.WithExpr]
 	slotBuf buffer[nameSlot] // backing of the indexes of large scopes
 	spine   []*ast.BinaryExpr
-	scratch []string // names of the set isPlain looks at
+	// usedGlobals lists the indexes of info.globals set for this file,
+	// which reset empties: a file uses a few of the globals.
+	usedGlobals []int
+	scratch     []string // names of the set isPlain looks at
 }
 
 // tokenCounts counts the tokens of a file that size the binder's
@@ -277,6 +280,7 @@ func (b *binder) globalDef(i int, name string) *Def {
 	if d == nil {
 		d = b.newDef(name, BuiltinDef, nil, nil)
 		b.info.globals[i] = d
+		b.usedGlobals = append(b.usedGlobals, i)
 	}
 	return d
 }
@@ -325,7 +329,9 @@ func (b *binder) expr(x ast.Expr, e *env) {
 		b.set(b.attrs.build(x), e, x)
 	case *ast.SelectExpr: // in Nix's order: the default before the path
 		b.expr(x.X, e)
-		b.expr(x.Default, e)
+		if x.Default != nil { // most selects: spare the call
+			b.expr(x.Default, e)
+		}
 		b.path(x.Path, e)
 	case *ast.HasAttrExpr:
 		b.expr(x.X, e)
@@ -370,7 +376,9 @@ func (b *binder) path(p *ast.AttrPath, e *env) {
 		return
 	}
 	for _, k := range p.Keys {
-		b.key(k, e)
+		if _, ok := k.(*ast.Name); !ok { // most keys: names, which bind nothing
+			b.key(k, e)
+		}
 	}
 }
 

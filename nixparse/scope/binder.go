@@ -114,7 +114,10 @@ func (b *Binder) reset(f *ast.File) {
 	bd.defBuf.reset()
 	bd.withBuf.reset()
 	bd.slotBuf.reset()
-	clear(info.globals)
+	for _, i := range bd.usedGlobals {
+		info.globals[i] = nil
+	}
+	bd.usedGlobals = bd.usedGlobals[:0]
 	b.attrs.reset()
 }
 
