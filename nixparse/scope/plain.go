@@ -44,7 +44,7 @@ func (b *binder) plainSet(x *ast.AttrSetExpr, e *env) bool {
 	return true
 }
 
-// smallSet is the size up to which isPlain compares names pairwise.
+// smallSet is the size up to which distinct compares names pairwise.
 const smallSet = 8
 
 // isPlain reports whether x is a plain set literal.
@@ -52,15 +52,18 @@ func (b *binder) isPlain(x *ast.AttrSetExpr) bool {
 	if x.Rec.IsValid() {
 		return false
 	}
-	names, ok := plainNames(x, b.scratch[:0])
+	names, maybeRepeated, ok := plainNames(x, b.scratch[:0])
 	b.scratch = names[:0]
-	return ok && distinct(names)
+	return ok && (!maybeRepeated || distinct(names))
 }
 
 // plainNames appends the names x binds to names, or reports false when a
 // binding has a longer path or a dynamic name. Bindings the builder
 // skips (without a path or value, left by syntax errors) are left out.
-func plainNames(x *ast.AttrSetExpr, names []string) ([]string, bool) {
+// maybeRepeated reports whether two names share their nameBit: in most
+// sets none do, which proves the names distinct without comparing them.
+func plainNames(x *ast.AttrSetExpr, names []string) (_ []string, maybeRepeated, ok bool) {
+	var seen uint64
 	for _, bd := range x.Bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -68,24 +71,28 @@ func plainNames(x *ast.AttrSetExpr, names []string) ([]string, bool) {
 				continue
 			}
 			if len(bd.Path.Keys) > 1 {
-				return names, false
+				return names, false, false
 			}
 			name, static := keyName(bd.Path.Keys[0])
 			if !static {
-				return names, false
+				return names, false, false
 			}
+			bit := nameBit(name)
+			maybeRepeated = maybeRepeated || seen&bit != 0
+			seen |= bit
 			names = append(names, name)
 		case *ast.Inherit:
 			for _, k := range bd.Names {
 				name, static := keyName(k)
 				if !static {
-					return names, false
+					return names, false, false
 				}
 				names = append(names, name)
 			}
+			maybeRepeated = true // rare: let distinct compare
 		}
 	}
-	return names, true
+	return names, maybeRepeated, true
 }
 
 // distinct reports whether no name occurs twice; it may reorder names.
