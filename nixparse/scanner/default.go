@@ -107,11 +107,12 @@ func isTwoByteOp(c, d byte) bool {
 // scanFast scans, from i, the tokens of the DEFAULT (or INITIAL) start
 // condition that make most of real code and need no look-ahead: runs of
 // whitespace, identifiers and keywords not followed by a byte that could
-// make them a path or URI, one-byte punctuation, and '=' and '.' when
-// they do not start a longer token. It keeps the tokens in
-// a local slice, so the loop runs in registers, and returns where it
-// stopped: at the end of input, at a byte that needs scanDefault, or after
-// a '}' that left the default start condition.
+// make them a path or URI, one-byte punctuation, '=' and '.' when they
+// do not start a longer token, and the '"' that opens a string. It keeps
+// the tokens in a local slice, so the loop runs in registers, and returns
+// where it stopped: at the end of input, at a byte that needs
+// scanDefault, or after a '"' or a '}' that left the default start
+// condition.
 func (s *scanner) scanFast(i int) int {
 	src, toks := s.src, s.toks
 loop:
@@ -163,6 +164,11 @@ loop:
 			if s.top() > stDefault {
 				break loop
 			}
+		case ast.STRING_OPEN:
+			s.push(stString)
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
+			i++
+			break loop
 		default:
 			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
 			i++
@@ -209,8 +215,8 @@ func (s *scanner) pathOrURI(i int) bool {
 var wordExtends = [256]bool{'/': true, ':': true, '.': true, '+': true}
 
 // fastKind is the kind of the token that scanFast starts at a byte:
-// WHITESPACE, IDENT (an identifier or keyword), a punctuation kind, or
-// ILLEGAL for a byte it leaves to scanDefault.
+// WHITESPACE, IDENT (an identifier or keyword), a punctuation kind,
+// STRING_OPEN, or ILLEGAL for a byte it leaves to scanDefault.
 var fastKind = func() (k [256]ast.TokenKind) {
 	for _, c := range []byte(" \t\r\n") {
 		k[c] = ast.WHITESPACE
@@ -224,7 +230,7 @@ var fastKind = func() (k [256]ast.TokenKind) {
 	for c, kind := range map[byte]ast.TokenKind{
 		'{': ast.LBRACE, '}': ast.RBRACE, '[': ast.LBRACK, ']': ast.RBRACK, '(': ast.LPAREN,
 		')': ast.RPAREN, ';': ast.SEMI, ',': ast.COMMA, '@': ast.AT, '?': ast.QUESTION, ':': ast.COLON,
-		'=': ast.ASSIGN, '.': ast.DOT,
+		'=': ast.ASSIGN, '.': ast.DOT, '"': ast.STRING_OPEN,
 	} {
 		k[c] = kind
 	}
