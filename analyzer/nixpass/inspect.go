@@ -246,7 +246,6 @@ func (in *Inspector) WithStack(types []ast.Node, f func(n ast.Node, stack []ast.
 	mask := maskOf(types)
 	stack, ends := in.stack[:0], in.ends[:0]
 	in.stack, in.ends = nil, nil
-	defer func() { in.stack, in.ends = stack[:0], ends[:0] }()
 	nodes := in.nodes
 	for i := 0; i < len(nodes); {
 		for len(ends) > 0 && int(ends[len(ends)-1]) <= i {
@@ -263,4 +262,7 @@ func (in *Inspector) WithStack(types []ast.Node, f func(n ast.Node, stack []ast.
 		stack, ends = append(stack, e.node), append(ends, e.end)
 		i++
 	}
+	// Given back on return only, without a deferred call: were f to
+	// panic, the next call would find none and allocate its own.
+	in.stack, in.ends = stack[:0], ends[:0]
 }
