@@ -13,9 +13,7 @@ func (s *scanner) scanString(i int) int {
 	n := len(src)
 	switch {
 	case src[i] == '"':
-		s.pop()
-		s.emit(ast.STRING_CLOSE, i, i+1)
-		return i + 1
+		return s.closeString(i)
 	case src[i] == '$' && at(src, i+1) == '{':
 		s.push(stDefault)
 		s.emit(ast.INTERP_OPEN, i, i+2)
@@ -61,7 +59,19 @@ run:
 		j = n
 	}
 	s.emit(ast.STRING_TEXT, i, j)
+	if at(src, j) == '"' {
+		// Most runs end their string: close it without another round
+		// of run.
+		return s.closeString(j)
+	}
 	return j
+}
+
+// closeString emits the '"' at i that closes a string.
+func (s *scanner) closeString(i int) int {
+	s.pop()
+	s.emit(ast.STRING_CLOSE, i, i+1)
+	return i + 1
 }
 
 // scanIndString scans one token inside ”…”: an escape (”$, ”', ”\x),
