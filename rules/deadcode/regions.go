@@ -44,7 +44,8 @@ func (n *nesting) index(regions []region) {
 // link fills parent from byStart, and reports whether the regions nest.
 func (n *nesting) link(regions []region) bool {
 	byStart, parent, open := n.byStart, n.parent, n.open[:0]
-	defer func() { n.open = open }()
+	// open is kept on every return without a deferred closure, which
+	// would hold it in memory rather than registers through the loop.
 	for k, i := range byStart {
 		r := &regions[i]
 		for len(open) > 0 && regions[byStart[open[len(open)-1]]].to <= r.from {
@@ -54,12 +55,14 @@ func (n *nesting) link(regions []region) bool {
 		if len(open) > 0 {
 			outer := &regions[byStart[open[len(open)-1]]]
 			if r.to > outer.to || r.from == outer.from && r.to == outer.to {
+				n.open = open
 				return false // overlapping or the same: no nesting
 			}
 			parent[k] = open[len(open)-1]
 		}
 		open = append(open, int32(k))
 	}
+	n.open = open
 	return true
 }
 
