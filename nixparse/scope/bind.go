@@ -102,10 +102,12 @@ func (e *env) find(name string) *Def {
 	return nil
 }
 
-// scopeRange is the source range in which an env applies.
+// scopeRange is the node over whose source range an env applies. The
+// range is found when LookupAt asks, which is rare: the end of a node
+// costs a walk down its last children.
 type scopeRange struct {
-	from, to token.Pos
-	env      *env
+	node ast.Node
+	env  *env
 }
 
 // binder walks a file once, resolving references scope by scope.
@@ -217,7 +219,7 @@ func (b *binder) binary(x *ast.BinaryExpr, e *env) {
 
 // scope records that e applies within n and returns e.
 func (b *binder) scope(n ast.Node, e *env) *env {
-	b.info.scopes = append(b.info.scopes, scopeRange{n.Pos(), n.End(), e})
+	b.info.scopes = append(b.info.scopes, scopeRange{n, e})
 	return e
 }
 

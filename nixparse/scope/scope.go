@@ -343,7 +343,7 @@ func (info *Info) global(i int) *Def {
 func (info *Info) LookupAt(name string, pos token.Pos) (*Def, []*ast.WithExpr) {
 	var inner *env
 	for i := len(info.scopes) - 1; i >= 0; i-- {
-		if s := info.scopes[i]; s.from <= pos && pos < s.to {
+		if s := info.scopes[i]; s.node.Pos() <= pos && pos < s.node.End() {
 			inner = s.env
 			break
 		}
