@@ -108,11 +108,11 @@ func isTwoByteOp(c, d byte) bool {
 // condition that make most of real code and need no look-ahead: runs of
 // whitespace, identifiers and keywords not followed by a byte that could
 // make them a path or URI, one-byte punctuation, '=' and '.' when they
-// do not start a longer token, and the '"' that opens a string. It keeps
-// the tokens in a local slice, so the loop runs in registers, and returns
-// where it stopped: at the end of input, at a byte that needs
-// scanDefault, or after a '"' or a '}' that left the default start
-// condition.
+// do not start a longer token, and the quotes that open a string or an
+// indented string. It keeps the tokens in a local slice, so the loop runs
+// in registers, and returns where it stopped: at the end of input, at a
+// byte that needs scanDefault, or after quotes or a '}' that left the
+// default start condition.
 func (s *scanner) scanFast(i int) int {
 	src, toks := s.src, s.toks
 loop:
@@ -169,6 +169,16 @@ loop:
 			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
 			i++
 			break loop
+		case ast.IND_OPEN:
+			// No other rule matches at "''".
+			if at(src, i+1) != '\'' {
+				break loop
+			}
+			j := indOpenEnd(src, i)
+			s.push(stIndString)
+			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(j)})
+			i = j
+			break loop
 		default:
 			toks = append(toks, ast.Token{Kind: k, Offset: int32(i), EndOffset: int32(i + 1)})
 			i++
@@ -199,6 +209,21 @@ func whitespaceEnd(src []byte, i int) int {
 	return i
 }
 
+// indOpenEnd returns the end of the IND_OPEN token at i, where src has
+// two single quotes: they and, when only spaces follow them on their line,
+// those spaces and the LF (lexer.l's \'\'( *\n)?).
+func indOpenEnd(src []byte, i int) int {
+	j := i + 2
+	k := j
+	for k < len(src) && src[k] == ' ' {
+		k++
+	}
+	if at(src, k) == '\n' {
+		j = k + 1
+	}
+	return j
+}
+
 // pathOrURI reports whether a path or a URI (longer than the identifier
 // there) starts at i, a byte of idStart: for an identifier, the only
 // longer matches, which scanDefault then makes. A URI's scheme is a run
@@ -216,7 +241,9 @@ var wordExtends = [256]bool{'/': true, ':': true, '.': true, '+': true}
 
 // fastKind is the kind of the token that scanFast starts at a byte:
 // WHITESPACE, IDENT (an identifier or keyword), a punctuation kind,
-// STRING_OPEN, or ILLEGAL for a byte it leaves to scanDefault.
+// STRING_OPEN, IND_OPEN (for a single quote, which opens an indented
+// string when another follows), or ILLEGAL for a byte it leaves to
+// scanDefault.
 var fastKind = func() (k [256]ast.TokenKind) {
 	for _, c := range []byte(" \t\r\n") {
 		k[c] = ast.WHITESPACE
@@ -230,7 +257,7 @@ var fastKind = func() (k [256]ast.TokenKind) {
 	for c, kind := range map[byte]ast.TokenKind{
 		'{': ast.LBRACE, '}': ast.RBRACE, '[': ast.LBRACK, ']': ast.RBRACK, '(': ast.LPAREN,
 		')': ast.RPAREN, ';': ast.SEMI, ',': ast.COMMA, '@': ast.AT, '?': ast.QUESTION, ':': ast.COLON,
-		'=': ast.ASSIGN, '.': ast.DOT, '"': ast.STRING_OPEN,
+		'=': ast.ASSIGN, '.': ast.DOT, '"': ast.STRING_OPEN, '\'': ast.IND_OPEN,
 	} {
 		k[c] = kind
 	}
@@ -301,15 +328,7 @@ func (s *scanner) scanDefault(i int) int {
 		}
 	case '\'':
 		if at(src, i+1) == '\'' {
-			j := i + 2
-			k := j
-			for k < len(src) && src[k] == ' ' {
-				k++
-			}
-			if at(src, k) == '\n' {
-				j = k + 1
-			}
-			m.offer(j-i, ruleIndOpen, 0)
+			m.offer(indOpenEnd(src, i)-i, ruleIndOpen, 0)
 		}
 	case '~':
 		if at(src, i+1) == '/' {
