@@ -73,8 +73,19 @@ func (l *liveness) innermost(pos, end token.Pos) *region {
 	}
 	// The smallest region holding the use encloses (or is) the last
 	// region starting at or before it.
+	for k := l.lastStartingBy(pos) - 1; k >= 0; k = int(l.nest.parent[k]) {
+		if r := &l.regions[l.nest.byStart[k]]; r.from <= pos && end <= r.to {
+			return r
+		}
+	}
+	return nil
+}
+
+// lastStartingBy returns the number of regions starting at or before
+// pos, of nested regions: byStart[that-1] is the last of them.
+func (l *liveness) lastStartingBy(pos token.Pos) int {
 	by := l.nest.byStart
-	lo, hi := 0, len(by) // lo ends as the number of regions starting at or before pos
+	lo, hi := 0, len(by)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		if l.regions[by[mid]].from > pos {
@@ -83,12 +94,7 @@ func (l *liveness) innermost(pos, end token.Pos) *region {
 			lo = mid + 1
 		}
 	}
-	for k := lo - 1; k >= 0; k = int(l.nest.parent[k]) {
-		if r := &l.regions[by[k]]; r.from <= pos && end <= r.to {
-			return r
-		}
-	}
-	return nil
+	return lo
 }
 
 // innermostScan is innermost for regions that do not nest.
