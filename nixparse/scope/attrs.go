@@ -305,8 +305,8 @@ func (b *attrBuilder) add(s *AttrSet, keys []ast.AttrKey, subs []string, a *Attr
 // indexAbove is the size from which an AttrSet indexes its attributes.
 const indexAbove = 8
 
-// insert adds a to s, indexing s once it is large; a full index is
-// made again twice as large.
+// insert adds a to s, indexing s once it is large; an index half full
+// is made again twice as large.
 func (b *attrBuilder) insert(s *AttrSet, a *Attr) {
 	s.Attrs = b.attrBuf.appendTo(s.Attrs, a)
 	n := len(s.Attrs)
@@ -314,7 +314,7 @@ func (b *attrBuilder) insert(s *AttrSet, a *Attr) {
 	case s.index.slots != nil && 2*n <= len(s.index.slots):
 		s.index.add(a.Name, n-1)
 	case n > indexAbove:
-		s.index.init(b.slotBuf.cut(slotsFor(2 * n)))
+		s.index.init(b.slotBuf.cut(slotsFor(n)))
 		for i, x := range s.Attrs {
 			s.index.add(x.Name, i)
 		}
