@@ -77,7 +77,8 @@ var listFunctionNames = func() *NameTable[bool] {
 // must evaluate, following let- and rec-bound names to their values, until
 // visit returns false. Lazy positions (function bodies, call arguments of
 // unknown functions, set values, if branches, or-defaults) are skipped, so
-// every reference visited is really needed.
+// every reference visited is really needed. A chain of names is followed
+// through maxForcedNames bindings at most (see ForcedRef.Via).
 func Forced(info *scope.Info, e ast.Expr, d Demand, visit func(ForcedRef) bool) {
 	w := &forcer{info: info, visit: visit, seen: map[ast.Expr]bool{}}
 	w.force(e, d, nil)
@@ -156,6 +157,13 @@ func (w *forcer) parts(parts []ast.StringPart, via []*ast.Ident) {
 	}
 }
 
+// maxForcedNames bounds the chains of names Forced follows. Code names
+// a value through a handful of bindings; a file of 20,000 bindings each
+// naming the next (a0 = a1; a1 = a2; …) made every chain, and every
+// Via, as long as the file, and a rule that asks for each binding ran
+// for minutes.
+const maxForcedNames = 64
+
 // ident visits id and follows its let or rec binding.
 func (w *forcer) ident(id *ast.Ident, sel *ast.SelectExpr, d Demand, via []*ast.Ident) {
 	if !w.visit(ForcedRef{Ident: id, Via: via, sel: sel}) {
@@ -163,7 +171,7 @@ func (w *forcer) ident(id *ast.Ident, sel *ast.SelectExpr, d Demand, via []*ast.
 		return
 	}
 	v := BoundValue(w.info, id)
-	if v == nil || w.seen[v] {
+	if v == nil || w.seen[v] || len(via) >= maxForcedNames {
 		return
 	}
 	w.seen[v] = true

@@ -1,6 +1,7 @@
 package nixmatch_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -83,4 +84,37 @@ func renderForced(f *nixpass.File, e ast.Expr, d nixmatch.Demand) string {
 		return true
 	})
 	return strings.Join(out, " ")
+}
+
+// TestForcedChainBound checks that Forced follows a chain of names
+// (a0 = a1; a1 = a2; …) through 64 bindings at most: a chain as long as
+// a file of thousands of bindings made a rule that asks for each binding
+// run for minutes. A chain of ordinary length is followed to its end.
+func TestForcedChainBound(t *testing.T) {
+	chain := func(n int) string {
+		var b strings.Builder
+		b.WriteString("{ config }: let\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  a%d = a%d;\n", i, i+1)
+		}
+		fmt.Fprintf(&b, "  a%d = config.x;\nin a0\n", n)
+		return b.String()
+	}
+	for _, tc := range []struct {
+		links      int
+		refs       int  // references visited
+		reachesEnd bool // config.x among them
+	}{{10, 12, true}, {63, 65, true}, {64, 65, false}, {1000, 65, false}} {
+		f := loadSrc(t, chain(tc.links))
+		body := f.Expr.(*ast.LambdaExpr).Body.(*ast.LetExpr).Body
+		refs, end := 0, false
+		nixmatch.Forced(f.Info, body, nixmatch.WHNF, func(r nixmatch.ForcedRef) bool {
+			refs++
+			end = end || r.Ident.Name == "config"
+			return true
+		})
+		if refs != tc.refs || end != tc.reachesEnd {
+			t.Errorf("a chain of %d names: %d references visited (config.x: %v), want %d (%v)", tc.links, refs, end, tc.refs, tc.reachesEnd)
+		}
+	}
 }
