@@ -135,6 +135,9 @@ func TestErrors(t *testing.T) {
 		{"{ b, a, b, a }: 1", "1:9: duplicate formal function argument 'b'"},
 		{"args@{ args, x }:\n  x", "1:1: duplicate formal function argument 'args'"},
 		{"{ a }@a: a", "1:1: duplicate formal function argument 'a'"},
+		// A list longer than longFormals is checked with a map; Nix 2.8
+		// reports f3 at 1:197 too.
+		{manyFormals, "1:197: duplicate formal function argument 'f3'"},
 		{"x:\n  let ${x} = 1; in 1", "2:3: dynamic attributes not allowed in let"},
 		{"x: {\n  inherit \"${x}\";\n}", "2:11: dynamic attributes not allowed in inherit"},
 		{"x: {\n  inherit ${x};\n}", "2:11: dynamic attributes not allowed in inherit"},
@@ -353,3 +356,12 @@ func TestNilQueries(t *testing.T) {
 		t.Error("a query about nil found something")
 	}
 }
+
+// manyFormals is a pattern of 40 formals and two repetitions, f7 then f3.
+var manyFormals = func() string {
+	var names []string
+	for i := range 40 {
+		names = append(names, fmt.Sprintf("f%d", i))
+	}
+	return "{ " + strings.Join(append(names, "f7", "f3"), ", ") + " }: 1"
+}()
