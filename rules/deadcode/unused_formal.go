@@ -59,11 +59,20 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			return nil
 		})
 	}
+	// Whether a lambda's formals are exempt is decided once per lambda:
+	// each decision looks at all of its pattern or its ancestors, and a
+	// pattern of thousands of unused formals made it quadratic.
+	exempt := map[*ast.LambdaExpr]bool{}
 	neverUsed := map[*ast.Formal]bool{}
 	var defs []*scope.Def
 	for _, d := range unused(f, scope.FormalDef, formalOpts.underscore) {
 		lam := d.Owner.(*ast.LambdaExpr)
-		if passedOn[lam] || formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam) || lam == outputs && flakeInput(lam, d) {
+		skip, decided := exempt[lam]
+		if !decided {
+			skip = passedOn[lam] || formalOpts.skipTopLevel && topLevel[lam] || patternRead(lam) || signatureOnly(lam)
+			exempt[lam] = skip
+		}
+		if skip || lam == outputs && flakeInput(lam, d) {
 			continue
 		}
 		defs = append(defs, d)
