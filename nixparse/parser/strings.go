@@ -153,7 +153,7 @@ func indValue(raw string) (string, bool) {
 // then finds the runs).
 func minIndentation(parts []ast.StringPart, lines []indLine) (int, []indLine, bool) {
 	atStartOfLine := true
-	minIndent := 1000000
+	minIndent := noIndent
 	curIndent := 0
 	exact := true
 	for i, part := range parts {
@@ -173,34 +173,51 @@ func minIndentation(parts []ast.StringPart, lines []indLine) (int, []indLine, bo
 			}
 			continue
 		}
-		for j := 0; j < len(v); {
-			if atStartOfLine {
-				k := spaces(v, j)
-				if k > j {
-					lines = append(lines, indLine{part: int32(i), start: int32(j), end: int32(k), before: int32(curIndent)})
-				}
-				curIndent += k - j
-				if j = k; j == len(v) {
-					break
-				}
-				if v[j] == '\n' {
-					curIndent = 0
-					j++
-					continue
-				}
-				atStartOfLine = false
-				minIndent = min(minIndent, curIndent)
-			}
-			nl := strings.IndexByte(v[j:], '\n')
-			if nl < 0 {
-				break
-			}
-			j += nl + 1
-			atStartOfLine = true
-			curIndent = 0
-		}
+		var least int
+		lines, atStartOfLine, curIndent, least = lineStartRuns(lines, v, i, atStartOfLine, curIndent)
+		minIndent = min(minIndent, least)
 	}
 	return minIndent, lines, exact
+}
+
+// noIndent is more indentation than any line has.
+const noIndent = 1000000
+
+// lineStartRuns appends to lines the runs of spaces that start lines in
+// v, the value of the i-th part of an indented string, from the state
+// the parts before it left: atStart when v starts a line, cur the spaces
+// before v on its line. It returns lines, that state after v, and the
+// least indentation of the lines whose text starts in v (noIndent when
+// none does).
+func lineStartRuns(lines []indLine, v string, i int, atStart bool, cur int) (_ []indLine, _ bool, _ int, least int) {
+	least = noIndent
+	for j := 0; j < len(v); {
+		if atStart {
+			k := spaces(v, j)
+			if k > j {
+				lines = append(lines, indLine{part: int32(i), start: int32(j), end: int32(k), before: int32(cur)})
+			}
+			cur += k - j
+			if j = k; j == len(v) {
+				break
+			}
+			if v[j] == '\n' {
+				cur = 0
+				j++
+				continue
+			}
+			atStart = false
+			least = min(least, cur)
+		}
+		nl := strings.IndexByte(v[j:], '\n')
+		if nl < 0 {
+			break
+		}
+		j += nl + 1
+		atStart = true
+		cur = 0
+	}
+	return lines, atStart, cur, least
 }
 
 // indLine is a run of spaces at the start of a line in a part of an
@@ -224,31 +241,7 @@ func stripLines(parts []ast.StringPart, lines []indLine) []indLine {
 			continue
 		}
 		v, _ := indValue(t.Raw)
-		for j := 0; j < len(v); {
-			if atStartOfLine {
-				k := spaces(v, j)
-				if k > j {
-					lines = append(lines, indLine{part: int32(i), start: int32(j), end: int32(k), before: int32(curDropped)})
-				}
-				curDropped += k - j
-				if j = k; j == len(v) {
-					break
-				}
-				if v[j] == '\n' {
-					curDropped = 0
-					j++
-					continue
-				}
-				atStartOfLine = false
-				curDropped = 0
-			}
-			nl := strings.IndexByte(v[j:], '\n')
-			if nl < 0 {
-				break
-			}
-			j += nl + 1
-			atStartOfLine = true
-		}
+		lines, atStartOfLine, curDropped, _ = lineStartRuns(lines, v, i, atStartOfLine, curDropped)
 	}
 	return lines
 }
