@@ -33,8 +33,8 @@ func readFile(path string) ([]byte, fs.FileMode, error) {
 const atCWD = -0x64
 
 // readIn is readFile of the file name in the open directory dir (path
-// names it in errors), into memory from texts (see textArena.alloc for
-// the chunk returned). Opening a name relative to its directory spares
+// names it in errors), into memory from texts (see readFileAt; chunk is
+// the textChunk the text is in, if any). Opening a name relative to its directory spares
 // the kernel the lookup of every parent directory, which costs as much
 // as the rest of the open.
 func readIn(dir *os.File, name, path string, texts *textArena) (text []byte, chunk *textChunk, mode fs.FileMode, err error) {

@@ -4,7 +4,8 @@ import "sync/atomic"
 
 const (
 	// textChunkSize is the size of the chunks the walk reads texts into;
-	// a file of more than a quarter of it gets memory of its own.
+	// a file read when less than a quarter of its chunk is free goes
+	// into the next chunk (see textArena.room).
 	textChunkSize = 64 << 10
 	// textChunks is how many chunks a run makes at most: the walk is at
 	// most that many chunks' worth of files (a few hundred) ahead of the
