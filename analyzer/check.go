@@ -162,8 +162,7 @@ func Check(ctx context.Context, opts Options) (*Outcome, error) {
 		Diagnostics: diags,
 		Summary:     summarize(len(r.units), diags),
 		Rules:       reportRules(rules),
-		Source:      r.sources(),
-		LineStarts:  r.lineStarts,
+		Source:      r.sourceLines,
 	}}
 	for _, d := range diags {
 		if failOn != 0 && severityOf(d.Severity) >= failOn {
@@ -253,30 +252,27 @@ func (r *runner) finishFixes(opts Options, out *Outcome) error {
 	return nil
 }
 
-// sources returns a lookup of the current text of the run's files. The
-// units are sorted by name: the report looks up the few files with
-// findings, which a search finds without a map of every file.
-func (r *runner) sources() func(string) ([]byte, bool) {
-	return func(name string) ([]byte, bool) {
-		if u := r.unitNamed(name); u != nil {
-			return u.text, true
+// sourceLines returns the lines of the named file the report shows: those
+// kept of a settled file's text, else its current text's, split by the
+// line table of its latest parse unless the text changed since. The units
+// are sorted by name: the report looks up the few files with findings,
+// which a search finds without a map of every file.
+func (r *runner) sourceLines(name string) report.Lines {
+	if u := r.unitNamed(name); u != nil {
+		switch {
+		case u.shown != nil:
+			return u.shown
+		case u.text == nil:
+			return nil
+		case u.file != nil && u.file.Tok != nil && sameText(u.file.Src, u.text):
+			return report.TextLines(u.text, u.file.Tok.Lines())
 		}
-		if e, ok := r.extra[name]; ok {
-			return e.src, true
-		}
-		return nil, false
+		return report.TextLines(u.text, nil)
 	}
-}
-
-// lineStarts returns the line table of the named file's latest parse,
-// with which its findings were positioned, unless its text changed
-// since.
-func (r *runner) lineStarts(name string) ([]int, bool) {
-	u := r.unitNamed(name)
-	if u == nil || u.file == nil || u.file.Tok == nil || !sameText(u.file.Src, u.text) {
-		return nil, false
+	if e, ok := r.extra[name]; ok {
+		return report.TextLines(e.src, nil)
 	}
-	return u.file.Tok.Lines(), true
+	return nil
 }
 
 // sameText reports whether a and b are the same bytes in memory.

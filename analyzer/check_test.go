@@ -112,8 +112,15 @@ func TestCheckFindings(t *testing.T) {
 	if want := []string{"bad-word=error", "double-x=info", "risky-word=warning"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("rules = %q", names)
 	}
-	if src, ok := out.Result.Source("b.nix"); !ok || !strings.HasPrefix(string(src), "{\n  a = BAD;") {
-		t.Errorf("Source(b.nix) = %q, %v", src, ok)
+	// The report gets the lines of b.nix it shows, and only those.
+	for n, want := range []string{"", "  a = BAD;", "  b = RISKY; c = BAD;", ""} {
+		line, ok := out.Result.Source("b.nix").Line(n + 1)
+		if string(line) != want || ok != (want != "") {
+			t.Errorf("line %d of b.nix = %q, %v; want %q", n+1, line, ok, want)
+		}
+	}
+	if lines := out.Result.Source("clean.nix"); lines != nil {
+		t.Errorf("Source(clean.nix) = %v, want none", lines)
 	}
 
 	// fail-on from the command line, then from the configuration.
@@ -347,8 +354,8 @@ func TestCheckProjectRule(t *testing.T) {
 	if got := brief(out.Result.Diagnostics); got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
-	if src, ok := out.Result.Source("sub/flake.lock"); !ok || !strings.HasPrefix(string(src), "{\n  \"nodes\"") {
-		t.Errorf("Source(flake.lock) = %q, %v", src, ok)
+	if line, ok := out.Result.Source("sub/flake.lock").Line(2); !ok || string(line) != `  "nodes": {}` {
+		t.Errorf("line 2 of flake.lock = %q, %v", line, ok)
 	}
 }
 

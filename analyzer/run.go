@@ -31,8 +31,11 @@ type unit struct {
 	// file is the latest parse. Unless a project-wide rule's base
 	// accepts the file (see inProject), only its name, token.File and
 	// source are kept after analysis, and nothing once its findings are
-	// settled if it has no finding and no suppression.
+	// settled.
 	file *nixpass.File
+	// shown are the lines of a settled unit's text its report may show
+	// (see report.KeepLines); the text itself is not kept.
+	shown report.Lines
 	// inProject reports, for each of the runner's projectBases, whether
 	// its filter accepts the file; summaries holds, for those made by
 	// nixpass.ProjectSummaries, the summary of the file.
@@ -307,34 +310,35 @@ func (r *runner) analyzeUnit(u *unit, p *plan, l *nixpass.Loader) (err error) {
 		}
 		u.summaries = append(u.summaries, summary)
 	}
-	if keep {
+	switch {
+	case keep:
 		// Project-wide rules see these files at once: keep the tree and
 		// bindings, but not the token list, a fifth of a file's memory.
 		f.Tokens = nil
-	} else {
-		// Keep what suppressions, fixes and reports need; the tree and
-		// the values memoized on it are the loader's, for the next file.
+	case r.settles(u):
+		// The values memoized on the tree are the loader's, for the next
+		// file, and so is the tree once the findings are settled.
 		f.ReleaseMemo()
-		if r.settles(u) && len(u.raw) == 0 && len(u.sups) == 0 {
-			// Most files: nothing reads the parse or the text again.
-			l.Recycle(fset)
-			f = nil
-			u.orig, u.text = nil, nil
-			r.texts.release(u.chunk)
-			u.chunk = nil
-		} else {
-			f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
-		}
+	default:
+		// Keep what suppressions, fixes and reports need.
+		f.ReleaseMemo()
+		f = &nixpass.File{File: &ast.File{Name: f.Name, Tok: f.Tok, Src: f.Src}}
 	}
 	u.file = f
 	r.settle(u)
-	if u.chunk != nil {
-		// A settled file with findings: the report reads its text, and
-		// nothing but its report diagnostics.
+	if u.settled {
+		// Nothing reads the parse or the text again, but the report the
+		// few lines it shows of the findings, if any (most files have
+		// none): the loader and the walk reuse their memory.
+		if len(u.diags) > 0 {
+			u.shown = report.KeepLines(report.TextLines(u.text, f.Tok.Lines()), u.diags)
+			detach(u.diags)
+		}
 		u.raw, u.kept, u.unused, u.sups = nil, nil, nil, nil
-		detach(u.diags)
-		r.ownText(u)
-		u.file.Src = u.text
+		l.Recycle(fset)
+		u.file, u.orig, u.text = nil, nil, nil
+		r.texts.release(u.chunk)
+		u.chunk = nil
 	}
 	return nil
 }

@@ -68,16 +68,11 @@ type Result struct {
 	Summary     Summary
 	Rules       []Rule // the rules that ran, sorted by name
 	ToolVersion string
-	// Source returns a file's content for excerpts; nil or false when it
-	// is not available.
-	Source func(file string) ([]byte, bool)
-	// LineStarts optionally returns the offsets at which the lines of a
-	// file start: the line table its positions were computed with, whose
-	// line breaks may include a lone CR as Nix's do. Without it, lines
-	// are found in Source's text, each ended by an LF.
-	LineStarts func(file string) ([]int, bool)
-	// texts caches the files excerpts came from (see text); secrets
+	// Source returns the lines of a file for excerpts, nil when they are
+	// not available. The reports read only the lines KeepLines keeps.
+	Source func(file string) Lines
+	// lines caches Source's lines of each file (see linesOf); secrets
 	// the secret findings of each file (see secretsIn).
-	texts   map[string]*sourceText
+	lines   map[string]Lines
 	secrets map[string][]int
 }

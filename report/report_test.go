@@ -38,9 +38,11 @@ func sample() *Result {
 			{Name: "url-literal", Category: "style", Severity: "warning", Fix: "safe", Summary: "Unquoted URLs"},
 		},
 		ToolVersion: "1.2.3",
-		Source: func(f string) ([]byte, bool) {
-			s, ok := src[f]
-			return []byte(s), ok
+		Source: func(f string) Lines {
+			if s, ok := src[f]; ok {
+				return TextLines([]byte(s), nil)
+			}
+			return nil
 		},
 	}
 }
@@ -113,7 +115,7 @@ func TestSecretMaskedInOtherExcerpts(t *testing.T) {
 			{File: "s.nix", Line: 5, Column: 5, EndLine: 5, EndColumn: 9, Rule: "some-rule", Severity: "info", Message: "inside"},
 			{File: "s.nix", Line: 6, Column: 7, EndLine: 6, EndColumn: 8, Rule: "other-rule", Severity: "info", Message: "after"},
 		},
-		Source: func(string) ([]byte, bool) { return []byte(src), true },
+		Source: func(string) Lines { return TextLines([]byte(src), nil) },
 	}
 	var b bytes.Buffer
 	if err := Write(&b, "text", res, Options{}); err != nil {

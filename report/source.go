@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 	"sort"
@@ -42,66 +41,29 @@ func (r *Result) sourceLine(file string, n int) (string, bool) {
 
 // lineBytes is sourceLine's line, in the file's text.
 func (r *Result) lineBytes(file string, n int) ([]byte, bool) {
-	t := r.text(file)
-	if t == nil || n < 1 || n > len(t.starts) || t.starts[n-1] > len(t.src) {
-		return nil, false
+	if l := r.linesOf(file); l != nil {
+		return l.Line(n)
 	}
-	end := len(t.src)
-	if n < len(t.starts) {
-		end = min(max(t.starts[n], t.starts[n-1]), end)
-	}
-	line := bytes.TrimSuffix(t.src[t.starts[n-1]:end], newline)
-	return bytes.TrimSuffix(line, []byte("\r")), true
+	return nil, false
 }
 
-// sourceText is a file's text and the offsets at which its lines start.
-type sourceText struct {
-	src    []byte
-	starts []int
-}
-
-// text returns the text of file, or nil when Source has none, and its
-// line starts, found once per file: a report looks up a line or two per
-// finding, and a file may have many findings. They come from LineStarts
-// when it knows the file.
-func (r *Result) text(file string) *sourceText {
-	if t, ok := r.texts[file]; ok {
-		return t
+// linesOf returns the lines Source has of file, or nil, asking once per
+// file: a report looks up a line or two per finding, and a file may have
+// many findings.
+func (r *Result) linesOf(file string) Lines {
+	if l, ok := r.lines[file]; ok {
+		return l
 	}
-	var t *sourceText
+	var l Lines
 	if r.Source != nil {
-		if src, ok := r.Source(file); ok {
-			t = &sourceText{src: src}
-			if r.LineStarts != nil {
-				t.starts, _ = r.LineStarts(file)
-			}
-			if len(t.starts) == 0 {
-				t.starts = lineStarts(src)
-			}
-		}
+		l = r.Source(file)
 	}
-	if r.texts == nil {
-		r.texts = map[string]*sourceText{}
+	if r.lines == nil {
+		r.lines = map[string]Lines{}
 	}
-	r.texts[file] = t
-	return t
+	r.lines[file] = l
+	return l
 }
-
-// lineStarts returns the offsets at which the lines of src start, each
-// ended by an LF.
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, bytes.Count(src, newline)+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 {
-			return starts
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-}
-
-var newline = []byte{'\n'}
 
 // span is the part [start, end) of a line a diagnostic covers, as byte
 // offsets into the line, clamped to it.
