@@ -93,9 +93,27 @@ lib/é.nix:1:18: info[unused-let-binding] y is unused
 	if got != want {
 		t.Errorf("quiet output:\n%s\nwant:\n%s", got, want)
 	}
-	colored := render(t, "text", Options{Color: true})
-	if !strings.Contains(colored, "\x1b[31;1merror[plaintext-password]\x1b[") {
-		t.Errorf("coloured output lacks the red severity:\n%q", colored)
+	// The sequences fatih/color makes: bold, red, yellow, cyan, blue and
+	// green, each closed by its reset.
+	colored := strings.NewReplacer("<b>", "\x1b[1m", "</b>", "\x1b[22m", "<r>", "\x1b[31m", "<r!>", "\x1b[31;1m",
+		"<y!>", "\x1b[33;1m", "<c!>", "\x1b[36;1m", "</!>", "\x1b[0;22m", "<u>", "\x1b[34m", "<g>", "\x1b[32m", "</>", "\x1b[0m")
+	want = colored.Replace(`<b>hosts/web.nix:2:9</b>: <y!>warning[url-literal]</!> URL literals are deprecated (RFC 45)
+  <u>|</>
+<u>2</> <u>|</>   url = https://example.org;
+  <u>|</>         <r>^^^^^^^^^^^^^^^^^^^</>
+   <g>= fix:</> quote the URL (safe, with --fix)
+<b>hosts/web.nix:3:14</b>: <r!>error[plaintext-password]</!> literal password hu…(14 chars) in users
+  <u>|</>
+<u>3</> <u>|</>   password = <redacted>;
+  <u>|</>              <r>^^^^^^^^^^</>
+<b>lib/é.nix:1:18</b>: <c!>info[unused-let-binding]</!> y is unused
+  <u>|</>
+<u>1</> <u>|</> { x = "héllo"; y = 1; }
+  <u>|</>                 <r>^</>
+<b>Found 3 problems (1 error, 1 warning, 1 info) in 2 files. 1 fixable with --fix.</b>
+`)
+	if got := render(t, "text", Options{Color: true}); got != want {
+		t.Errorf("coloured output:\n%q\nwant:\n%q", got, want)
 	}
 	if strings.Contains(render(t, "text", Options{}), "\x1b[") {
 		t.Error("uncoloured output has escape sequences")

@@ -86,10 +86,14 @@ func (r *Result) excerpt(d *Diagnostic) (masked string, start, end int, ok bool)
 		return "", 0, 0, false
 	}
 	start, end = span(d, line)
+	spans := r.secretSpans(d.File, d.Line, len(line))
+	if len(spans) == 0 {
+		return line, start, end, true // most lines
+	}
 	var b strings.Builder
 	last, shift := 0, 0
 	newStart, newEnd := start, end
-	for _, s := range r.secretSpans(d.File, d.Line, len(line)) {
+	for _, s := range spans {
 		if s[0] < last {
 			s[0] = last // overlapping secrets
 		}

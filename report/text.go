@@ -3,35 +3,43 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
 )
 
-// palette holds the text format's colours; all no-ops without colour.
+// palette holds the text format's colours: the escape sequences that
+// open and close each (fatih/color's, found once; empty without colour),
+// so that a finding is appended to a buffer rather than formatted piece
+// by piece, which made thirty allocations per finding.
 type palette struct {
-	err, warn, info, location, rule, gutter, caret, hint, bold *color.Color
+	err, warn, info, location, gutter, caret, hint, bold style
 }
 
+// style is the escape sequences around a coloured text.
+type style struct{ on, off string }
+
 func newPalette(enabled bool) palette {
-	mk := func(attrs ...color.Attribute) *color.Color {
-		c := color.New(attrs...)
-		if enabled {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
+	mk := func(attrs ...color.Attribute) style {
+		if !enabled {
+			return style{}
 		}
-		return c
+		c := color.New(attrs...)
+		c.EnableColor()
+		// Sprint wraps its text in sequences that do not depend on it.
+		on, off, _ := strings.Cut(c.Sprint("\x00"), "\x00")
+		return style{on, off}
 	}
 	return palette{
 		err: mk(color.FgRed, color.Bold), warn: mk(color.FgYellow, color.Bold),
-		info: mk(color.FgCyan, color.Bold), location: mk(color.Bold), rule: mk(color.Faint),
+		info: mk(color.FgCyan, color.Bold), location: mk(color.Bold),
 		gutter: mk(color.FgBlue), caret: mk(color.FgRed), hint: mk(color.FgGreen), bold: mk(color.Bold),
 	}
 }
 
-func (p palette) severity(s string) *color.Color {
+func (p palette) severity(s string) style {
 	switch s {
 	case "error":
 		return p.err
@@ -39,6 +47,13 @@ func (p palette) severity(s string) *color.Color {
 		return p.warn
 	}
 	return p.info
+}
+
+// add appends text in style s to dst.
+func (s style) add(dst []byte, text string) []byte {
+	dst = append(dst, s.on...)
+	dst = append(dst, text...)
+	return append(dst, s.off...)
 }
 
 // writeText prints each finding as
@@ -52,19 +67,33 @@ func (p palette) severity(s string) *color.Color {
 // then a summary line.
 func writeText(w io.Writer, res *Result, opts Options) error {
 	p := newPalette(opts.Color)
-	var b strings.Builder
+	var b []byte
 	for i := range res.Diagnostics {
 		d := &res.Diagnostics[i]
-		fmt.Fprintf(&b, "%s: %s %s\n",
-			p.location.Sprintf("%s:%d:%d", d.File, d.Line, d.Column),
-			p.severity(d.Severity).Sprintf("%s[%s]", d.Severity, d.Rule), d.Message)
+		b = append(b[:0], p.location.on...)
+		b = append(b, d.File...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(d.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(d.Column), 10)
+		b = append(b, p.location.off...)
+		sev := p.severity(d.Severity)
+		b = append(b, ": "...)
+		b = append(b, sev.on...)
+		b = append(b, d.Severity...)
+		b = append(b, '[')
+		b = append(b, d.Rule...)
+		b = append(b, ']')
+		b = append(b, sev.off...)
+		b = append(b, ' ')
+		b = append(b, d.Message...)
+		b = append(b, '\n')
 		if !opts.Quiet {
-			writeExcerpt(&b, p, res, d)
+			b = appendExcerpt(b, p, res, d)
 		}
-		if _, err := io.WriteString(w, b.String()); err != nil {
+		if _, err := w.Write(b); err != nil {
 			return err
 		}
-		b.Reset()
 	}
 	if opts.Statistics {
 		if err := writeStatistics(w, res); err != nil {
@@ -74,40 +103,62 @@ func writeText(w io.Writer, res *Result, opts Options) error {
 	if opts.Quiet {
 		return nil
 	}
-	_, err := fmt.Fprintln(w, p.bold.Sprint(summaryLine(res)))
+	_, err := w.Write(append(p.bold.add(b[:0], summaryLine(res)), '\n'))
 	return err
 }
 
-func writeExcerpt(b *strings.Builder, p palette, res *Result, d *Diagnostic) {
+// appendExcerpt appends d's source line with its range underlined, and
+// its fixes, to dst.
+func appendExcerpt(dst []byte, p palette, res *Result, d *Diagnostic) []byte {
 	if line, start, end, ok := res.excerpt(d); ok {
-		num := fmt.Sprint(d.Line)
-		pad := strings.Repeat(" ", len(num))
-		fmt.Fprintf(b, "%s %s\n", pad, p.gutter.Sprint("|"))
-		fmt.Fprintf(b, "%s %s %s\n", p.gutter.Sprint(num), p.gutter.Sprint("|"), line)
-		fmt.Fprintf(b, "%s %s %s%s\n", pad, p.gutter.Sprint("|"), indentLike(line[:start]),
-			p.caret.Sprint(strings.Repeat("^", max(utf8.RuneCountInString(line[start:end]), 1))))
+		num := strconv.Itoa(d.Line)
+		pad := len(num)
+		dst = appendBlanks(dst, pad)
+		dst = append(dst, ' ')
+		dst = append(p.gutter.add(dst, "|"), '\n')
+		dst = append(p.gutter.add(dst, num), ' ')
+		dst = append(p.gutter.add(dst, "|"), ' ')
+		dst = append(append(dst, line...), '\n')
+		dst = appendBlanks(dst, pad)
+		dst = append(dst, ' ')
+		dst = append(p.gutter.add(dst, "|"), ' ')
+		dst = appendIndentLike(dst, line[:start])
+		dst = append(dst, p.caret.on...)
+		for range max(utf8.RuneCountInString(line[start:end]), 1) {
+			dst = append(dst, '^')
+		}
+		dst = append(append(dst, p.caret.off...), '\n')
 	}
 	for _, f := range d.Fixes {
-		safety := "unsafe, with --unsafe-fixes"
+		safety := " (unsafe, with --unsafe-fixes)\n"
 		if f.Safe {
-			safety = "safe, with --fix"
+			safety = " (safe, with --fix)\n"
 		}
-		fmt.Fprintf(b, "   %s %s\n", p.hint.Sprint("= fix:"), fmt.Sprintf("%s (%s)", f.Description, safety))
+		dst = append(p.hint.add(append(dst, "   "...), "= fix:"), ' ')
+		dst = append(append(dst, f.Description...), safety...)
 	}
+	return dst
 }
 
-// indentLike returns blanks as wide as prefix, keeping its tabs so the
-// caret lines up under the source.
-func indentLike(prefix string) string {
-	var b strings.Builder
+// appendBlanks appends n spaces to dst.
+func appendBlanks(dst []byte, n int) []byte {
+	for range n {
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+// appendIndentLike appends blanks as wide as prefix, keeping its tabs so
+// the caret lines up under the source.
+func appendIndentLike(dst []byte, prefix string) []byte {
 	for _, r := range prefix {
 		if r == '\t' {
-			b.WriteByte('\t')
+			dst = append(dst, '\t')
 		} else {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 		}
 	}
-	return b.String()
+	return dst
 }
 
 func summaryLine(res *Result) string {
