@@ -1,8 +1,6 @@
 package module
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,7 +18,7 @@ import (
 var DeprecatedOption = pack.WithDoc("deprecated-option", analyzer.SeverityWarning, analyzer.FixSafe, runDeprecatedOption,
 	nixmatch.RuleDoc("An option NixOS renamed or removed is still defined",
 		"Flags definitions of NixOS options that a release renamed, replaced or removed, "+
-			"from the table embedded in deprecated_options.json (each entry names the release "+
+			"from the table in deprecated_options.go (each entry names the release "+
 			"that made the change): `hardware.opengl.*` → `hardware.graphics.*` (24.11), "+
 			"`sound.enable` (removed in 24.11), `services.xserver.displayManager.sddm` → "+
 			"`services.displayManager.sddm` (24.05), `nix.binaryCaches` → `nix.settings.substituters` "+
@@ -46,9 +44,6 @@ var DeprecatedOption = pack.WithDoc("deprecated-option", analyzer.SeverityWarnin
 			"when the new option is already defined in the file, or for replaced and removed options, "+
 			"whose values need a decision."))
 
-//go:embed deprecated_options.json
-var deprecatedJSON []byte
-
 // deprecation is one entry of the table.
 type deprecation struct {
 	Old, New []string // option paths; "*" matches any name
@@ -60,7 +55,7 @@ type deprecation struct {
 // deprecations returns the table, longest old paths first, so that the
 // most specific entry wins. It is loaded on first use, by the workers
 // rather than before the run starts.
-var deprecations = sync.OnceValue(func() []deprecation { return loadDeprecations(deprecatedJSON) })
+var deprecations = sync.OnceValue(func() []deprecation { return loadDeprecations(deprecationEntries[:]) })
 
 // deprecationIndex gives, for the first two names of a definition's
 // path, the entries of the table that can match it, in table order, so
@@ -176,23 +171,15 @@ func deprecationOf(path []string) *deprecation {
 	return nil
 }
 
-func loadDeprecations(src []byte) []deprecation {
-	var file struct {
-		Options []struct {
-			Old, New, Release, Kind, Note string
-		}
-	}
-	if err := json.Unmarshal(src, &file); err != nil {
-		panic(fmt.Sprintf("deprecated_options.json: %v", err))
-	}
-	var out []deprecation
-	for _, o := range file.Options {
-		d := deprecation{Old: strings.Split(o.Old, "."), Release: o.Release, Kind: o.Kind, Note: o.Note}
-		if o.New != "" {
-			d.New = strings.Split(o.New, ".")
+func loadDeprecations(entries []deprecationEntry) []deprecation {
+	out := make([]deprecation, 0, len(entries))
+	for _, e := range entries {
+		d := deprecation{Old: strings.Split(e.Old, "."), Release: e.Release, Kind: e.Kind, Note: e.Note}
+		if e.New != "" {
+			d.New = strings.Split(e.New, ".")
 		}
 		if err := d.check(); err != nil {
-			panic(fmt.Sprintf("deprecated_options.json: %s: %v", o.Old, err))
+			panic(fmt.Sprintf("deprecationEntries: %s: %v", e.Old, err))
 		}
 		out = append(out, d)
 	}
