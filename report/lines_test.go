@@ -161,3 +161,27 @@ func TestKeepLinesOnly(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeepLines checks that the lines KeepLines keeps of a text are the
+// text's own, whatever the text and the findings' line numbers (past
+// the end, zero or negative included), and that it keeps no others.
+func FuzzKeepLines(f *testing.F) {
+	f.Add("a\nb\r\nc\rd\n", 2, 3, 1, 9)
+	f.Add("", 0, -1, 1, 1)
+	f.Fuzz(func(t *testing.T, text string, line, endLine, editLine, editEnd int) {
+		all := TextLines([]byte(text), nil)
+		diags := []Diagnostic{{Line: line, EndLine: endLine, Fixes: []Fix{{Edits: []Edit{{Line: editLine, EndLine: editEnd}}}}}}
+		k := KeepLines(all, diags)
+		shown := map[int]bool{line: true, endLine: true, editLine: true, editEnd: true}
+		for _, n := range []int{line, endLine, editLine, editEnd, line - 1, line + 1, editEnd + 1} {
+			got, ok := k.Line(n)
+			want, wantOK := all.Line(n)
+			if !shown[n] {
+				want, wantOK = nil, false
+			}
+			if string(got) != string(want) || ok != wantOK {
+				t.Fatalf("line %d = %q, %v; want %q, %v", n, got, ok, want, wantOK)
+			}
+		}
+	})
+}
