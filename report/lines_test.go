@@ -150,8 +150,15 @@ func TestKeepLinesOnly(t *testing.T) {
 		{Line: 2, EndLine: 4, Fixes: []Fix{{Edits: []Edit{{Line: 9, EndLine: 12}}}}},
 	})
 	shown := map[int]bool{2: true, 4: true, 7: true, 9: true, 12: true} // 12 is past the end
-	for n := 0; n <= 13; n++ {
-		got, ok := k.Line(n)
+	checkKept(t, k, all, shown, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+}
+
+// checkKept fails t unless kept, made of all, has each line of ns that
+// is shown, as all has it, and no other.
+func checkKept(t *testing.T, kept, all Lines, shown map[int]bool, ns []int) {
+	t.Helper()
+	for _, n := range ns {
+		got, ok := kept.Line(n)
 		want, wantOK := all.Line(n)
 		if !shown[n] {
 			want, wantOK = nil, false
@@ -173,15 +180,6 @@ func FuzzKeepLines(f *testing.F) {
 		diags := []Diagnostic{{Line: line, EndLine: endLine, Fixes: []Fix{{Edits: []Edit{{Line: editLine, EndLine: editEnd}}}}}}
 		k := KeepLines(all, diags)
 		shown := map[int]bool{line: true, endLine: true, editLine: true, editEnd: true}
-		for _, n := range []int{line, endLine, editLine, editEnd, line - 1, line + 1, editEnd + 1} {
-			got, ok := k.Line(n)
-			want, wantOK := all.Line(n)
-			if !shown[n] {
-				want, wantOK = nil, false
-			}
-			if string(got) != string(want) || ok != wantOK {
-				t.Fatalf("line %d = %q, %v; want %q, %v", n, got, ok, want, wantOK)
-			}
-		}
+		checkKept(t, k, all, shown, []int{line, endLine, editLine, editEnd, line - 1, line + 1, editEnd + 1})
 	})
 }
