@@ -9,6 +9,7 @@ import (
 	"github.com/nixaudit/nixaudit/analyzer"
 	"github.com/nixaudit/nixaudit/analyzer/nixpass"
 	"github.com/nixaudit/nixaudit/nixparse/ast"
+	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
 // OverrideForAttrs flags .override calls that pass derivation attributes.
@@ -99,21 +100,13 @@ func runOverrideForAttrs(pass *analysis.Pass) (any, error) {
 // onlyDerivationAttrs returns the names set defines when there are some
 // and all are derivation attributes, else nil.
 func onlyDerivationAttrs(set *ast.AttrSetExpr) []string {
-	var names []string
-	for _, b := range set.Bindings {
-		var keys []ast.AttrKey
-		switch b := b.(type) {
-		case *ast.AttrDef:
-			keys = b.Path.Keys[:1]
-		case *ast.Inherit:
-			keys = b.Names
-		}
-		for _, k := range keys {
-			name, ok := ast.KeyName(k)
-			if !ok || !slices.Contains(derivationAttrs, name) {
-				return nil
-			}
-			names = append(names, name)
+	names, static := nixshape.TopKeys(set)
+	if !static {
+		return nil
+	}
+	for _, name := range names {
+		if !slices.Contains(derivationAttrs, name) {
+			return nil
 		}
 	}
 	return names
