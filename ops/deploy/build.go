@@ -4,32 +4,23 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/nixaudit/nixaudit/ops/fleet"
+	"github.com/nixaudit/nixaudit/ops/run"
 )
 
 // build builds every host's toplevel, MaxParallel at a time, and sets
 // each result's NewPath. When any build fails it marks that host failed
 // and every other skipped, and returns false: no host is touched.
 func (d *Deployer) build(ctx context.Context, hosts []fleet.Host, results []HostResult) bool {
-	sem := make(chan struct{}, d.Options.MaxParallel)
-	var wg sync.WaitGroup
 	errs := make([]error, len(hosts))
-	for i, h := range hosts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			start := time.Now()
-			d.progress(h.Name, "building on %s", h.BuildOn)
-			results[i].NewPath, errs[i] = d.buildHost(ctx, h)
-			results[i].Durations.Build = time.Since(start)
-		}()
-	}
-	wg.Wait()
+	run.Each(len(hosts), d.Options.MaxParallel, func(i int) {
+		start := time.Now()
+		d.progress(hosts[i].Name, "building on %s", hosts[i].BuildOn)
+		results[i].NewPath, errs[i] = d.buildHost(ctx, hosts[i])
+		results[i].Durations.Build = time.Since(start)
+	})
 	ok := true
 	for i, err := range errs {
 		if err != nil {

@@ -54,17 +54,10 @@ func (d *Deployer) Deploy(ctx context.Context, gateOpts gate.Options, w io.Write
 
 // deployHost takes one built host from its running system to r.NewPath.
 func (d *Deployer) deployHost(ctx context.Context, h fleet.Host, r *HostResult) {
-	t, err := d.Connect(h)
-	if err != nil {
-		r.fail(err)
+	t, s, ok := d.reach(ctx, h, r)
+	if !ok {
 		return
 	}
-	s, err := d.inspect(ctx, h, t)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.OldPath = s.running
 	if d.alreadyDeployed(s, r.NewPath) {
 		r.Result = Unchanged
 		r.logf("already running %s", r.NewPath)

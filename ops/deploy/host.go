@@ -24,6 +24,21 @@ type hostState struct {
 	profilePath string
 }
 
+// reach connects to h and inspects it, noting its running system in r.
+// It reports false, with the error in r, when either step failed.
+func (d *Deployer) reach(ctx context.Context, h fleet.Host, r *HostResult) (transport.Transport, hostState, bool) {
+	t, err := d.Connect(h)
+	if err == nil {
+		var s hostState
+		if s, err = d.inspect(ctx, h, t); err == nil {
+			r.OldPath = s.running
+			return t, s, true
+		}
+	}
+	r.fail(err)
+	return nil, hostState{}, false
+}
+
 // inspect reads the host's user, running system and profile generation.
 func (d *Deployer) inspect(ctx context.Context, h fleet.Host, t transport.Transport) (hostState, error) {
 	var s hostState

@@ -26,17 +26,10 @@ func (d *Deployer) Rollback(ctx context.Context, hosts []fleet.Host) (*Report, e
 }
 
 func (d *Deployer) rollbackHost(ctx context.Context, h fleet.Host, r *HostResult) {
-	t, err := d.Connect(h)
-	if err != nil {
-		r.fail(err)
+	t, s, ok := d.reach(ctx, h, r)
+	if !ok {
 		return
 	}
-	s, err := d.inspect(ctx, h, t)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.OldPath = s.running
 	if s.profileGen == 0 {
 		r.fail(fmt.Errorf("%s is not a profile with generations", h.Profile))
 		return

@@ -2,9 +2,9 @@ package deploy
 
 import (
 	"context"
-	"sync"
 
 	"github.com/nixaudit/nixaudit/ops/fleet"
+	"github.com/nixaudit/nixaudit/ops/run"
 )
 
 // schedule runs step for each host as the strategy says. Hosts a strategy
@@ -36,18 +36,7 @@ func (d *Deployer) schedule(ctx context.Context, hosts []fleet.Host, results []H
 
 // parallel runs step on every host, MaxParallel at a time.
 func (d *Deployer) parallel(ctx context.Context, hosts []fleet.Host, results []HostResult, step func(context.Context, fleet.Host, *HostResult)) {
-	sem := make(chan struct{}, d.Options.MaxParallel)
-	var wg sync.WaitGroup
-	for i := range hosts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			step(ctx, hosts[i], &results[i])
-		}()
-	}
-	wg.Wait()
+	run.Each(len(hosts), d.Options.MaxParallel, func(i int) { step(ctx, hosts[i], &results[i]) })
 }
 
 func skip(results []HostResult, why string) {

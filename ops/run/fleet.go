@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
 
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
@@ -50,30 +49,19 @@ type HostBuild struct {
 // The results are in the order of hosts; a failed build does not stop
 // the others.
 func (n *Nix) BuildToplevels(ctx context.Context, dir string, hosts []string, parallel int) []HostBuild {
-	if parallel < 1 {
-		parallel = 1
-	}
 	results := make([]HostBuild, len(hosts))
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for i, h := range hosts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[i] = HostBuild{Host: h}
-			built, err := n.Build(ctx, dir, h, Toplevel(h))
-			switch {
-			case err != nil:
-				results[i].Err = err
-			case len(built) != 1 || built[0].Outputs["out"] == "":
-				results[i].Err = fmt.Errorf("building %s: nix reported %d results without an out path", h, len(built))
-			default:
-				results[i].OutPath = built[0].Outputs["out"]
-			}
-		}()
-	}
-	wg.Wait()
+	Each(len(hosts), parallel, func(i int) {
+		h := hosts[i]
+		results[i] = HostBuild{Host: h}
+		built, err := n.Build(ctx, dir, h, Toplevel(h))
+		switch {
+		case err != nil:
+			results[i].Err = err
+		case len(built) != 1 || built[0].Outputs["out"] == "":
+			results[i].Err = fmt.Errorf("building %s: nix reported %d results without an out path", h, len(built))
+		default:
+			results[i].OutPath = built[0].Outputs["out"]
+		}
+	})
 	return results
 }
