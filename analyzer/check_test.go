@@ -359,6 +359,34 @@ func TestCheckProjectRule(t *testing.T) {
 	}
 }
 
+// TestCheckEmptyProjectFile checks a finding at the start of an empty
+// file a project rule added (an empty flake.lock): it is on line 1, and
+// its report and fingerprint do not fail for want of a line.
+func TestCheckEmptyProjectFile(t *testing.T) {
+	emptyRule := &Rule{Analyzer: &analysis.Analyzer{
+		Name: "empty-test", Doc: "empty file test",
+		Requires: []*analysis.Analyzer{nixpass.ProjectAnalyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			p := nixpass.ProjectOf(pass)
+			tf, _, err := p.AddFile(filepath.Join(p.Dir, "flake.lock"))
+			if err != nil {
+				return nil, err
+			}
+			pass.Report(analysis.Diagnostic{Pos: tf.Pos(0), Message: "an empty lock"})
+			return nil, nil
+		},
+	}, Category: "flake", Severity: SeverityWarning}
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"flake.nix": "{ }\n", "flake.lock": ""})
+	out := check(t, dir, Options{Rules: []*Rule{emptyRule}})
+	if got, want := brief(out.Result.Diagnostics), "flake.lock:1:1:1:1:warning:empty-test:an empty lock\n"; got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+	if fp := out.Result.Diagnostics[0].Fingerprint; fp == "" {
+		t.Error("no fingerprint")
+	}
+}
+
 // keepFiles is a project base that accepts the files mentioning KEEP.
 var keepFiles = nixpass.ProjectFiles("keep-test-files", func(_ string, src []byte) bool {
 	return bytes.Contains(src, []byte("KEEP"))

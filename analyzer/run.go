@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -491,12 +490,10 @@ func (r *runner) addFile(path string) (*token.File, []byte, error) {
 	if e, ok := r.extra[path]; ok {
 		return e.tok, e.src, nil
 	}
-	src, err := os.ReadFile(path)
+	tok, src, err := nixpass.ReadFile(r.fset, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	tok := r.fset.AddFile(path, -1, len(src))
-	tok.SetLinesForContent(src)
 	r.extra[path] = &extraFile{tok: tok, src: src}
 	r.extraOrder = append(r.extraOrder, path)
 	return tok, src, nil

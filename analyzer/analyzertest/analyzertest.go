@@ -95,15 +95,7 @@ func Analyze(t testing.TB, dir string, r *analyzer.Rule) []Result {
 		}
 	}
 	if nixpass.IsProjectWide(r.Analyzer) {
-		addFile := func(path string) (*token.File, []byte, error) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return nil, nil, err
-			}
-			tf := fset.AddFile(path, -1, len(src))
-			tf.SetLinesForContent(src)
-			return tf, src, nil
-		}
+		addFile := func(path string) (*token.File, []byte, error) { return nixpass.ReadFile(fset, path) }
 		// Each project base gets the files its filter accepts, as in the
 		// driver, so a filter that drops a file the rule needs fails the
 		// rule's tests.

@@ -45,6 +45,7 @@ func TestRules(t *testing.T) {
 		{flake.LockMissing, "noinputs", "flake.nix: 2:3-2:10: flake.nix has no flake.lock: run `nix flake lock` and commit it\n"},
 		{flake.LockMissing, "selfonly", ""},
 		{flake.LockMissing, "badjson", "flake.lock: 6:1-6:1: flake.lock cannot be read: invalid character '}' looking for beginning of object key string\n"},
+		{flake.LockMissing, "emptylock", "flake.lock: 1:1-1:1: flake.lock cannot be read: unexpected end of JSON input\n"},
 		{flake.LockMissing, "good", ""},
 		{flake.LockMissing, "templates/nixos", ""},
 		{flake.LockMissing, "bad", ""},
