@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -21,7 +22,8 @@ import (
 // line is "# conformance: modern" are where modern Nix, which we follow,
 // differs from Nix 2.8 (recursive attribute-set merging, pipe operators,
 // names added to the base environment, the position of an undefined
-// inherited variable, dynamic attributes of merged sets, Nix 2.8's crash
+// inherited variable, the binding of inherit sources before a set's
+// attributes, dynamic attributes of merged sets, Nix 2.8's crash
 // on NixOS/nix#6562): for them Nix 2.8 must differ in a
 // documented way and our output must equal NAME.exp.
 //
@@ -184,6 +186,8 @@ func modernDifference(r result, src string) string {
 		return "pipe operators |> and <|"
 	case strings.HasPrefix(nixMsg, "undefined variable '") && r.ours.errMsg == nixMsg && r.ours.inherited:
 		return "an undefined inherited variable is reported at its name, not where the bindings start"
+	case strings.HasPrefix(nixMsg, "undefined variable '") && r.ours.inSource && slices.Contains(r.ours.allMsgs, nixMsg):
+		return "the sources of inherit (e) are bound before the attributes of their set"
 	case strings.HasPrefix(nixMsg, "undefined variable '") && r.ours.errMsg == "" &&
 		scope.IsModernGlobal(strings.TrimSuffix(strings.TrimPrefix(nixMsg, "undefined variable '"), "'")):
 		return "global names added after Nix 2.8"

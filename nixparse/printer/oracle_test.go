@@ -23,6 +23,10 @@ type outcome struct {
 	// inherited is set when our error is an undefined variable named by
 	// an inherit (Nix 2.8 reports it where the bindings start).
 	inherited bool
+	// inSource is set when our error is in the source of an
+	// inherit (e), which modern Nix binds before the set's attributes.
+	inSource bool
+	allMsgs  []string // the messages of all our errors
 }
 
 func (o outcome) String() string {
@@ -112,13 +116,29 @@ func ourParse(file string) (outcome, error) {
 	}
 	if len(l.Errors) > 0 {
 		e := l.Errors[0]
-		return outcome{errLine: l.File.Tok.Position(e.Pos).Line, errMsg: e.Msg, inherited: inheritedAt(l.File, e.Pos)}, nil
+		o := outcome{errLine: l.File.Tok.Position(e.Pos).Line, errMsg: e.Msg, inherited: inheritedAt(l.File, e.Pos), inSource: inInheritSource(l.File, e.Pos)}
+		for _, e := range l.Errors {
+			o.allMsgs = append(o.allMsgs, e.Msg)
+		}
+		return o, nil
 	}
 	var buf bytes.Buffer
 	if err := Print(&buf, l.File, l.Options); err != nil {
 		return outcome{errMsg: "printer: " + err.Error()}, nil
 	}
 	return outcome{printed: strings.TrimSuffix(buf.String(), "\n")}, nil
+}
+
+// inInheritSource reports whether pos is in the source of an inherit (e).
+func inInheritSource(f *ast.File, pos token.Pos) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if in, ok := n.(*ast.Inherit); ok && in.From != nil {
+			found = found || in.From.Pos() <= pos && pos < in.From.End()
+		}
+		return !found
+	})
+	return found
 }
 
 // inheritedAt reports whether an inherit names something at pos.

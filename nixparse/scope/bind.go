@@ -113,6 +113,7 @@ type scopeRange struct {
 // binder walks a file once, resolving references scope by scope.
 type binder struct {
 	info  *Info
+	root  ast.Expr // the file's expression
 	attrs *attrBuilder
 	cur   *Def    // innermost let/rec definition whose value is being bound
 	errs  []Error // errors found while binding (the builder has its own)
@@ -517,50 +518,4 @@ func (b *binder) lambda(l *ast.LambdaExpr, e *env) {
 		}
 	}
 	b.expr(l.Body, inner)
-}
-
-// longFormals is the length of a formals list past which checkFormals
-// looks names up in a map.
-const longFormals = 32
-
-// checkFormals reports a repeated formal, or a formal named like the
-// @-argument, as Nix's validateFormals does: at the repetition, or at the
-// lambda for the @-name.
-func (b *binder) checkFormals(l *ast.LambdaExpr) {
-	list := l.Formals.List
-	var dup, dupFirst *ast.Name
-	hasArg := false
-	// Formals lists are short: each formal is compared with those before
-	// it, but for a long list (a generated file's), whose first formals
-	// of each name a map finds.
-	var first map[string]*ast.Name
-	if len(list) > longFormals {
-		first = make(map[string]*ast.Name, len(list))
-	}
-	for i, f := range list {
-		hasArg = hasArg || l.Arg != nil && f.Name.Name == l.Arg.Name
-		var g *ast.Name
-		if first != nil {
-			if g = first[f.Name.Name]; g == nil {
-				first[f.Name.Name] = f.Name
-			}
-		} else {
-			for _, h := range list[:i] {
-				if h.Name.Name == f.Name.Name {
-					g = h.Name
-					break
-				}
-			}
-		}
-		if g != nil && (dup == nil || g.Pos() < dupFirst.Pos()) {
-			dup, dupFirst = f.Name, g
-		}
-	}
-	if dup != nil {
-		b.errorf(DuplicateFormal, dup.Pos(), dup.End(), l.End(), "duplicate formal function argument '%s'", dup.Name)
-		return
-	}
-	if hasArg {
-		b.errorf(DuplicateFormal, l.Pos(), l.Pos(), l.End(), "duplicate formal function argument '%s'", l.Arg.Name)
-	}
 }

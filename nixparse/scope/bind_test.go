@@ -132,12 +132,18 @@ func TestErrors(t *testing.T) {
 		{`{ "a" = 1; ${"a"} = 2; }`, "1:12: attribute 'a' already defined at t.nix:1:3"},
 		{`{ "a b" = 1; "a b" = 2; }`, `1:14: attribute '"a b"' already defined at t.nix:1:3`},
 		{"{ x, y,\n  x }: x", "2:3: duplicate formal function argument 'x'"},
-		{"{ b, a, b, a }: 1", "1:9: duplicate formal function argument 'b'"},
+		{"{ b, a, b, a }: 1", "1:9: duplicate formal function argument 'b'\n1:12: duplicate formal function argument 'a'"},
+		// Nix's choice (first) is the name whose symbol it made first.
+		{"let c = 1; in { a, c, a, c }: 1", "1:26: duplicate formal function argument 'c'\n1:23: duplicate formal function argument 'a'"},
+		{"{ d ? e, e, d, e }: 1", "1:16: duplicate formal function argument 'e'\n1:13: duplicate formal function argument 'd'"},
+		{"a: { b, a, b, a }: 1", "1:12: duplicate formal function argument 'b'\n1:15: duplicate formal function argument 'a'"},
+		{"{ b, map, name, b, map, name, b }@b: 1", "1:25: duplicate formal function argument 'name'\n1:20: duplicate formal function argument 'map'\n" +
+			"1:17: duplicate formal function argument 'b'\n1:1: duplicate formal function argument 'b'"},
 		{"args@{ args, x }:\n  x", "1:1: duplicate formal function argument 'args'"},
 		{"{ a }@a: a", "1:1: duplicate formal function argument 'a'"},
 		// A list longer than longFormals is checked with a map; Nix 2.8
 		// reports f3 at 1:197 too.
-		{manyFormals, "1:197: duplicate formal function argument 'f3'"},
+		{manyFormals, "1:197: duplicate formal function argument 'f3'\n1:193: duplicate formal function argument 'f7'"},
 		{"x:\n  let ${x} = 1; in 1", "2:3: dynamic attributes not allowed in let"},
 		{"x: {\n  inherit \"${x}\";\n}", "2:11: dynamic attributes not allowed in inherit"},
 		{"x: {\n  inherit ${x};\n}", "2:11: dynamic attributes not allowed in inherit"},

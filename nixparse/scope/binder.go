@@ -41,6 +41,7 @@ func (b *Binder) Bind(f *ast.File) *Info {
 	bd := &b.b
 	b.attrs.tf = f.Tok
 	b.info.tf = f.Tok
+	bd.root = f.Expr
 	if f.Expr != nil {
 		bd.expr(f.Expr, nil)
 	}

@@ -39,7 +39,9 @@ func TestPositions(t *testing.T) {
 			"6:7-6:7: path has a trailing slash\n"},
 		{UndefinedVariable, "error_cascade.nix", ""},
 		{DuplicateFormal, "formal.nix", "2:17-2:21: duplicate formal function argument 'pkgs'\n" +
-			"3:4-3:4: duplicate formal function argument 'args'\n"},
+			"3:4-3:4: duplicate formal function argument 'args'\n" +
+			"5:12-5:13: duplicate formal function argument 'x'\n" +
+			"5:15-5:16: duplicate formal function argument 'y'\n"},
 		{DynamicAttributeInLet, "dynamic.nix", "1:1-1:1: dynamic attributes not allowed in let\n" +
 			"6:17-6:24: dynamic attributes not allowed in inherit\n"},
 	} {
