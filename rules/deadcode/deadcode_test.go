@@ -57,27 +57,29 @@ func TestTopLevelFormalsAreInfo(t *testing.T) {
 }
 
 // TestFixSafety checks that removing a formal is safe only when the
-// pattern has "...".
+// pattern has "...", and not offered when a call in the file passes it.
 func TestFixSafety(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/unused-formal", UnusedFormal)
-	got := map[string]bool{}
+	got := map[string]string{}
 	for _, f := range ruletest.FileFindings(t, res, "package.nix") {
 		key := fmt.Sprintf("%d: %s", f.Pos.Line, f.Message)
-		got[key] = false
+		got[key] = "no fix"
 		if len(f.Diagnostic.SuggestedFixes) > 0 {
-			got[key], _ = analyzer.FixIsSafe(UnusedFormal, f.Diagnostic.SuggestedFixes[0])
+			safe, _ := analyzer.FixIsSafe(UnusedFormal, f.Diagnostic.SuggestedFixes[0])
+			got[key] = map[bool]string{true: "safe", false: "unsafe"}[safe]
 		}
 	}
-	for key, want := range map[string]bool{
-		"6: formal b is never used":                    true,  // { a, b, ... }
-		"7: formal a is never used":                    false, // { a, b }
-		"8: formal config is never used":               true,
-		"11: formal a is never used":                   true,  // args@{ a, ... }
-		"13: formal d is only used by unused bindings": false, // no fix
-		"14: formal p is never used":                   false,
+	for key, want := range map[string]string{
+		"6: formal b is never used":                    "safe",   // { a, b, ... }
+		"7: formal a is never used":                    "unsafe", // { a, b }
+		"8: formal config is never used":               "safe",
+		"11: formal a is never used":                   "safe", // args@{ a, ... }
+		"13: formal d is only used by unused bindings": "no fix",
+		"14: formal p is never used":                   "unsafe",
+		"15: formal extra is never used":               "no fix", // passed { …; extra = 1; }
 	} {
 		if g, ok := got[key]; !ok || g != want {
-			t.Errorf("%q: safe fix = %v (found %v), want %v", key, g, ok, want)
+			t.Errorf("%q: %s (found %v), want %s", key, g, ok, want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/nixaudit/nixaudit/nixparse/ast"
 	"github.com/nixaudit/nixaudit/nixparse/scope"
 	"github.com/nixaudit/nixaudit/rules/internal/edit"
+	"github.com/nixaudit/nixaudit/rules/internal/nixmatch"
 	"github.com/nixaudit/nixaudit/rules/internal/nixshape"
 )
 
@@ -91,12 +92,14 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			fix := edit.Fix("remove formal "+d.Name, edit.RemoveFormal(f.File, lam.Formals, i, func(j int) bool {
 				return neverUsed[lam.Formals.List[j]]
 			}))
-			if !lam.Formals.Ellipsis.IsValid() {
-				// Callers that pass the argument would fail with
-				// "called with unexpected argument".
-				fix = analyzer.Unsafe(fix)
+			switch {
+			case lam.Formals.Ellipsis.IsValid():
+				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+			case !passedHere(f, lam, d.Name):
+				// Callers elsewhere that pass the argument would fail
+				// with "called with unexpected argument".
+				diag.SuggestedFixes = []analysis.SuggestedFix{analyzer.Unsafe(fix)}
 			}
-			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		if topLevel[lam] {
 			// A package's or module's interface, not a local slip: worth
@@ -106,6 +109,33 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 		pass.Report(diag)
 	}
 	return nil, nil
+}
+
+// passedHere reports whether a call in f passes an argument named name
+// to lam, found by the name lam is bound to: `g = { a }: …;` and
+// `x.g { a = 1; }`. Removing the formal would break that call.
+func passedHere(f *nixpass.File, lam *ast.LambdaExpr, name string) bool {
+	def, ok := edit.Parent(f.File, lam).(*ast.AttrDef)
+	if !ok || def.Value != ast.Expr(lam) {
+		return false
+	}
+	bound, ok := ast.KeyName(def.Path.Keys[len(def.Path.Keys)-1])
+	if !ok {
+		return false
+	}
+	for _, c := range nixmatch.Calls(f) {
+		if nixshape.LastName(c.Fun) != bound {
+			continue
+		}
+		for _, arg := range c.Args {
+			if set, ok := ast.Unparen(arg).(*ast.AttrSetExpr); ok {
+				if keys, _ := nixshape.TopKeys(set); slices.Contains(keys, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func formalIndex(fs *ast.Formals, n ast.Node) int {
