@@ -57,7 +57,8 @@ func TestTopLevelFormalsAreInfo(t *testing.T) {
 }
 
 // TestFixSafety checks that removing a formal is safe only when the
-// pattern has "...", and not offered when a call in the file passes it.
+// pattern has "...", and, without, offered for the file's function and
+// for formals with a default that no call in the file passes.
 func TestFixSafety(t *testing.T) {
 	res := analyzertest.Analyze(t, "testdata/unused-formal", UnusedFormal)
 	got := map[string]string{}
@@ -70,13 +71,17 @@ func TestFixSafety(t *testing.T) {
 		}
 	}
 	for key, want := range map[string]string{
+		"3: formal fetchurl is never used (in the file's top-level function)": "unsafe", // callPackage's
 		"6: formal b is never used":                    "safe",   // { a, b, ... }
-		"7: formal a is never used":                    "unsafe", // { a, b }
+		"7: formal a is never used":                    "no fix", // { a, b }: every caller passes a
 		"8: formal config is never used":               "safe",
 		"11: formal a is never used":                   "safe", // args@{ a, ... }
 		"13: formal d is only used by unused bindings": "no fix",
-		"14: formal p is never used":                   "unsafe",
+		"14: formal p is never used":                   "no fix",
 		"15: formal extra is never used":               "no fix", // passed { …; extra = 1; }
+		"17: formal extra is never used":               "unsafe", // extra ? null, not passed here
+		"18: formal p is never used":                   "no fix",
+		"18: formal q is never used":                   "unsafe",
 	} {
 		if g, ok := got[key]; !ok || g != want {
 			t.Errorf("%q: %s (found %v), want %s", key, g, ok, want)

@@ -64,7 +64,7 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 	// each decision looks at all of its pattern or its ancestors, and a
 	// pattern of thousands of unused formals made it quadratic.
 	exempt := map[*ast.LambdaExpr]bool{}
-	neverUsed := map[*ast.Formal]bool{}
+	removed := map[*ast.Formal]bool{} // the formals the fixes remove
 	var defs []*scope.Def
 	for _, d := range unused(f, scope.FormalDef, formalOpts.underscore) {
 		lam := d.Owner.(*ast.LambdaExpr)
@@ -77,8 +77,8 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		defs = append(defs, d)
-		if len(d.Uses) == 0 {
-			neverUsed[d.Node.(*ast.Formal)] = true
+		if formal := d.Node.(*ast.Formal); len(d.Uses) == 0 && removable(f, lam, formal, topLevel[lam]) {
+			removed[formal] = true
 		}
 	}
 	for _, d := range defs {
@@ -88,18 +88,14 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 			msg += " (in the file's top-level function)"
 		}
 		diag := analysis.Diagnostic{Pos: d.Ident.Pos(), End: d.Ident.End(), Message: msg}
-		if i := formalIndex(lam.Formals, d.Node); i >= 0 && neverUsed[d.Node.(*ast.Formal)] {
+		if i := formalIndex(lam.Formals, d.Node); i >= 0 && removed[d.Node.(*ast.Formal)] {
 			fix := edit.Fix("remove formal "+d.Name, edit.RemoveFormal(f.File, lam.Formals, i, func(j int) bool {
-				return neverUsed[lam.Formals.List[j]]
+				return removed[lam.Formals.List[j]]
 			}))
-			switch {
-			case lam.Formals.Ellipsis.IsValid():
-				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
-			case !passedHere(f, lam, d.Name):
-				// Callers elsewhere that pass the argument would fail
-				// with "called with unexpected argument".
-				diag.SuggestedFixes = []analysis.SuggestedFix{analyzer.Unsafe(fix)}
+			if !lam.Formals.Ellipsis.IsValid() {
+				fix = analyzer.Unsafe(fix)
 			}
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		if topLevel[lam] {
 			// A package's or module's interface, not a local slip: worth
@@ -111,31 +107,51 @@ func runUnusedFormal(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// removable reports whether the fix may remove formal, which lam's body
+// never uses. With `...` it may: callers may still pass the argument.
+// Without, a caller that passes it fails after the fix with "called with
+// unexpected argument". callPackage passes only what the file's function
+// asks for, so the fix is offered (as unsafe) for that function; every
+// caller of an inner function passes the formals that have no default,
+// so removing one of those would break them all, and a formal with a
+// default is removed unless a call in the file passes it.
+func removable(f *nixpass.File, lam *ast.LambdaExpr, formal *ast.Formal, topLevel bool) bool {
+	return lam.Formals.Ellipsis.IsValid() || topLevel || formal.Default != nil && !passedHere(f, lam, formal.Name.Name)
+}
+
 // passedHere reports whether a call in f passes an argument named name
-// to lam, found by the name lam is bound to: `g = { a }: …;` and
-// `x.g { a = 1; }`. Removing the formal would break that call.
+// to lam: a call of the name lam is bound to (`g = { a }: …;` and
+// `x.g { a = 1; }`), or an application of lam itself, possibly through
+// the lambdas around it (`(x: { a }: a) 1 { a = 2; }`). Removing the
+// formal would break that call.
 func passedHere(f *nixpass.File, lam *ast.LambdaExpr, name string) bool {
-	def, ok := edit.Parent(f.File, lam).(*ast.AttrDef)
-	if !ok || def.Value != ast.Expr(lam) {
-		return false
-	}
-	bound, ok := ast.KeyName(def.Path.Keys[len(def.Path.Keys)-1])
-	if !ok {
-		return false
+	bound := ""
+	if def, ok := edit.Parent(f.File, lam).(*ast.AttrDef); ok && def.Value == ast.Expr(lam) {
+		bound, _ = ast.KeyName(def.Path.Keys[len(def.Path.Keys)-1])
 	}
 	for _, c := range nixmatch.Calls(f) {
-		if nixshape.LastName(c.Fun) != bound {
-			continue
-		}
+		named := bound != "" && nixshape.LastName(c.Fun) == bound
+		applied, _ := ast.Unparen(c.Fun).(*ast.LambdaExpr)
 		for _, arg := range c.Args {
-			if set, ok := ast.Unparen(arg).(*ast.AttrSetExpr); ok {
-				if keys, _ := nixshape.TopKeys(set); slices.Contains(keys, name) {
-					return true
-				}
+			if (named || applied == lam) && setNames(arg, name) {
+				return true
+			}
+			if applied != nil {
+				applied, _ = ast.Unparen(applied.Body).(*ast.LambdaExpr)
 			}
 		}
 	}
 	return false
+}
+
+// setNames reports whether e is a set literal that defines name.
+func setNames(e ast.Expr, name string) bool {
+	set, ok := ast.Unparen(e).(*ast.AttrSetExpr)
+	if !ok {
+		return false
+	}
+	keys, _ := nixshape.TopKeys(set)
+	return slices.Contains(keys, name)
 }
 
 func formalIndex(fs *ast.Formals, n ast.Node) int {

@@ -12,10 +12,12 @@ let
   skipped = { _c, ... }: 1;
   deadOnly = { d, ... }: let e = d; in 1; # want "^formal d is only used by unused bindings$"
   allGone = { p, q }: stdenv; # want "^formal p is never used$" "^formal q is never used$"
-  passed = { msg, extra }: msg; # want "^formal extra is never used$"
+  passed = { msg, extra ? null }: msg; # want "^formal extra is never used$"
   called = passed { msg = "x"; extra = 1; };
+  optional = { msg, extra ? null }: msg; # want "^formal extra is never used$"
+  mixed = { p, q ? 1 }: stdenv; # want "^formal p is never used$" "^formal q is never used$"
 in
 stdenv.mkDerivation {
-  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone called inspected signature signature2 notSignature;
+  inherit helper helper2 module withDefault atUsed atUnused skipped deadOnly allGone called optional mixed inspected signature signature2 notSignature;
   meta.license = lib.licenses.mit;
 }
