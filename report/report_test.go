@@ -345,3 +345,17 @@ func TestRedact(t *testing.T) {
 		t.Errorf("Redact without secrets = %q", got)
 	}
 }
+
+func TestArtifactURI(t *testing.T) {
+	for file, want := range map[string]string{
+		"hosts/web.nix":      "hosts/web.nix",
+		"a,b:c%d.nix":        "./a,b:c%25d.nix",
+		"my hosts/wéb.nix":   "my%20hosts/w%C3%A9b.nix",
+		"/srv/fleet/a b.nix": "file:///srv/fleet/a%20b.nix",
+		"sub/x:y.nix":        "sub/x:y.nix",
+	} {
+		if got := artifactURI(file); got != want {
+			t.Errorf("artifactURI(%q) = %q, want %q", file, got, want)
+		}
+	}
+}

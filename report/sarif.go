@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -129,7 +130,20 @@ func sarifResult(res *Result, d *Diagnostic, ruleIndex int) *sarif.Result {
 }
 
 func artifact(file string) *sarif.ArtifactLocation {
-	return sarif.NewSimpleArtifactLocation(filepath.ToSlash(file))
+	return sarif.NewSimpleArtifactLocation(artifactURI(file))
+}
+
+// artifactURI is file as a URI reference: relative to the working
+// directory (code scanning resolves it against the checkout) or a file:
+// URI for an absolute path. Characters a URI cannot hold are
+// percent-encoded ("%" itself, spaces), and a first segment with a colon
+// is written after "./", where it would otherwise read as a scheme.
+func artifactURI(file string) string {
+	u := url.URL{Path: filepath.ToSlash(file)}
+	if filepath.IsAbs(file) {
+		u.Scheme = "file"
+	}
+	return u.String()
 }
 
 // sarifRegion converts a byte-column range to a code-point region.
