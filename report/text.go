@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fatih/color"
 )
@@ -111,6 +110,7 @@ func writeText(w io.Writer, res *Result, opts Options) error {
 // its fixes, to dst.
 func appendExcerpt(dst []byte, p palette, res *Result, d *Diagnostic) []byte {
 	if line, start, end, ok := res.excerpt(d); ok {
+		line, start, end = clipExcerpt(line, start, end)
 		num := strconv.Itoa(d.Line)
 		pad := len(num)
 		dst = appendBlanks(dst, pad)
@@ -123,10 +123,7 @@ func appendExcerpt(dst []byte, p palette, res *Result, d *Diagnostic) []byte {
 		dst = append(dst, ' ')
 		dst = append(p.gutter.add(dst, "|"), ' ')
 		dst = appendIndentLike(dst, line[:start])
-		dst = append(dst, p.caret.on...)
-		for range max(utf8.RuneCountInString(line[start:end]), 1) {
-			dst = append(dst, '^')
-		}
+		dst = appendUnderline(append(dst, p.caret.on...), line[start:end])
 		dst = append(append(dst, p.caret.off...), '\n')
 	}
 	for _, f := range d.Fixes {
@@ -144,19 +141,6 @@ func appendExcerpt(dst []byte, p palette, res *Result, d *Diagnostic) []byte {
 func appendBlanks(dst []byte, n int) []byte {
 	for range n {
 		dst = append(dst, ' ')
-	}
-	return dst
-}
-
-// appendIndentLike appends blanks as wide as prefix, keeping its tabs so
-// the caret lines up under the source.
-func appendIndentLike(dst []byte, prefix string) []byte {
-	for _, r := range prefix {
-		if r == '\t' {
-			dst = append(dst, '\t')
-		} else {
-			dst = append(dst, ' ')
-		}
 	}
 	return dst
 }
