@@ -37,13 +37,25 @@ func chooseFixes(cands []candidate) [][]analysis.TextEdit {
 	var taken []analysis.TextEdit
 	var fixes [][]analysis.TextEdit
 	for _, c := range cands {
-		if len(c.fix.TextEdits) == 0 || overlapsAny(c.fix.TextEdits, taken) {
+		if len(c.fix.TextEdits) == 0 || overlapsAny(c.fix.TextEdits, taken) || selfOverlapping(c.fix.TextEdits) {
 			continue
 		}
 		taken = append(taken, c.fix.TextEdits...)
 		fixes = append(fixes, c.fix.TextEdits)
 	}
 	return fixes
+}
+
+// selfOverlapping reports whether two of a fix's edits overlap: a rule's
+// mistake, and applying the fix in part could leave code that parses
+// but means something else.
+func selfOverlapping(edits []analysis.TextEdit) bool {
+	for i, e := range edits {
+		if overlapsAny(edits[i+1:], []analysis.TextEdit{e}) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(edits, taken []analysis.TextEdit) bool {

@@ -46,12 +46,14 @@ func TestChooseFixes(t *testing.T) {
 		{rule: "a", fix: fix("same start", edit(10, 15, "a"))},
 		{rule: "c", fix: fix("two edits, one overlapping", edit(1, 2, "c"), edit(14, 16, "c"))},
 		{rule: "d", fix: fix("disjoint", edit(16, 18, "d"))},
+		{rule: "e", fix: fix("its own edits overlap", edit(30, 33, "e"), edit(32, 36, "e"))},
 	}
 	for i := range cands {
 		cands[i].start = firstEdit(cands[i].fix)
 	}
 	// c starts first and is taken whole; a (10-15) overlaps c's 14-16; b
-	// (10-12) does not; d and z do not overlap anything taken.
+	// (10-12) does not; d and z do not overlap anything taken; e is never
+	// taken, as applying it in part could change what the code means.
 	got := chooseFixes(cands)
 	var texts []string
 	for _, f := range got {

@@ -28,8 +28,7 @@ func runCollapsibleLetIn(pass *analysis.Pass) (any, error) {
 			Pos: inner.Let, End: inner.In + token.Pos(len("in")),
 			Message: "nested let … in: its bindings can join the enclosing let",
 			SuggestedFixes: []analysis.SuggestedFix{edit.Fix("merge the lets",
-				edit.Delete(f.File, outer.In, outer.In+token.Pos(len("in"))),
-				edit.Delete(f.File, inner.Let, inner.Let+token.Pos(len("let"))))},
+				edit.DeleteBoth(f.File, outer.In, outer.In+token.Pos(len("in")), inner.Let, inner.Let+token.Pos(len("let")))...)},
 		})
 	})
 	return nil, nil

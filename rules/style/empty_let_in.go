@@ -26,8 +26,7 @@ func runEmptyLetIn(pass *analysis.Pass) (any, error) {
 			Message: "empty let … in: it binds nothing",
 			// Only the keywords go: comments between them stay.
 			SuggestedFixes: []analysis.SuggestedFix{edit.Fix("remove let … in",
-				edit.Delete(f.File, let.Let, let.Let+token.Pos(len("let"))),
-				edit.Delete(f.File, let.In, in))},
+				edit.DeleteBoth(f.File, let.Let, let.Let+token.Pos(len("let")), let.In, in)...)},
 		})
 	})
 	return nil, nil

@@ -102,6 +102,13 @@ func TestFixLayout(t *testing.T) {
 		{UselessHasAttr, "if x ? a then x.a else y: y\n", "x.a or (y: y)\n"},
 		{LegacyLetSyntax, "let { body = 1; }\n", "rec { body = 1; }.body\n"},
 		{RedundantPatternBind, "args @ { ... } : args\n", "args : args\n"},
+		// `in let` alone on its line goes with the line; the blanks the two
+		// deletions would each take overlapped.
+		{CollapsibleLetIn, "let\n  a = 1;\nin let\n  b = a;\nin b\n", "let\n  a = 1;\n  b = a;\nin b\n"},
+		{CollapsibleLetIn, "let a = 1;\nin let b = a;\nin b\n", "let a = 1;\nb = a;\nin b\n"},
+		{EmptyLetIn, "let in\nx\n", "x\n"},
+		{EmptyLetIn, "{\n  a =\n    let in\n    x;\n}\n", "{\n  a =\n    x;\n}\n"},
+		{EmptyLetIn, "let /* c */ in x\n", "/* c */ x\n"},
 		// A line holding only the inherit goes away entirely.
 		{EmptyInherit, "{\n  a = 1;\n  inherit;\n}\n", "{\n  a = 1;\n}\n"},
 		{EmptyInherit, "{\n  inherit;  a = 1;\n}\n", "{\n  a = 1;\n}\n"},

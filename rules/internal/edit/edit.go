@@ -39,6 +39,19 @@ func DropsComment(f *ast.File, from, to token.Pos) bool {
 	return len(f.CommentsIn(from, to)) > 0
 }
 
+// DeleteBoth removes the texts [from1, to1) and [from2, to2), the second
+// after the first, as Delete does each (two keywords: `let` and `in`).
+// With only blanks between them they go as one span: the blanks each
+// Delete would take could overlap, and a fix with overlapping edits is
+// never applied.
+func DeleteBoth(f *ast.File, from1, to1, from2, to2 token.Pos) []analysis.TextEdit {
+	between := f.Src[f.Offset(to1):f.Offset(from2)]
+	if strings.Trim(string(between), " \t") == "" {
+		return []analysis.TextEdit{Delete(f, from1, to2)}
+	}
+	return []analysis.TextEdit{Delete(f, from1, to1), Delete(f, from2, to2)}
+}
+
 // Delete removes the text in [from, to) and the layout that only served
 // it: when the span is alone on its lines (nothing but blanks before it
 // and after it on them), the whole lines go, newline included; otherwise
