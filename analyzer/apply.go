@@ -3,21 +3,23 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nixaudit/nixaudit/nixparse/parser"
+	"github.com/nixaudit/nixaudit/nixparse/scope"
 )
 
 // applyFixes applies the chosen fixes of each unit in todo to its text and
-// returns the units that changed. A unit with syntax errors is never
-// changed (a fix there could delete the half-typed code being edited); a
-// unit whose fixed text would have syntax errors keeps only the fixes that
-// add none.
+// returns the units that changed. A unit Nix rejects is never changed (a
+// fix there could delete the half-typed code being edited, or pick one of
+// two definitions of a name); a unit whose fixed text Nix would reject
+// keeps only the fixes that add no such error.
 func (r *runner) applyFixes(todo []*unit, unsafe bool) ([]*unit, error) {
 	var changed []*unit
 	for _, u := range todo {
-		if u.syntaxErrors > 0 {
+		if u.rejected() {
 			continue
 		}
 		u.noteSecrets()
@@ -36,6 +38,13 @@ func (r *runner) applyFixes(todo []*unit, unsafe bool) ([]*unit, error) {
 		changed = append(changed, u)
 	}
 	return changed, nil
+}
+
+// rejected reports whether Nix rejects u's text, as far as its latest
+// analysis found: a syntax error or another finding of the syntax
+// category (an undefined variable, a duplicate attribute or formal, …).
+func (u *unit) rejected() bool {
+	return u.syntaxErrors > 0 || slices.ContainsFunc(u.kept, func(f finding) bool { return f.rule.Category == syntaxCategory })
 }
 
 // noteSecrets records the text of the secret findings of u's latest
@@ -69,11 +78,12 @@ func (u *unit) candidates(unsafe bool) []candidate {
 	return cands
 }
 
-// fixedText applies chosen (lists of edits, one per fix) to u. When the
-// result has more syntax errors than u's text, the fixes are tried one by
-// one in order and kept only while they add none. It returns nil when no
-// fix can be applied.
+// fixedText applies chosen (lists of edits, one per fix) to u. When Nix
+// would reject the result for more errors than u's text, the fixes are
+// tried one by one in order and kept only while they add none. It returns
+// nil when no fix can be applied.
 func (r *runner) fixedText(u *unit, chosen [][]analysis.TextEdit) ([]byte, error) {
+	before := nixErrors(u.name, u.text)
 	apply := func(fixes [][]analysis.TextEdit) ([]byte, bool, error) {
 		var edits []analysis.TextEdit
 		for _, f := range fixes {
@@ -83,8 +93,8 @@ func (r *runner) fixedText(u *unit, chosen [][]analysis.TextEdit) ([]byte, error
 		if err != nil {
 			return nil, false, fmt.Errorf("%s: applying fixes: %w", u.name, err)
 		}
-		reparsed := parser.ParseFile(token.NewFileSet(), u.name, out)
-		return out, len(reparsed.Errors) <= u.syntaxErrors, nil
+		after := nixErrors(u.name, out)
+		return out, after.syntax <= before.syntax && after.binding <= before.binding, nil
 	}
 	out, ok, err := apply(chosen)
 	if err != nil || ok {
@@ -102,4 +112,16 @@ func (r *runner) fixedText(u *unit, chosen [][]analysis.TextEdit) ([]byte, error
 		}
 	}
 	return best, nil
+}
+
+// errorCount counts the errors Nix rejects a text for.
+type errorCount struct {
+	syntax  int // syntax errors
+	binding int // the binder's: undefined variables, duplicate attributes and formals, …
+}
+
+// nixErrors counts the errors Nix rejects text for.
+func nixErrors(name string, text []byte) errorCount {
+	f := parser.ParseFile(token.NewFileSet(), name, text)
+	return errorCount{syntax: len(f.Errors), binding: len(scope.Bind(f).Errors)}
 }

@@ -636,6 +636,34 @@ func TestCheckFixKeepsParsing(t *testing.T) {
 	}
 }
 
+// TestCheckFixLeavesRejectedFiles checks that --fix changes no file Nix
+// rejects (a finding of the syntax category, here REJECT), and no file
+// into one it rejects (a fix that makes a duplicate attribute).
+func TestCheckFixLeavesRejectedFiles(t *testing.T) {
+	rejectRule := wordRule("reject-test", "syntax", "REJECT", "REJECT", SeverityError, false)
+	dupRule := wordRule("dup-maker", "style", "DUPME", "a", SeverityWarning, false)
+	dir := t.TempDir()
+	files := map[string]string{
+		"rejected.nix": "{ a = BAD; b = REJECT; }\n",
+		"dup.nix":      "{ a = 1; DUPME = BAD; }\n",
+		"fine.nix":     "{ a = BAD; }\n",
+	}
+	writeTree(t, dir, files)
+	out := check(t, dir, Options{Rules: []*Rule{badRule, rejectRule, dupRule}, Fix: true})
+	if !reflect.DeepEqual(out.FixedFiles, []string{"dup.nix", "fine.nix"}) {
+		t.Errorf("fixed files = %q", out.FixedFiles)
+	}
+	for name, want := range map[string]string{
+		"rejected.nix": files["rejected.nix"],
+		"dup.nix":      "{ a = 1; DUPME = ok; }\n", // BAD fixed, DUPME kept
+		"fine.nix":     "{ a = ok; }\n",
+	} {
+		if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) != want {
+			t.Errorf("%s after --fix: %q, want %q", name, data, want)
+		}
+	}
+}
+
 func TestCheckRulePanics(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.nix": "{ }\n"})
