@@ -57,8 +57,13 @@ func TestWriteFileFailureLeavesFile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(p, "keep"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p, []byte("new"), 0o644); err == nil {
+	err := WriteFile(p, []byte("new"), 0o644)
+	if err == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
+	}
+	// The error names the file asked for, not the temporary one.
+	if want := "write " + p + ": file exists"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {

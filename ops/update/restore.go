@@ -12,7 +12,7 @@ import (
 // file was restored. The file keeps its mode.
 func restoreFile(path string, content []byte, cause error) error {
 	if err := atomicfile.WriteFile(path, content, atomicfile.ModeOf(path, 0o644)); err != nil {
-		return gate.Failed(cause, fmt.Sprintf("restoring %s failed too: %v", path, err))
+		return gate.Failed(cause, fmt.Sprintf("restoring it failed too: %v", err))
 	}
 	return gate.Failed(cause, fmt.Sprintf("%s was restored to its previous content.", path))
 }
