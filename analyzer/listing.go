@@ -124,6 +124,9 @@ func escapeCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 func Explain(w io.Writer, rules []*Rule, name string) error {
 	r := ruleNamed(rules, name)
 	if r == nil {
+		if hint := didYouMean(rules, name, false); hint != "" {
+			return fmt.Errorf("unknown rule %q%s", name, hint)
+		}
 		return fmt.Errorf("unknown rule %q (see nixaudit rules)", name)
 	}
 	_, err := fmt.Fprintf(w, "# %s\n\nCategory: %s. Severity: %s. Fix: %s.\n\n%s\n", r.Name, r.Category, r.Severity, r.Fix, r.Doc)

@@ -29,7 +29,7 @@ func Lookup(rules []*Rule, name string) ([]*Rule, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("unknown rule or category %q", name)
+		return nil, fmt.Errorf("unknown rule or category %q%s", name, didYouMean(rules, name, true))
 	}
 	return out, nil
 }
@@ -165,7 +165,7 @@ func setRuleOptions(rules []*Rule, cfg *config.Config) error {
 		key := []string{"rule-options", name}
 		r := ruleNamed(rules, name)
 		if r == nil {
-			return cfg.Errorf(key, "rule-options: unknown rule %q", name)
+			return cfg.Errorf(key, "rule-options: unknown rule %q%s", name, didYouMean(rules, name, false))
 		}
 		opts := cfg.RuleOptions[name]
 		optNames := make([]string, 0, len(opts))

@@ -191,6 +191,10 @@ func TestExitCodes(t *testing.T) {
 		{"missing path", []string{"check", "nope.nix"}, 2, "", "nixaudit: nope.nix: no such file or directory\n"},
 		{"bad format", []string{"check", "--format", "xml"}, 2, "", "nixaudit: --format \"xml\": want one of text, json, sarif, github, errfmt\n"},
 		{"bad rule", []string{"check", "--select", "nope"}, 2, "", "nixaudit: --select: unknown rule or category \"nope\"\n"},
+		{"misspelt rule", []string{"check", "--disable", "unused-formals"}, 2, "",
+			"nixaudit: --disable: unknown rule or category \"unused-formals\" (did you mean \"unused-formal\"?)\n"},
+		{"misspelt category", []string{"check", "--select", "secuirty"}, 2, "",
+			"nixaudit: --select: unknown rule or category \"secuirty\" (did you mean \"security\"?)\n"},
 		{"bad fail-on", []string{"check", "--fail-on", "loud"}, 2, "", "nixaudit: fail-on: unknown severity \"loud\" (want error, warning, info or none)\n"},
 		{"bad color", []string{"check", "--color", "sometimes"}, 2, "", "nixaudit: unknown --color mode \"sometimes\" (want auto, always or never)\n"},
 	} {
@@ -531,6 +535,9 @@ func TestRulesAndExplain(t *testing.T) {
 		t.Errorf("explain url-literal: exit %d\n%s", r.code, r.stdout)
 	}
 	expect(t, nixaudit(t, ".", "", "explain", "nope"), 2, "", "nixaudit: unknown rule \"nope\" (see nixaudit rules)\n")
+	expect(t, nixaudit(t, ".", "", "explain", "url-literals"), 2, "", "nixaudit: unknown rule \"url-literals\" (did you mean \"url-literal\"?)\n")
+	// explain takes rules, not categories.
+	expect(t, nixaudit(t, ".", "", "explain", "styl"), 2, "", "nixaudit: unknown rule \"styl\" (see nixaudit rules)\n")
 }
 
 // TestQuickStartFleet keeps the README's quick start true: the sample
