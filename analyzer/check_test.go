@@ -506,6 +506,7 @@ func TestCheckSuppressions(t *testing.T) {
   h = xx;
   i = 2; # nixaudit: ignore[bad-word,unknown-rule]
   j = BAD; /* nixaudit: ignore[bad-word, risky-word] */
+  k = 3; # nixaudit: ignore[riskyword]
 }
 `
 	writeTree(t, dir, map[string]string{"a.nix": src})
@@ -515,7 +516,8 @@ func TestCheckSuppressions(t *testing.T) {
 		"a.nix:10:10:10:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word\n" +
 		"a.nix:13:7:13:11:warning:dead-word:found DEAD\n" +
 		"a.nix:15:10:15:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word; unknown rule or category \"unknown-rule\"\n" +
-		"a.nix:16:12:16:56:info:unused-suppression:unused suppression: no finding to suppress for risky-word\n"
+		"a.nix:16:12:16:56:info:unused-suppression:unused suppression: no finding to suppress for risky-word\n" +
+		"a.nix:17:10:17:39:info:unused-suppression:unused suppression: unknown rule or category \"riskyword\" (did you mean \"risky-word\"?)\n"
 	if got := brief(out.Result.Diagnostics); got != want {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
@@ -524,7 +526,8 @@ func TestCheckSuppressions(t *testing.T) {
 	out = check(t, dir, Options{Rules: rules, Select: []string{"bad-word", "unused-suppression"}})
 	want = "a.nix:6:7:6:10:error:bad-word:found BAD\n" +
 		"a.nix:10:10:10:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word\n" +
-		"a.nix:15:10:15:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word; unknown rule or category \"unknown-rule\"\n"
+		"a.nix:15:10:15:51:info:unused-suppression:unused suppression: no finding to suppress for bad-word; unknown rule or category \"unknown-rule\"\n" +
+		"a.nix:17:10:17:39:info:unused-suppression:unused suppression: unknown rule or category \"riskyword\" (did you mean \"risky-word\"?)\n"
 	if got := brief(out.Result.Diagnostics); got != want {
 		t.Errorf("with --select:\n%s\nwant\n%s", got, want)
 	}
@@ -540,6 +543,7 @@ func TestCheckSuppressions(t *testing.T) {
 		"j = BAD; /* nixaudit: ignore[bad-word, risky-word] */", "j = BAD;",
 		"# nixaudit: ignore-file[double-x]\n", "",
 		"b = BAD; # nixaudit: ignore[style]", "b = BAD;",
+		"k = 3; # nixaudit: ignore[riskyword]", "k = 3;",
 	).Replace(src)
 	if string(data) != wantSrc {
 		t.Errorf("after fixing the suppressions:\n%s\nwant\n%s", data, wantSrc)

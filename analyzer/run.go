@@ -530,17 +530,17 @@ func (r *runner) filterUnit(u *unit) {
 	if r.unusedRule == nil || u.syntaxErrors > 0 {
 		return
 	}
-	for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.known, r.syntaxName) {
+	for _, d := range unusedSuppressions(u.file, u.sups, r.ran, r.lookup, r.syntaxName) {
 		if !suppressed(u.sups, UnusedSuppression, u.file.Tok.Line(d.Pos)) {
 			u.unused = append(u.unused, finding{r.unusedRule, d})
 		}
 	}
 }
 
-// known reports whether a suppression's name denotes any rule.
-func (r *runner) known(name string) bool {
+// lookup returns the error of a suppression's name that denotes no rule.
+func (r *runner) lookup(name string) error {
 	_, err := Lookup(r.all, name)
-	return err == nil
+	return err
 }
 
 // syntaxName reports whether a suppression's name denotes only syntax

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"bytes"
-	"fmt"
 	"go/token"
 	"regexp"
 	"strings"
@@ -191,9 +190,10 @@ func suppressed(sups []*suppression, r *Rule, line int) bool {
 
 // unusedSuppressions returns a diagnostic for each suppression comment of
 // f naming rules that ran but silenced nothing, or unknown names. ran
-// reports whether a name's rules all ran; known whether a name exists;
-// syntax whether it names only syntax rules, which cannot be suppressed.
-func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known, syntax func(string) bool) []analysis.Diagnostic {
+// reports whether a name's rules all ran; lookup returns the error of a
+// name that denotes no rule; syntax whether it names only syntax rules,
+// which cannot be suppressed.
+func unusedSuppressions(f *nixpass.File, sups []*suppression, ran func(string) bool, lookup func(string) error, syntax func(string) bool) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, s := range sups {
 		if s.deadnix {
@@ -205,9 +205,11 @@ func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known, syntax
 		}
 		var unused, unknown, unsuppressible, keep []string
 		for i, n := range s.names {
+			if err := lookup(n); err != nil {
+				unknown = append(unknown, err.Error())
+				continue
+			}
 			switch {
-			case !known(n):
-				unknown = append(unknown, n)
 			case syntax(n):
 				unsuppressible = append(unsuppressible, n)
 			case !s.used[i] && ran(n):
@@ -227,9 +229,7 @@ func unusedSuppressions(f *nixpass.File, sups []*suppression, ran, known, syntax
 			parts = append(parts, strings.Join(unsuppressible, ", ")+" cannot be suppressed: Nix rejects such code")
 		}
 		unused = append(unused, unsuppressible...)
-		for _, n := range unknown {
-			parts = append(parts, fmt.Sprintf("unknown rule or category %q", n))
-		}
+		parts = append(parts, unknown...)
 		fix := analysis.SuggestedFix{Message: "remove the unused suppression"}
 		if len(keep) == 0 {
 			fix.TextEdits = []analysis.TextEdit{removeComment(f, s.comment)}
