@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/nixaudit/nixaudit/internal/spelling"
 )
 
 // FileName is the name Find looks for.
@@ -81,7 +84,11 @@ func Load(path string) (*Config, error) {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		k := undecoded[0]
-		return nil, cfg.Errorf([]string(k), "unknown key %s", k)
+		msg := fmt.Sprintf("unknown key %s", k)
+		if best := spelling.Closest(k[len(k)-1], keysAt(reflect.TypeOf(*cfg), k[:len(k)-1])...); best != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", best)
+		}
+		return nil, cfg.Errorf([]string(k), "%s", msg)
 	}
 	if cfg.FailOn == "" {
 		cfg.FailOn = "error"
@@ -156,4 +163,56 @@ func Open(dir, path string) (*Config, error) {
 		path = found
 	}
 	return Load(path)
+}
+
+// keysAt returns the keys the table at path may hold: the toml names of
+// the fields of the struct type t leads to there, or none when it leads
+// to a map (whose keys are any names) or to no table.
+func keysAt(t reflect.Type, path []string) []string {
+	for {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice: // optional tables, arrays of tables
+			t = t.Elem()
+		case reflect.Map:
+			if len(path) == 0 {
+				return nil
+			}
+			t, path = t.Elem(), path[1:]
+		case reflect.Struct:
+			if len(path) == 0 {
+				var keys []string
+				for i := range t.NumField() {
+					if name := tomlName(t.Field(i)); name != "" {
+						keys = append(keys, name)
+					}
+				}
+				return keys
+			}
+			f, ok := fieldTagged(t, path[0])
+			if !ok {
+				return nil
+			}
+			t, path = f.Type, path[1:]
+		default:
+			return nil
+		}
+	}
+}
+
+func fieldTagged(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if tomlName(t.Field(i)) == name {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// tomlName is the key a struct field is decoded from, or "" for none.
+func tomlName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	return name
 }

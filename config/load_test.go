@@ -90,6 +90,24 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestLoadErrorSuggestions checks the key an unknown one was probably
+// meant to be, found among the keys of its table.
+func TestLoadErrorSuggestions(t *testing.T) {
+	for text, want := range map[string]string{
+		"fail_on = \"error\"\n":                             ":1: unknown key fail_on (did you mean fail-on?)",
+		"[rules]\nx = \"off\"\n[nixx]\noptions = []\n":      ":3: unknown key nixx (did you mean nix?)",
+		"[deploy]\nmax_parallel = 2\n":                      ":2: unknown key deploy.max_parallel (did you mean max-parallel?)",
+		"[hosts.web]\n[[hosts.web.checks]]\nnaem = \"x\"\n": ":3: unknown key hosts.web.checks.naem (did you mean name?)",
+		"bogus = 1\n": ":1: unknown key bogus",
+		"[rule-options.x]\n[hosts]\nweb = { colour = 1 }\n": ":3: unknown key hosts.web.colour",
+	} {
+		p := writeConfig(t, t.TempDir(), text)
+		if _, err := Load(p); err == nil || err.Error() != p+want {
+			t.Errorf("%q: error %v, want %q", text, err, p+want)
+		}
+	}
+}
+
 func TestFind(t *testing.T) {
 	root := t.TempDir()
 	deep := filepath.Join(root, "a", "b")
