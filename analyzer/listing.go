@@ -124,6 +124,9 @@ func escapeCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 func Explain(w io.Writer, rules []*Rule, name string) error {
 	r := ruleNamed(rules, name)
 	if r == nil {
+		if isCategory(rules, name) {
+			return fmt.Errorf("%q is a category, not a rule: nixaudit rules %s lists its rules", name, name)
+		}
 		if hint := didYouMean(rules, name, false); hint != "" {
 			return fmt.Errorf("unknown rule %q%s", name, hint)
 		}

@@ -34,6 +34,28 @@ func Lookup(rules []*Rule, name string) ([]*Rule, error) {
 	return out, nil
 }
 
+// LookupAll returns the rules the names denote (see Lookup), each once, in
+// the order of rules.
+func LookupAll(rules []*Rule, names []string) ([]*Rule, error) {
+	want := map[*Rule]bool{}
+	for _, name := range names {
+		named, err := Lookup(rules, name)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range named {
+			want[r] = true
+		}
+	}
+	var out []*Rule
+	for _, r := range rules {
+		if want[r] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
 // alwaysOn reports whether r is a syntax rule. What Nix itself rejects is
 // reported in every run, at error severity: --select and "all" leave
 // these rules on, and turning one off or lowering it is refused, so a file

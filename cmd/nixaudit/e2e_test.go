@@ -538,6 +538,22 @@ func TestRulesAndExplain(t *testing.T) {
 	expect(t, nixaudit(t, ".", "", "explain", "url-literals"), 2, "", "nixaudit: unknown rule \"url-literals\" (did you mean \"url-literal\"?)\n")
 	// explain takes rules, not categories.
 	expect(t, nixaudit(t, ".", "", "explain", "styl"), 2, "", "nixaudit: unknown rule \"styl\" (see nixaudit rules)\n")
+	expect(t, nixaudit(t, ".", "", "explain", "style"), 2, "",
+		"nixaudit: \"style\" is a category, not a rule: nixaudit rules style lists its rules\n")
+
+	// rules lists those named, rules or categories, in name order.
+	r = nixaudit(t, ".", "", "rules", "--format", "json", "syntax", "url-literal")
+	if err := json.Unmarshal([]byte(r.stdout), &list); r.code != 0 || err != nil {
+		t.Fatalf("rules syntax url-literal: exit %d, %v: %s", r.code, err, r.stderr)
+	}
+	var names []string
+	for _, rule := range list.Rules {
+		names = append(names, rule.Name)
+	}
+	if got, want := strings.Join(names, " "), "duplicate-attribute duplicate-formal dynamic-attribute-in-let invalid-literal syntax-error undefined-variable url-literal"; got != want {
+		t.Errorf("rules syntax url-literal: %s, want %s", got, want)
+	}
+	expect(t, nixaudit(t, ".", "", "rules", "syntx"), 2, "", "nixaudit: unknown rule or category \"syntx\" (did you mean \"syntax\"?)\n")
 }
 
 // TestQuickStartFleet keeps the README's quick start true: the sample

@@ -14,11 +14,17 @@ func init() { subcommands = append(subcommands, newRulesCmd) }
 func newRulesCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "rules",
-		Short: "List the rules",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return analyzer.WriteRules(cmd.OutOrStdout(), all.Rules(), format)
+		Use:   "rules [RULE|CATEGORY…]",
+		Short: "List the rules, or those named (rules or categories)",
+		RunE: func(cmd *cobra.Command, names []string) error {
+			rules := all.Rules()
+			if len(names) > 0 {
+				var err error
+				if rules, err = analyzer.LookupAll(rules, names); err != nil {
+					return err
+				}
+			}
+			return analyzer.WriteRules(cmd.OutOrStdout(), rules, format)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(analyzer.ListFormats, ", "))
